@@ -1,10 +1,54 @@
 //! mote: a Python-3-flavoured scripting engine for games that live in a fixed memory budget.
+//!
+//! The host hands a [`Vm`] one [`Region`] of memory; every script object lives inside it,
+//! named by 32-bit [`Value`] handles, freed the instant its last reference goes, and
+//! charged to a [`Subsystem`] so the host can ask where every byte is. See
+//! `ARCHITECTURE.md` at the repository root for the map of modules.
 #![no_std]
 
 extern crate alloc;
 
 pub mod accounting;
+mod compare;
+pub mod config;
+mod dict;
+pub mod error;
+mod float;
+pub mod float_cache;
+pub mod hash;
 pub mod heap;
+mod int;
+mod intern;
+mod list;
+pub mod object;
 mod pool;
+mod probe;
 pub mod region;
+mod set;
+pub mod str;
 mod tlsf;
+pub mod tuple;
+pub mod value;
+pub mod vm;
+
+pub use accounting::{Subsystem, SubsystemStats};
+pub use config::{FloatCacheRange, Profile, VmConfig};
+pub use error::{Error, Result};
+pub use heap::{HeapCorruption, HeapStats};
+pub use region::Region;
+pub use value::Value;
+pub use vm::{MemorySnapshot, Teardown, Vm, VmError};
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::{Region, Vm, VmConfig};
+
+    /// A tight-profile VM over a 1 MiB region.
+    pub fn vm() -> Vm {
+        vm_with(VmConfig::default())
+    }
+
+    pub fn vm_with(config: VmConfig) -> Vm {
+        Vm::new(config, Region::with_capacity(1 << 20).unwrap()).unwrap()
+    }
+}

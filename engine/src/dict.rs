@@ -1,0 +1,459 @@
+//! Dicts: compact, insertion-ordered hash tables sized by the VM's profile.
+//!
+//! ```text
+//! object (16 bytes): +0 header (extra = log2 of index slots)  +8 used: u32  +12 table: u32
+//! table block:       +0 entries written: u32
+//!                    +4 index: [slot; S]       slot = entry number, EMPTY or DUMMY;
+//!                                              1 byte each for S <= 256, 2 up to 65536, else 4
+//!                    then (4-aligned) entries: [(key: Value, value: Value); usable(S)]
+//! ```
+//!
+//! An empty dict has no table at all (16 bytes). Entries are 8 bytes: the key's hash is
+//! not stored, because every hashable built-in hashes natively and cheaply (small ints are
+//! their own hash, strings cache theirs), so a resize recomputes it. That is 1/3 less
+//! than CPython's 12-byte (hash, key, value) entry on a 32-bit build, and it is what puts
+//! the tight profile under the seed's 32-bit numbers on a 64-bit host.
+//!
+//! Invariants:
+//! - entries keep insertion order; a deleted entry keeps its place with key NULL until
+//!   the next rebuild compacts the array;
+//! - every live entry is reachable from exactly one index slot by its key's probe
+//!   sequence; no index slot points at a deleted entry (it is DUMMY instead);
+//! - `used` counts live entries; `entries written <= usable(S) < S` for S > 1;
+//! - each rebuild charges the new table and refunds the old one through the heap, so the
+//!   `dict` subsystem's bytes are exact at every moment.
+//!
+//! A failed allocation (growing on insert) leaves the dict exactly as it was.
+
+use crate::accounting::{BlockRole, Subsystem};
+use crate::error::{Error, Result};
+use crate::object::{DeadStack, Kind};
+use crate::probe::Probe;
+use crate::str::{looks_like_name, FLAG_INTERNED};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub(crate) const OBJECT_BYTES: u32 = 16;
+
+/// Byte width of index slots for a table of `slots`.
+fn index_width(slots: u32) -> u32 {
+    if slots <= 256 {
+        1
+    } else if slots <= 65_536 {
+        2
+    } else {
+        4
+    }
+}
+
+/// Where the parts of a table of `slots` lie, relative to the table's offset.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    slots: u32,
+    width: u32,
+    entries: u32,
+    usable: u32,
+    bytes: u32,
+}
+
+/// Result of looking a key up in the index.
+enum Lookup {
+    /// The key is at entry `entry`, referenced from index slot `slot`.
+    Found { slot: u32, entry: u32 },
+    /// The key is absent; a new entry's index would go in `slot`.
+    Absent { slot: u32 },
+}
+
+impl Vm {
+    fn dict_layout(&self, slots: u32) -> Option<Layout> {
+        let width = index_width(slots);
+        let usable = self.table_rules.usable(slots);
+        let entries = (4 + slots.checked_mul(width)?).checked_add(3)? & !3;
+        let bytes = entries.checked_add(usable.checked_mul(8)?)?;
+        Some(Layout {
+            slots,
+            width,
+            entries,
+            usable,
+            bytes,
+        })
+    }
+
+    fn dict_object(&self, d: Value) -> Result<u32> {
+        match d.as_object() {
+            Some(at) if self.heap.kind(at) == Kind::Dict => Ok(at),
+            _ => Err(Error::Type("expected a dict")),
+        }
+    }
+
+    /// The table's offset and layout, if the dict has a table.
+    fn dict_table(&self, at: u32) -> Option<(u32, Layout)> {
+        let table = self.heap.region().read_u32(at + 12);
+        if table == 0 {
+            return None;
+        }
+        let slots = 1u32 << self.heap.extra(at);
+        // The layout was computable when the table was made, so it is now.
+        self.dict_layout(slots).map(|layout| (table, layout))
+    }
+
+    fn index_slot(&self, table: u32, layout: &Layout, slot: u32) -> u32 {
+        let at = table + 4 + slot * layout.width;
+        match layout.width {
+            1 => u32::from(self.heap.region().read_u8(at)),
+            2 => u32::from(self.heap.region().read_u16(at)),
+            _ => self.heap.region().read_u32(at),
+        }
+    }
+
+    fn set_index_slot(&mut self, table: u32, layout: &Layout, slot: u32, entry: u32) {
+        let at = table + 4 + slot * layout.width;
+        match layout.width {
+            1 => self.heap.region_mut().write_u8(at, entry as u8),
+            2 => self.heap.region_mut().write_u16(at, entry as u16),
+            _ => self.heap.region_mut().write_u32(at, entry),
+        }
+    }
+
+    fn entry_at(layout: &Layout, table: u32, entry: u32) -> u32 {
+        table + layout.entries + 8 * entry
+    }
+
+    /// Whether stored key `k` equals probe key `key` whose table hash is `hash`.
+    fn keys_match(&self, k: Value, key: Value, hash: u32) -> Result<bool> {
+        if k == key {
+            return Ok(true);
+        }
+        if k.is_small_int() && key.is_small_int() {
+            return Ok(false);
+        }
+        if let (Some(a), Some(b)) = (k.as_object(), key.as_object()) {
+            if self.heap.kind(a) == Kind::Str && self.heap.kind(b) == Kind::Str {
+                return Ok(self.str_equals(a, b));
+            }
+        }
+        Ok(k != Value::NULL && self.key_hash(k)? == hash && self.equals(k, key)?)
+    }
+
+    fn lookup(&self, table: u32, layout: &Layout, key: Value, hash: u32) -> Result<Lookup> {
+        let (empty, dummy) = sentinels(layout.width);
+        let mut probe = Probe::new(hash, layout.slots);
+        let mut free_slot = None;
+        loop {
+            let slot = probe.slot();
+            let ix = self.index_slot(table, layout, slot);
+            if ix == empty {
+                return Ok(Lookup::Absent {
+                    slot: free_slot.unwrap_or(slot),
+                });
+            }
+            if ix == dummy {
+                free_slot.get_or_insert(slot);
+            } else {
+                let k = self.heap.read_value(Self::entry_at(layout, table, ix));
+                if self.keys_match(k, key, hash)? {
+                    return Ok(Lookup::Found { slot, entry: ix });
+                }
+            }
+            if layout.slots == 1 {
+                return Ok(Lookup::Absent {
+                    slot: free_slot.unwrap_or(slot),
+                });
+            }
+            probe.advance();
+        }
+    }
+
+    /// A new empty dict (no table until the first insert).
+    pub fn new_dict(&mut self) -> Result<Value> {
+        let at = self.heap.new_object(Kind::Dict, OBJECT_BYTES)?;
+        let r = self.heap.region_mut();
+        r.write_u32(at + 8, 0);
+        r.write_u32(at + 12, 0);
+        Ok(Value::from_offset(at))
+    }
+
+    /// `len(d)` (0 for non-dicts).
+    pub fn dict_len(&self, d: Value) -> u32 {
+        self.dict_object(d)
+            .map_or(0, |at| self.heap.region().read_u32(at + 8))
+    }
+
+    /// `d.get(key)`: the value (owned by the caller) or `None` if absent.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
+        let at = self.dict_object(d)?;
+        let hash = self.key_hash(key)?;
+        let Some((table, layout)) = self.dict_table(at) else {
+            return Ok(None);
+        };
+        match self.lookup(table, &layout, key, hash)? {
+            Lookup::Found { entry, .. } => {
+                let v = self
+                    .heap
+                    .read_value(Self::entry_at(&layout, table, entry) + 4);
+                self.heap.incref(v);
+                Ok(Some(v))
+            }
+            Lookup::Absent { .. } => Ok(None),
+        }
+    }
+
+    /// `d[key] = value` (both borrowed). Name-like string keys are interned.
+    pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> Result<()> {
+        let at = self.dict_object(d)?;
+        let hash = self.key_hash(key)?;
+        if let Some((table, layout)) = self.dict_table(at) {
+            if let Lookup::Found { entry, .. } = self.lookup(table, &layout, key, hash)? {
+                self.replace_value(Self::entry_at(&layout, table, entry), value);
+                return Ok(());
+            }
+        }
+        let key = self.key_to_store(key);
+        let result = self.insert_new_key(at, key, hash, value);
+        if result.is_err() {
+            self.release(key);
+        }
+        result
+    }
+
+    /// Inserts `key` (owned, absent a moment ago), growing the table if it is full.
+    fn insert_new_key(&mut self, at: u32, key: Value, hash: u32, value: Value) -> Result<()> {
+        let used = self.heap.region().read_u32(at + 8);
+        let full = match self.dict_table(at) {
+            Some((table, layout)) => self.heap.region().read_u32(table) == layout.usable,
+            None => true,
+        };
+        if full {
+            self.rebuild_dict(at, self.table_rules.grow(used))?;
+        }
+        let (table, layout) = self.dict_table(at).ok_or(Error::Memory)?;
+        let slot = match self.lookup(table, &layout, key, hash)? {
+            Lookup::Absent { slot } => slot,
+            Lookup::Found { entry, .. } => {
+                // Only reachable if key equality changed under us; keep the first key.
+                self.replace_value(Self::entry_at(&layout, table, entry), value);
+                self.release(key);
+                return Ok(());
+            }
+        };
+        let entry = self.heap.region().read_u32(table);
+        let entry_at = Self::entry_at(&layout, table, entry);
+        self.heap.incref(value);
+        self.heap.write_value(entry_at, key);
+        self.heap.write_value(entry_at + 4, value);
+        self.set_index_slot(table, &layout, slot, entry);
+        let r = self.heap.region_mut();
+        r.write_u32(table, entry + 1);
+        r.write_u32(at + 8, used + 1);
+        Ok(())
+    }
+
+    /// Stores `value` (borrowed) in the entry at `entry_at`, releasing the old value.
+    fn replace_value(&mut self, entry_at: u32, value: Value) {
+        let old = self.heap.read_value(entry_at + 4);
+        self.heap.incref(value);
+        self.heap.write_value(entry_at + 4, value);
+        self.release(old);
+    }
+
+    /// An owned reference to the key to store for `key`: its interned twin if it is a
+    /// name-like string (best effort: a full heap just stores `key` itself).
+    fn key_to_store(&mut self, key: Value) -> Value {
+        self.heap.incref(key);
+        let Some(at) = key.as_object() else {
+            return key;
+        };
+        if self.heap.kind(at) != Kind::Str
+            || self.heap.flags(at) & FLAG_INTERNED != 0
+            || !looks_like_name(self.str_bytes(at))
+        {
+            return key;
+        }
+        self.intern(key).unwrap_or(key)
+    }
+
+    /// `del d[key]`: `Ok(true)` if it was there.
+    pub fn dict_delete(&mut self, d: Value, key: Value) -> Result<bool> {
+        let at = self.dict_object(d)?;
+        let hash = self.key_hash(key)?;
+        let Some((table, layout)) = self.dict_table(at) else {
+            return Ok(false);
+        };
+        let Lookup::Found { slot, entry } = self.lookup(table, &layout, key, hash)? else {
+            return Ok(false);
+        };
+        let (_, dummy) = sentinels(layout.width);
+        self.set_index_slot(table, &layout, slot, dummy);
+        let entry_at = Self::entry_at(&layout, table, entry);
+        let old_key = self.heap.read_value(entry_at);
+        let old_value = self.heap.read_value(entry_at + 4);
+        self.heap.write_value(entry_at, Value::NULL);
+        self.heap.write_value(entry_at + 4, Value::NULL);
+        let used = self.heap.region().read_u32(at + 8) - 1;
+        self.heap.region_mut().write_u32(at + 8, used);
+        if self.table_rules.should_shrink(layout.slots, used) {
+            if used == 0 {
+                self.free_dict_table(at);
+            } else {
+                // Best effort: if the smaller table cannot be had, the current one stays.
+                let _ = self.rebuild_dict(at, self.table_rules.grow(used));
+            }
+        }
+        let mut dead = DeadStack::default();
+        dead.release(&mut self.heap, old_key);
+        dead.release(&mut self.heap, old_value);
+        self.destroy_dead(&mut dead);
+        Ok(true)
+    }
+
+    /// `d.clear()`.
+    pub fn dict_clear(&mut self, d: Value) -> Result<()> {
+        let at = self.dict_object(d)?;
+        let mut dead = DeadStack::default();
+        self.empty_dict_into(at, &mut dead);
+        self.destroy_dead(&mut dead);
+        Ok(())
+    }
+
+    /// Iterates a dict in insertion order: the live entry at or after `*position`, as
+    /// borrowed `(key, value)`, advancing `*position` past it. Start at 0.
+    pub fn dict_next(&self, d: Value, position: &mut u32) -> Option<(Value, Value)> {
+        let at = self.dict_object(d).ok()?;
+        let (table, layout) = self.dict_table(at)?;
+        let written = self.heap.region().read_u32(table);
+        while *position < written {
+            let entry_at = Self::entry_at(&layout, table, *position);
+            *position += 1;
+            let key = self.heap.read_value(entry_at);
+            if key != Value::NULL {
+                return Some((key, self.heap.read_value(entry_at + 4)));
+            }
+        }
+        None
+    }
+
+    /// Moves the live entries, in order, into a new table that holds at least `need`.
+    fn rebuild_dict(&mut self, at: u32, need: u32) -> Result<()> {
+        let slots = self.table_rules.slots_for(need).ok_or(Error::Memory)?;
+        let layout = self.dict_layout(slots).ok_or(Error::Memory)?;
+        let table = self
+            .heap
+            .allocate(layout.bytes, Subsystem::Dict, BlockRole::Table)?;
+        self.heap
+            .region_mut()
+            .fill(table + 4, (slots * layout.width) as usize, 0xff);
+        let mut written = 0;
+        let old = self.dict_table(at);
+        if let Some((old_table, old_layout)) = old {
+            let old_written = self.heap.region().read_u32(old_table);
+            for e in 0..old_written {
+                let from = Self::entry_at(&old_layout, old_table, e);
+                let key = self.heap.read_value(from);
+                if key == Value::NULL {
+                    continue;
+                }
+                let hash = match self.key_hash(key) {
+                    Ok(h) => h,
+                    Err(err) => {
+                        self.heap
+                            .free(table, layout.bytes, Subsystem::Dict, BlockRole::Table);
+                        return Err(err);
+                    }
+                };
+                self.heap.region_mut().copy_within(
+                    from,
+                    Self::entry_at(&layout, table, written),
+                    8,
+                );
+                let (empty, _) = sentinels(layout.width);
+                let mut probe = Probe::new(hash, slots);
+                while self.index_slot(table, &layout, probe.slot()) != empty {
+                    probe.advance();
+                }
+                self.set_index_slot(table, &layout, probe.slot(), written);
+                written += 1;
+            }
+            self.heap.free(
+                old_table,
+                old_layout.bytes,
+                Subsystem::Dict,
+                BlockRole::Table,
+            );
+        }
+        self.heap.region_mut().write_u32(table, written);
+        self.heap.region_mut().write_u32(at + 12, table);
+        self.heap.set_extra(at, slots.trailing_zeros() as u16);
+        Ok(())
+    }
+
+    fn free_dict_table(&mut self, at: u32) {
+        if let Some((table, layout)) = self.dict_table(at) {
+            self.heap
+                .free(table, layout.bytes, Subsystem::Dict, BlockRole::Table);
+            self.heap.region_mut().write_u32(at + 12, 0);
+        }
+    }
+
+    /// Releases every key and value onto `dead` and frees the table.
+    fn empty_dict_into(&mut self, at: u32, dead: &mut DeadStack) {
+        if let Some((table, layout)) = self.dict_table(at) {
+            let written = self.heap.region().read_u32(table);
+            for e in 0..written {
+                let entry_at = Self::entry_at(&layout, table, e);
+                let key = self.heap.read_value(entry_at);
+                let value = self.heap.read_value(entry_at + 4);
+                dead.release(&mut self.heap, key);
+                dead.release(&mut self.heap, value);
+            }
+        }
+        self.free_dict_table(at);
+        self.heap.region_mut().write_u32(at + 8, 0);
+    }
+
+    pub(crate) fn dict_table_bytes(&self, at: u32) -> u64 {
+        self.dict_table(at).map_or(0, |(table, layout)| {
+            u64::from(self.heap.block_bytes(table, layout.bytes))
+        })
+    }
+
+    pub(crate) fn dict_equals(&self, a: Value, b: Value, depth: u32) -> Result<bool> {
+        if self.dict_len(a) != self.dict_len(b) {
+            return Ok(false);
+        }
+        let Some(at_b) = b.as_object() else {
+            return Ok(false);
+        };
+        let mut position = 0;
+        while let Some((key, value)) = self.dict_next(a, &mut position) {
+            let Some((table, layout)) = self.dict_table(at_b) else {
+                return Ok(false);
+            };
+            let hash = self.key_hash(key)?;
+            let Lookup::Found { entry, .. } = self.lookup(table, &layout, key, hash)? else {
+                return Ok(false);
+            };
+            let other = self
+                .heap
+                .read_value(Self::entry_at(&layout, table, entry) + 4);
+            if !self.equals_nested(value, other, depth + 1)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    pub(crate) fn destroy_dict(&mut self, at: u32, dead: &mut DeadStack) {
+        self.empty_dict_into(at, dead);
+        self.heap.free_object(at, Kind::Dict, OBJECT_BYTES);
+    }
+}
+
+/// `(EMPTY, DUMMY)` index values for a slot width: the two largest values it holds.
+fn sentinels(width: u32) -> (u32, u32) {
+    let max = if width == 4 {
+        u32::MAX
+    } else {
+        (1u32 << (8 * width)) - 1
+    };
+    (max, max - 1)
+}

@@ -1,0 +1,246 @@
+//! The object header, reference counting, and iterative destruction.
+//!
+//! Every heap object starts with an 8-byte header:
+//!
+//! ```text
+//! +0 refcount: u32   (while the object is being destroyed: link to the next dead object)
+//! +4 kind: u8        +5 flags: u8 (kind-specific)   +6 extra: u16 (kind-specific)
+//! ```
+//!
+//! An object is freed the instant its count reaches zero. Destruction never recurses on
+//! the native stack: dead objects are threaded into a stack through their own (now
+//! unused) refcount words, and each is emptied (its children released, possibly pushing
+//! more dead objects) before its blocks are freed. A million-deep nested list frees in
+//! constant native stack and with no extra memory.
+//!
+//! Invariant: a live object's refcount equals the number of references to it held by
+//! other live objects, VM roots (float cache, empty tuple) and the host.
+
+use crate::accounting::{BlockRole, Subsystem};
+use crate::heap::Heap;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub const HEADER_BYTES: u32 = 8;
+
+/// What an object is; stored in the header's kind byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[repr(u8)]
+pub enum Kind {
+    /// An int too big for an immediate: a boxed i64.
+    Int = 1,
+    Float = 2,
+    Str = 3,
+    Tuple = 4,
+    List = 5,
+    Dict = 6,
+    Set = 7,
+}
+
+impl Kind {
+    fn from_byte(byte: u8, at: u32) -> Kind {
+        match byte {
+            1 => Kind::Int,
+            2 => Kind::Float,
+            3 => Kind::Str,
+            4 => Kind::Tuple,
+            5 => Kind::List,
+            6 => Kind::Dict,
+            7 => Kind::Set,
+            _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
+        }
+    }
+
+    /// The subsystem its blocks are charged to.
+    pub fn subsystem(self) -> Subsystem {
+        match self {
+            Kind::Int => Subsystem::Int,
+            Kind::Float => Subsystem::Float,
+            Kind::Str => Subsystem::Str,
+            Kind::Tuple => Subsystem::Tuple,
+            Kind::List => Subsystem::List,
+            Kind::Dict => Subsystem::Dict,
+            Kind::Set => Subsystem::Set,
+        }
+    }
+
+    /// The Python type name.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Kind::Int => "int",
+            Kind::Float => "float",
+            Kind::Str => "str",
+            Kind::Tuple => "tuple",
+            Kind::List => "list",
+            Kind::Dict => "dict",
+            Kind::Set => "set",
+        }
+    }
+}
+
+/// Header accessors. `at` is always the offset of a live object.
+impl Heap {
+    #[inline(always)]
+    pub(crate) fn kind(&self, at: u32) -> Kind {
+        Kind::from_byte(self.region().read_u8(at + 4), at)
+    }
+    #[inline(always)]
+    pub(crate) fn flags(&self, at: u32) -> u8 {
+        self.region().read_u8(at + 5)
+    }
+    #[inline(always)]
+    pub(crate) fn set_flags(&mut self, at: u32, flags: u8) {
+        self.region_mut().write_u8(at + 5, flags)
+    }
+    #[inline(always)]
+    pub(crate) fn extra(&self, at: u32) -> u16 {
+        self.region().read_u16(at + 6)
+    }
+    #[inline(always)]
+    pub(crate) fn set_extra(&mut self, at: u32, extra: u16) {
+        self.region_mut().write_u16(at + 6, extra)
+    }
+    #[inline(always)]
+    pub(crate) fn refcount(&self, at: u32) -> u32 {
+        self.region().read_u32(at)
+    }
+
+    /// Allocates an object block of `bytes` (header included) with refcount 1.
+    pub(crate) fn new_object(
+        &mut self,
+        kind: Kind,
+        bytes: u32,
+    ) -> Result<u32, crate::heap::OutOfMemory> {
+        let at = self.allocate(bytes, kind.subsystem(), BlockRole::Object)?;
+        let r = self.region_mut();
+        r.write_u32(at, 1);
+        r.write_u8(at + 4, kind as u8);
+        r.write_u8(at + 5, 0);
+        r.write_u16(at + 6, 0);
+        Ok(at)
+    }
+
+    /// Frees an object block of `bytes` allocated by [`Heap::new_object`].
+    pub(crate) fn free_object(&mut self, at: u32, kind: Kind, bytes: u32) {
+        self.free(at, bytes, kind.subsystem(), BlockRole::Object)
+    }
+
+    /// Reads the handle stored at `at`.
+    #[inline(always)]
+    pub(crate) fn read_value(&self, at: u32) -> Value {
+        Value::from_bits(self.region().read_u32(at))
+    }
+
+    #[inline(always)]
+    pub(crate) fn write_value(&mut self, at: u32, v: Value) {
+        self.region_mut().write_u32(at, v.to_bits())
+    }
+
+    /// Adds a reference to `v` (no-op for immediates).
+    #[inline(always)]
+    pub(crate) fn incref(&mut self, v: Value) {
+        if let Some(at) = v.as_object() {
+            let rc = self.region().read_u32(at);
+            debug_assert!(rc > 0, "incref of a dead object at {at:#x}");
+            self.region_mut().write_u32(at, rc.wrapping_add(1));
+        }
+    }
+}
+
+/// Objects whose count reached zero and that wait to be emptied and freed: an intrusive
+/// stack linked through their refcount words (0 ends it; offset 0 is never an object).
+#[derive(Debug, Default)]
+pub(crate) struct DeadStack {
+    top: u32,
+}
+
+impl DeadStack {
+    /// Drops one reference to `v`; if that was the last, queues the object.
+    #[inline]
+    pub(crate) fn release(&mut self, heap: &mut Heap, v: Value) {
+        if let Some(at) = v.as_object() {
+            let rc = heap.region().read_u32(at);
+            debug_assert!(rc > 0, "release of a dead object at {at:#x}");
+            if rc == 1 {
+                heap.region_mut().write_u32(at, self.top);
+                self.top = at;
+            } else {
+                heap.region_mut().write_u32(at, rc - 1);
+            }
+        }
+    }
+
+    fn pop(&mut self, heap: &Heap) -> Option<u32> {
+        if self.top == 0 {
+            return None;
+        }
+        let at = self.top;
+        self.top = heap.region().read_u32(at);
+        Some(at)
+    }
+}
+
+impl Vm {
+    /// Adds a reference to `v`; the caller now owns one more.
+    #[inline(always)]
+    pub fn incref(&mut self, v: Value) {
+        self.heap.incref(v)
+    }
+
+    /// Gives up one reference to `v`, freeing it (and whatever only it kept alive) at once.
+    pub fn release(&mut self, v: Value) {
+        let mut dead = DeadStack::default();
+        dead.release(&mut self.heap, v);
+        self.destroy_dead(&mut dead);
+    }
+
+    /// Empties and frees every object on `dead`, and the ones that die with them.
+    pub(crate) fn destroy_dead(&mut self, dead: &mut DeadStack) {
+        while let Some(at) = dead.pop(&self.heap) {
+            match self.heap.kind(at) {
+                Kind::Int | Kind::Float => self.heap.free_object(at, self.heap.kind(at), 16),
+                Kind::Str => self.destroy_str(at),
+                Kind::Tuple => self.destroy_tuple(at, dead),
+                Kind::List => self.destroy_list(at, dead),
+                Kind::Dict => self.destroy_dict(at, dead),
+                Kind::Set => self.destroy_set(at, dead),
+            }
+        }
+    }
+
+    /// The kind of a heap object, `None` for immediates.
+    pub fn kind_of(&self, v: Value) -> Option<Kind> {
+        v.as_object().map(|at| self.heap.kind(at))
+    }
+
+    /// The Python type name of any value.
+    pub fn type_name(&self, v: Value) -> &'static str {
+        match v {
+            Value::NONE => "NoneType",
+            Value::TRUE | Value::FALSE => "bool",
+            v if v.is_small_int() => "int",
+            v => self.kind_of(v).map_or("NULL", Kind::type_name),
+        }
+    }
+
+    /// The current reference count of an object (`None` for immediates).
+    pub fn refcount(&self, v: Value) -> Option<u32> {
+        v.as_object().map(|at| self.heap.refcount(at))
+    }
+
+    /// `sys.getsizeof`: the heap bytes `v` owns, its private tables and allocator rounding
+    /// included; 0 for immediates, which live in the handle itself.
+    pub fn getsizeof(&self, v: Value) -> u64 {
+        let Some(at) = v.as_object() else { return 0 };
+        let own = |bytes: u32| u64::from(self.heap.block_bytes(at, bytes));
+        match self.heap.kind(at) {
+            Kind::Int | Kind::Float => own(16),
+            Kind::Str => own(self.str_object_bytes(at)),
+            Kind::Tuple => own(self.tuple_object_bytes(at)),
+            Kind::List => own(crate::list::OBJECT_BYTES) + self.list_table_bytes(at),
+            Kind::Dict => own(crate::dict::OBJECT_BYTES) + self.dict_table_bytes(at),
+            Kind::Set => own(crate::set::OBJECT_BYTES) + self.set_table_bytes(at),
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Sets: open-addressed tables of key handles, sized by the VM's profile.
+//!
+//! ```text
+//! object (20 bytes): +0 header (extra = log2 of slots)  +8 used: u32  +12 fill: u32
+//!                    +16 table: u32 (offset, 0 when the set has no table)
+//! table block:       [Value; slots]   NULL = empty, DUMMY = deleted
+//! ```
+//!
+//! `fill` counts live and deleted slots; an insert that would push it past
+//! `usable(slots)` rebuilds the table from the live keys. Like the dict, no hash is
+//! stored (see `hash.rs`), so a slot is 4 bytes against CPython's 16.
+//!
+//! Invariants: every live key is found by its own probe sequence; `used <= fill <=
+//! usable(slots) < slots` for slots > 1. A failed rebuild leaves the set as it was.
+
+use crate::accounting::{BlockRole, Subsystem};
+use crate::error::{Error, Result};
+use crate::object::{DeadStack, Kind};
+use crate::probe::Probe;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub(crate) const OBJECT_BYTES: u32 = 20;
+/// Marks a slot whose key was removed: an immediate bit pattern no value uses.
+const DUMMY: Value = Value::from_bits(0b110);
+
+/// Where a key is, or where it would go.
+enum Lookup {
+    Found(u32),
+    Absent(u32),
+}
+
+impl Vm {
+    fn set_object(&self, s: Value) -> Result<u32> {
+        match s.as_object() {
+            Some(at) if self.heap.kind(at) == Kind::Set => Ok(at),
+            _ => Err(Error::Type("expected a set")),
+        }
+    }
+
+    /// `(table, slots)` if the set has a table.
+    fn set_table(&self, at: u32) -> Option<(u32, u32)> {
+        let table = self.heap.region().read_u32(at + 16);
+        (table != 0).then(|| (table, 1u32 << self.heap.extra(at)))
+    }
+
+    fn set_lookup(&self, table: u32, slots: u32, key: Value, hash: u32) -> Result<Lookup> {
+        let mut probe = Probe::new(hash, slots);
+        let mut free_slot = None;
+        loop {
+            let slot = probe.slot();
+            let k = self.heap.read_value(table + 4 * slot);
+            if k == Value::NULL {
+                return Ok(Lookup::Absent(free_slot.unwrap_or(slot)));
+            }
+            if k == DUMMY {
+                free_slot.get_or_insert(slot);
+            } else if k == key || (self.key_hash(k)? == hash && self.equals(k, key)?) {
+                return Ok(Lookup::Found(slot));
+            }
+            if slots == 1 {
+                return Ok(Lookup::Absent(free_slot.unwrap_or(slot)));
+            }
+            probe.advance();
+        }
+    }
+
+    /// A new set holding `items` (borrowed); `TypeError` if one is unhashable.
+    pub fn new_set(&mut self, items: &[Value]) -> Result<Value> {
+        let at = self.heap.new_object(Kind::Set, OBJECT_BYTES)?;
+        let r = self.heap.region_mut();
+        r.write_u32(at + 8, 0);
+        r.write_u32(at + 12, 0);
+        r.write_u32(at + 16, 0);
+        let set = Value::from_offset(at);
+        for &item in items {
+            if let Err(e) = self.set_add(set, item) {
+                self.release(set);
+                return Err(e);
+            }
+        }
+        Ok(set)
+    }
+
+    /// `len(s)` (0 for non-sets).
+    pub fn set_len(&self, s: Value) -> u32 {
+        self.set_object(s)
+            .map_or(0, |at| self.heap.region().read_u32(at + 8))
+    }
+
+    /// `key in s`.
+    pub fn set_contains(&self, s: Value, key: Value) -> Result<bool> {
+        let at = self.set_object(s)?;
+        let hash = self.key_hash(key)?;
+        let Some((table, slots)) = self.set_table(at) else {
+            return Ok(false);
+        };
+        Ok(matches!(
+            self.set_lookup(table, slots, key, hash)?,
+            Lookup::Found(_)
+        ))
+    }
+
+    /// `s.add(key)` (borrowed); `Ok(true)` if it was not there before.
+    pub fn set_add(&mut self, s: Value, key: Value) -> Result<bool> {
+        let at = self.set_object(s)?;
+        let hash = self.key_hash(key)?;
+        if let Some((table, slots)) = self.set_table(at) {
+            if let Lookup::Found(_) = self.set_lookup(table, slots, key, hash)? {
+                return Ok(false);
+            }
+        }
+        let (used, fill) = (
+            self.heap.region().read_u32(at + 8),
+            self.heap.region().read_u32(at + 12),
+        );
+        let full = self
+            .set_table(at)
+            .is_none_or(|(_, slots)| fill >= self.table_rules.usable(slots));
+        if full {
+            self.rebuild_set(at, self.table_rules.grow(used))?;
+        }
+        let (table, slots) = self.set_table(at).ok_or(Error::Memory)?;
+        let Lookup::Absent(slot) = self.set_lookup(table, slots, key, hash)? else {
+            return Ok(false);
+        };
+        if self.heap.read_value(table + 4 * slot) == Value::NULL {
+            let fill = self.heap.region().read_u32(at + 12);
+            self.heap.region_mut().write_u32(at + 12, fill + 1);
+        }
+        self.heap.incref(key);
+        self.heap.write_value(table + 4 * slot, key);
+        self.heap.region_mut().write_u32(at + 8, used + 1);
+        Ok(true)
+    }
+
+    /// `s.discard(key)`; `Ok(true)` if it was there.
+    pub fn set_discard(&mut self, s: Value, key: Value) -> Result<bool> {
+        let at = self.set_object(s)?;
+        let hash = self.key_hash(key)?;
+        let Some((table, slots)) = self.set_table(at) else {
+            return Ok(false);
+        };
+        let Lookup::Found(slot) = self.set_lookup(table, slots, key, hash)? else {
+            return Ok(false);
+        };
+        let old = self.heap.read_value(table + 4 * slot);
+        self.heap.write_value(table + 4 * slot, DUMMY);
+        let used = self.heap.region().read_u32(at + 8) - 1;
+        self.heap.region_mut().write_u32(at + 8, used);
+        if self.table_rules.should_shrink(slots, used) {
+            if used == 0 {
+                self.free_set_table(at);
+            } else {
+                // Best effort: on failure the current table stays valid.
+                let _ = self.rebuild_set(at, self.table_rules.grow(used));
+            }
+        }
+        self.release(old);
+        Ok(true)
+    }
+
+    /// Iterates a set in table order: the live key at or after `*position` (borrowed).
+    pub fn set_next(&self, s: Value, position: &mut u32) -> Option<Value> {
+        let at = self.set_object(s).ok()?;
+        let (table, slots) = self.set_table(at)?;
+        while *position < slots {
+            let k = self.heap.read_value(table + 4 * *position);
+            *position += 1;
+            if k != Value::NULL && k != DUMMY {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    fn rebuild_set(&mut self, at: u32, need: u32) -> Result<()> {
+        let slots = self.table_rules.slots_for(need).ok_or(Error::Memory)?;
+        let bytes = slots.checked_mul(4).ok_or(Error::Memory)?;
+        let table = self
+            .heap
+            .allocate(bytes, Subsystem::Set, BlockRole::Table)?;
+        self.heap.region_mut().fill(table, bytes as usize, 0);
+        let mut position = 0;
+        while let Some(key) = self.set_next(Value::from_offset(at), &mut position) {
+            let hash = match self.key_hash(key) {
+                Ok(h) => h,
+                Err(e) => {
+                    self.heap
+                        .free(table, bytes, Subsystem::Set, BlockRole::Table);
+                    return Err(e);
+                }
+            };
+            let mut probe = Probe::new(hash, slots);
+            while self.heap.read_value(table + 4 * probe.slot()) != Value::NULL {
+                probe.advance();
+            }
+            self.heap.write_value(table + 4 * probe.slot(), key);
+        }
+        self.free_set_table(at);
+        let used = self.heap.region().read_u32(at + 8);
+        let r = self.heap.region_mut();
+        r.write_u32(at + 12, used);
+        r.write_u32(at + 16, table);
+        self.heap.set_extra(at, slots.trailing_zeros() as u16);
+        Ok(())
+    }
+
+    fn free_set_table(&mut self, at: u32) {
+        if let Some((table, slots)) = self.set_table(at) {
+            self.heap
+                .free(table, slots * 4, Subsystem::Set, BlockRole::Table);
+            let r = self.heap.region_mut();
+            r.write_u32(at + 12, 0);
+            r.write_u32(at + 16, 0);
+        }
+    }
+
+    pub(crate) fn set_table_bytes(&self, at: u32) -> u64 {
+        self.set_table(at).map_or(0, |(table, slots)| {
+            u64::from(self.heap.block_bytes(table, slots * 4))
+        })
+    }
+
+    pub(crate) fn set_equals(&self, a: Value, b: Value) -> Result<bool> {
+        if self.set_len(a) != self.set_len(b) {
+            return Ok(false);
+        }
+        let mut position = 0;
+        while let Some(key) = self.set_next(a, &mut position) {
+            if !self.set_contains(b, key)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    pub(crate) fn destroy_set(&mut self, at: u32, dead: &mut DeadStack) {
+        let mut position = 0;
+        while let Some(key) = self.set_next(Value::from_offset(at), &mut position) {
+            dead.release(&mut self.heap, key);
+        }
+        self.free_set_table(at);
+        self.heap.free_object(at, Kind::Set, OBJECT_BYTES);
+    }
+}

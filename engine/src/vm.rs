@@ -1,0 +1,146 @@
+//! The VM: one script heap plus the roots and tables that belong to it.
+//!
+//! Everything a VM owns lives in its own [`Heap`] or in this struct: there is no global
+//! state, so two VMs in one process never share a byte or a counter.
+//!
+//! Lifecycle: [`Vm::new`] takes a [`Region`] from the host; [`Vm::shutdown`] releases the
+//! VM's own roots and hands the region back with a [`Teardown`] saying whether every byte
+//! came back. Dropping a VM without `shutdown` returns the region's memory to its owner
+//! all the same.
+
+use crate::accounting::{Subsystem, SubsystemStats};
+use crate::config::{TableRules, VmConfig};
+use crate::float_cache::{FloatCache, FloatCacheStats};
+use crate::heap::{Heap, HeapCorruption, HeapStats};
+use crate::intern::InternTable;
+use crate::object::DeadStack;
+use crate::region::Region;
+use crate::value::Value;
+
+/// The smallest region a VM accepts: room for a few pool pages and large blocks.
+pub const MIN_REGION_BYTES: usize = 16 * 1024;
+
+/// Why a VM could not be created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum VmError {
+    /// The region is below [`MIN_REGION_BYTES`].
+    RegionTooSmall,
+    /// The float cache range is empty, reversed or wider than the cache's fixed table.
+    BadFloatCacheRange,
+}
+
+/// A snapshot of a VM's memory, as a host or a report reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct MemorySnapshot {
+    pub heap: HeapStats,
+    /// One row per subsystem, in [`Subsystem::ALL`] order.
+    pub subsystems: [(Subsystem, SubsystemStats); Subsystem::COUNT],
+    pub float_cache: FloatCacheStats,
+    /// Strings currently interned.
+    pub interned_strings: u32,
+}
+
+/// What [`Vm::shutdown`] hands back.
+#[derive(Debug)]
+pub struct Teardown {
+    /// The host's region, to reuse or drop.
+    pub region: Region,
+    /// Bytes still in use after the VM released its roots: references the host never
+    /// released. Zero on a clean shutdown.
+    pub leaked_bytes: u64,
+    pub leaked_objects: u64,
+}
+
+#[derive(Debug)]
+pub struct Vm {
+    pub(crate) heap: Heap,
+    pub(crate) config: VmConfig,
+    pub(crate) table_rules: TableRules,
+    pub(crate) float_cache: FloatCache,
+    pub(crate) interned: InternTable,
+    /// The shared `()`; created lazily, then held until shutdown.
+    pub(crate) empty_tuple: Value,
+}
+
+impl Vm {
+    /// Creates a VM whose every script object will live in `region`.
+    pub fn new(config: VmConfig, region: Region) -> Result<Vm, VmError> {
+        if region.len() < MIN_REGION_BYTES {
+            return Err(VmError::RegionTooSmall);
+        }
+        let float_cache = FloatCache::new(config.float_cache).ok_or(VmError::BadFloatCacheRange)?;
+        Ok(Vm {
+            heap: Heap::new(region),
+            config,
+            table_rules: config.profile.table_rules(),
+            float_cache,
+            interned: InternTable::default(),
+            empty_tuple: Value::NULL,
+        })
+    }
+
+    pub fn config(&self) -> VmConfig {
+        self.config
+    }
+
+    /// Per-subsystem counters, heap totals and cache counters, exact at this instant.
+    pub fn memory(&self) -> MemorySnapshot {
+        MemorySnapshot {
+            heap: self.heap.stats(),
+            subsystems: Subsystem::ALL.map(|s| (s, self.heap.subsystem(s))),
+            float_cache: self.float_cache.stats(),
+            interned_strings: self.interned.len(),
+        }
+    }
+
+    /// One subsystem's counters.
+    pub fn subsystem(&self, owner: Subsystem) -> SubsystemStats {
+        self.heap.subsystem(owner)
+    }
+
+    /// Bytes in use in the script heap (the allocator's own count).
+    pub fn bytes_in_use(&self) -> u64 {
+        self.heap.in_use_bytes()
+    }
+
+    /// Checks the heap's structure and that the subsystem counters add up to the bytes in
+    /// use, and that the intern table is consistent.
+    pub fn verify(&self) -> Result<(), HeapCorruption> {
+        self.heap.verify()?;
+        self.verify_interned()
+    }
+
+    /// Fault injection for tests: after `successes` more allocations, one fails.
+    pub fn fail_allocation_after(&mut self, successes: u64) {
+        self.heap.fail_after(successes)
+    }
+
+    /// Cancels a pending injected allocation failure.
+    pub fn clear_fault_injection(&mut self) {
+        self.heap.clear_fault_injection()
+    }
+
+    /// Releases the VM's own roots and returns the region with what was left in use.
+    pub fn shutdown(mut self) -> Teardown {
+        self.heap.clear_fault_injection();
+        let empty_tuple = core::mem::replace(&mut self.empty_tuple, Value::NULL);
+        if empty_tuple != Value::NULL {
+            self.release(empty_tuple);
+        }
+        let mut dead = DeadStack::default();
+        for cached in self.float_cache.take_all() {
+            dead.release(&mut self.heap, cached);
+        }
+        self.destroy_dead(&mut dead);
+        self.free_intern_table();
+        let leaked_bytes = self.heap.in_use_bytes();
+        let leaked_objects = self.heap.ledger().total_live_objects();
+        Teardown {
+            region: self.heap.into_region(),
+            leaked_bytes,
+            leaked_objects,
+        }
+    }
+}
