@@ -127,18 +127,10 @@ impl Ledger {
 
     pub fn refund(&mut self, owner: Subsystem, bytes: u32, role: BlockRole) {
         let row = &mut self.rows[owner as usize];
-        debug_assert!(
-            row.live_bytes >= u64::from(bytes),
-            "{} refunded more than charged",
-            owner.name()
-        );
+        debug_assert!(row.live_bytes >= u64::from(bytes), "{} refunded more than charged", owner.name());
         row.live_bytes -= u64::from(bytes);
         if role == BlockRole::Object {
-            debug_assert!(
-                row.live_objects > 0,
-                "{} freed more objects than made",
-                owner.name()
-            );
+            debug_assert!(row.live_objects > 0, "{} freed more objects than made", owner.name());
             row.live_objects -= 1;
         }
     }
@@ -171,15 +163,7 @@ mod tests {
         l.refund(Subsystem::Dict, 32, BlockRole::Table);
         l.charge(Subsystem::Str, 24, BlockRole::Object);
         let d = l.get(Subsystem::Dict);
-        assert_eq!(
-            (
-                d.live_bytes,
-                d.live_objects,
-                d.high_water_bytes,
-                d.total_allocations
-            ),
-            (16, 1, 48, 2)
-        );
+        assert_eq!((d.live_bytes, d.live_objects, d.high_water_bytes, d.total_allocations), (16, 1, 48, 2));
         assert_eq!(l.total_live_bytes(), 40);
         assert_eq!(l.total_live_objects(), 2);
     }

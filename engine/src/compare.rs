@@ -22,9 +22,7 @@ enum Number {
 fn int_equals_float(n: i64, x: f64) -> bool {
     // Every i64 lies in [-2^63, 2^63); a float outside that range or with a fraction
     // cannot equal one. Inside it, the float converts to i64 exactly.
-    libm::trunc(x) == x
-        && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x)
-        && x as i64 == n
+    libm::trunc(x) == x && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x) && x as i64 == n
 }
 
 impl Vm {
@@ -48,9 +46,7 @@ impl Vm {
             return Ok(match (x, y) {
                 (Number::Int(x), Number::Int(y)) => x == y,
                 (Number::Float(x), Number::Float(y)) => x == y,
-                (Number::Int(n), Number::Float(x)) | (Number::Float(x), Number::Int(n)) => {
-                    int_equals_float(n, x)
-                }
+                (Number::Int(n), Number::Float(x)) | (Number::Float(x), Number::Int(n)) => int_equals_float(n, x),
             });
         }
         let (Some(at_a), Some(at_b)) = (a.as_object(), b.as_object()) else {
@@ -60,11 +56,8 @@ impl Vm {
         if kind != self.heap.kind(at_b) {
             return Ok(false);
         }
-        if depth >= MAX_NESTING && matches!(kind, Kind::Tuple | Kind::List | Kind::Dict | Kind::Set)
-        {
-            return Err(Error::Recursion(
-                "maximum recursion depth exceeded in comparison",
-            ));
+        if depth >= MAX_NESTING && matches!(kind, Kind::Tuple | Kind::List | Kind::Dict | Kind::Set) {
+            return Err(Error::Recursion("maximum recursion depth exceeded in comparison"));
         }
         match kind {
             Kind::Str => Ok(self.str_equals(at_a, at_b)),
@@ -74,11 +67,7 @@ impl Vm {
                     return Ok(false);
                 }
                 for i in 0..len_a {
-                    if !self.equals_nested(
-                        self.sequence_item(a, i),
-                        self.sequence_item(b, i),
-                        depth + 1,
-                    )? {
+                    if !self.equals_nested(self.sequence_item(a, i), self.sequence_item(b, i), depth + 1)? {
                         return Ok(false);
                     }
                 }
@@ -127,10 +116,7 @@ mod tests {
         let big_plus = vm.new_int((1 << 53) + 1).unwrap();
         let big_f = vm.new_float(9_007_199_254_740_992.0).unwrap();
         assert!(vm.equals(big, big_f).unwrap());
-        assert!(
-            !vm.equals(big_plus, big_f).unwrap(),
-            "no rounding of the int"
-        );
+        assert!(!vm.equals(big_plus, big_f).unwrap(), "no rounding of the int");
         let huge_f = vm.new_float(1e19).unwrap();
         assert!(!vm.equals(big, huge_f).unwrap());
         let nan = vm.new_float(f64::NAN).unwrap();
@@ -180,12 +166,6 @@ mod tests {
         assert_eq!(vm.hash(a).unwrap_err().python_type(), "RecursionError");
         vm.release(a);
         vm.release(b);
-        assert_eq!(
-            vm.memory().subsystems[crate::Subsystem::Tuple as usize]
-                .1
-                .live_objects,
-            1,
-            "only ()"
-        );
+        assert_eq!(vm.memory().subsystems[crate::Subsystem::Tuple as usize].1.live_objects, 1, "only ()");
     }
 }

@@ -42,6 +42,7 @@ impl Profile {
                 growth_den: 2,
                 large_used: u32::MAX,
                 large_growth_num: 3,
+                exact_capacity: true,
                 shrink_on_delete: true,
             },
             Profile::Stock => TableRules {
@@ -52,6 +53,7 @@ impl Profile {
                 growth_den: 1,
                 large_used: 50_000,
                 large_growth_num: 2,
+                exact_capacity: false,
                 shrink_on_delete: false,
             },
         }
@@ -87,10 +89,7 @@ impl VmConfig {
             Profile::Tight => Some(FloatCacheRange::DEFAULT),
             Profile::Stock => None,
         };
-        VmConfig {
-            profile,
-            float_cache,
-        }
+        VmConfig { profile, float_cache }
     }
 
     pub fn with_float_cache(mut self, range: Option<FloatCacheRange>) -> VmConfig {
@@ -121,6 +120,9 @@ pub struct TableRules {
     /// Above this many used entries, growth uses `large_growth_num` (x1) instead.
     pub large_used: u32,
     pub large_growth_num: u32,
+    /// Tables with a separate entry array (dicts) give it exactly `grow(used)` entries
+    /// rather than all `usable(s)` the index could address (tight's "grow to 1.5 x used").
+    pub exact_capacity: bool,
     /// Rebuild smaller when deletions leave the table mostly empty.
     pub shrink_on_delete: bool,
 }
@@ -149,6 +151,15 @@ impl TableRules {
             slots = slots.checked_mul(2)?;
         }
         Some(slots)
+    }
+
+    /// Entries to allocate for a table of `slots` built to hold `need`.
+    pub fn capacity(&self, slots: u32, need: u32) -> u32 {
+        if self.exact_capacity {
+            need.min(self.usable(slots))
+        } else {
+            self.usable(slots)
+        }
     }
 
     /// Whether a table of `slots` holding `used` entries should be rebuilt smaller.

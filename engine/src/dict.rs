@@ -2,11 +2,15 @@
 //!
 //! ```text
 //! object (16 bytes): +0 header (extra = log2 of index slots)  +8 used: u32  +12 table: u32
-//! table block:       +0 entries written: u32
-//!                    +4 index: [slot; S]       slot = entry number, EMPTY or DUMMY;
+//! table block:       +0 entries written: u32   +4 entry capacity: u32
+//!                    +8 index: [slot; S]       slot = entry number, EMPTY or DUMMY;
 //!                                              1 byte each for S <= 256, 2 up to 65536, else 4
-//!                    then (4-aligned) entries: [(key: Value, value: Value); usable(S)]
+//!                    then (4-aligned) entries: [(key: Value, value: Value); capacity]
 //! ```
+//!
+//! The capacity is `usable(S)` in the stock profile (as CPython), and exactly the growth
+//! target `1.5 x used` in the tight one, so a tight dict never pays for entries that the
+//! power-of-two index merely could address.
 //!
 //! An empty dict has no table at all (16 bytes). Entries are 8 bytes: the key's hash is
 //! not stored, because every hashable built-in hashes natively and cheaply (small ints are
@@ -19,7 +23,7 @@
 //!   the next rebuild compacts the array;
 //! - every live entry is reachable from exactly one index slot by its key's probe
 //!   sequence; no index slot points at a deleted entry (it is DUMMY instead);
-//! - `used` counts live entries; `entries written <= usable(S) < S` for S > 1;
+//! - `used` counts live entries; `used <= written <= capacity <= usable(S) < S` for S > 1;
 //! - each rebuild charges the new table and refunds the old one through the heap, so the
 //!   `dict` subsystem's bytes are exact at every moment.
 //!
@@ -46,15 +50,18 @@ fn index_width(slots: u32) -> u32 {
     }
 }
 
-/// Where the parts of a table of `slots` lie, relative to the table's offset.
+/// Where the parts of a table lie, relative to the table's offset.
 #[derive(Debug, Clone, Copy)]
 struct Layout {
     slots: u32,
     width: u32,
+    /// Offset of the entry array.
     entries: u32,
-    usable: u32,
+    capacity: u32,
     bytes: u32,
 }
+
+const INDEX: u32 = 8;
 
 /// Result of looking a key up in the index.
 enum Lookup {
@@ -65,18 +72,11 @@ enum Lookup {
 }
 
 impl Vm {
-    fn dict_layout(&self, slots: u32) -> Option<Layout> {
+    fn dict_layout(slots: u32, capacity: u32) -> Option<Layout> {
         let width = index_width(slots);
-        let usable = self.table_rules.usable(slots);
-        let entries = (4 + slots.checked_mul(width)?).checked_add(3)? & !3;
-        let bytes = entries.checked_add(usable.checked_mul(8)?)?;
-        Some(Layout {
-            slots,
-            width,
-            entries,
-            usable,
-            bytes,
-        })
+        let entries = (INDEX + slots.checked_mul(width)?).checked_add(3)? & !3;
+        let bytes = entries.checked_add(capacity.checked_mul(8)?)?;
+        Some(Layout { slots, width, entries, capacity, bytes })
     }
 
     fn dict_object(&self, d: Value) -> Result<u32> {
@@ -93,12 +93,13 @@ impl Vm {
             return None;
         }
         let slots = 1u32 << self.heap.extra(at);
+        let capacity = self.heap.region().read_u32(table + 4);
         // The layout was computable when the table was made, so it is now.
-        self.dict_layout(slots).map(|layout| (table, layout))
+        Self::dict_layout(slots, capacity).map(|layout| (table, layout))
     }
 
     fn index_slot(&self, table: u32, layout: &Layout, slot: u32) -> u32 {
-        let at = table + 4 + slot * layout.width;
+        let at = table + INDEX + slot * layout.width;
         match layout.width {
             1 => u32::from(self.heap.region().read_u8(at)),
             2 => u32::from(self.heap.region().read_u16(at)),
@@ -107,7 +108,7 @@ impl Vm {
     }
 
     fn set_index_slot(&mut self, table: u32, layout: &Layout, slot: u32, entry: u32) {
-        let at = table + 4 + slot * layout.width;
+        let at = table + INDEX + slot * layout.width;
         match layout.width {
             1 => self.heap.region_mut().write_u8(at, entry as u8),
             2 => self.heap.region_mut().write_u16(at, entry as u16),
@@ -143,9 +144,7 @@ impl Vm {
             let slot = probe.slot();
             let ix = self.index_slot(table, layout, slot);
             if ix == empty {
-                return Ok(Lookup::Absent {
-                    slot: free_slot.unwrap_or(slot),
-                });
+                return Ok(Lookup::Absent { slot: free_slot.unwrap_or(slot) });
             }
             if ix == dummy {
                 free_slot.get_or_insert(slot);
@@ -156,9 +155,7 @@ impl Vm {
                 }
             }
             if layout.slots == 1 {
-                return Ok(Lookup::Absent {
-                    slot: free_slot.unwrap_or(slot),
-                });
+                return Ok(Lookup::Absent { slot: free_slot.unwrap_or(slot) });
             }
             probe.advance();
         }
@@ -175,8 +172,7 @@ impl Vm {
 
     /// `len(d)` (0 for non-dicts).
     pub fn dict_len(&self, d: Value) -> u32 {
-        self.dict_object(d)
-            .map_or(0, |at| self.heap.region().read_u32(at + 8))
+        self.dict_object(d).map_or(0, |at| self.heap.region().read_u32(at + 8))
     }
 
     /// `d.get(key)`: the value (owned by the caller) or `None` if absent.
@@ -188,9 +184,7 @@ impl Vm {
         };
         match self.lookup(table, &layout, key, hash)? {
             Lookup::Found { entry, .. } => {
-                let v = self
-                    .heap
-                    .read_value(Self::entry_at(&layout, table, entry) + 4);
+                let v = self.heap.read_value(Self::entry_at(&layout, table, entry) + 4);
                 self.heap.incref(v);
                 Ok(Some(v))
             }
@@ -220,7 +214,7 @@ impl Vm {
     fn insert_new_key(&mut self, at: u32, key: Value, hash: u32, value: Value) -> Result<()> {
         let used = self.heap.region().read_u32(at + 8);
         let full = match self.dict_table(at) {
-            Some((table, layout)) => self.heap.region().read_u32(table) == layout.usable,
+            Some((table, layout)) => self.heap.region().read_u32(table) == layout.capacity,
             None => true,
         };
         if full {
@@ -335,13 +329,11 @@ impl Vm {
     /// Moves the live entries, in order, into a new table that holds at least `need`.
     fn rebuild_dict(&mut self, at: u32, need: u32) -> Result<()> {
         let slots = self.table_rules.slots_for(need).ok_or(Error::Memory)?;
-        let layout = self.dict_layout(slots).ok_or(Error::Memory)?;
-        let table = self
-            .heap
-            .allocate(layout.bytes, Subsystem::Dict, BlockRole::Table)?;
-        self.heap
-            .region_mut()
-            .fill(table + 4, (slots * layout.width) as usize, 0xff);
+        let capacity = self.table_rules.capacity(slots, need);
+        let layout = Self::dict_layout(slots, capacity).ok_or(Error::Memory)?;
+        let table = self.heap.allocate(layout.bytes, Subsystem::Dict, BlockRole::Table)?;
+        self.heap.region_mut().write_u32(table + 4, capacity);
+        self.heap.region_mut().fill(table + INDEX, (slots * layout.width) as usize, 0xff);
         let mut written = 0;
         let old = self.dict_table(at);
         if let Some((old_table, old_layout)) = old {
@@ -355,16 +347,11 @@ impl Vm {
                 let hash = match self.key_hash(key) {
                     Ok(h) => h,
                     Err(err) => {
-                        self.heap
-                            .free(table, layout.bytes, Subsystem::Dict, BlockRole::Table);
+                        self.heap.free(table, layout.bytes, Subsystem::Dict, BlockRole::Table);
                         return Err(err);
                     }
                 };
-                self.heap.region_mut().copy_within(
-                    from,
-                    Self::entry_at(&layout, table, written),
-                    8,
-                );
+                self.heap.region_mut().copy_within(from, Self::entry_at(&layout, table, written), 8);
                 let (empty, _) = sentinels(layout.width);
                 let mut probe = Probe::new(hash, slots);
                 while self.index_slot(table, &layout, probe.slot()) != empty {
@@ -373,12 +360,7 @@ impl Vm {
                 self.set_index_slot(table, &layout, probe.slot(), written);
                 written += 1;
             }
-            self.heap.free(
-                old_table,
-                old_layout.bytes,
-                Subsystem::Dict,
-                BlockRole::Table,
-            );
+            self.heap.free(old_table, old_layout.bytes, Subsystem::Dict, BlockRole::Table);
         }
         self.heap.region_mut().write_u32(table, written);
         self.heap.region_mut().write_u32(at + 12, table);
@@ -388,8 +370,7 @@ impl Vm {
 
     fn free_dict_table(&mut self, at: u32) {
         if let Some((table, layout)) = self.dict_table(at) {
-            self.heap
-                .free(table, layout.bytes, Subsystem::Dict, BlockRole::Table);
+            self.heap.free(table, layout.bytes, Subsystem::Dict, BlockRole::Table);
             self.heap.region_mut().write_u32(at + 12, 0);
         }
     }
@@ -411,9 +392,7 @@ impl Vm {
     }
 
     pub(crate) fn dict_table_bytes(&self, at: u32) -> u64 {
-        self.dict_table(at).map_or(0, |(table, layout)| {
-            u64::from(self.heap.block_bytes(table, layout.bytes))
-        })
+        self.dict_table(at).map_or(0, |(table, layout)| u64::from(self.heap.block_bytes(table, layout.bytes)))
     }
 
     pub(crate) fn dict_equals(&self, a: Value, b: Value, depth: u32) -> Result<bool> {
@@ -432,9 +411,7 @@ impl Vm {
             let Lookup::Found { entry, .. } = self.lookup(table, &layout, key, hash)? else {
                 return Ok(false);
             };
-            let other = self
-                .heap
-                .read_value(Self::entry_at(&layout, table, entry) + 4);
+            let other = self.heap.read_value(Self::entry_at(&layout, table, entry) + 4);
             if !self.equals_nested(value, other, depth + 1)? {
                 return Ok(false);
             }
@@ -450,10 +427,224 @@ impl Vm {
 
 /// `(EMPTY, DUMMY)` index values for a slot width: the two largest values it holds.
 fn sentinels(width: u32) -> (u32, u32) {
-    let max = if width == 4 {
-        u32::MAX
-    } else {
-        (1u32 << (8 * width)) - 1
-    };
+    let max = if width == 4 { u32::MAX } else { (1u32 << (8 * width)) - 1 };
     (max, max - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Profile, VmConfig};
+    use crate::test_support::{vm, vm_with};
+    use alloc::format;
+    use alloc::vec::Vec;
+
+    fn int(n: i64) -> Value {
+        Value::small_int(n).unwrap()
+    }
+
+    /// Bytes of a dict of `n` int keys, as `mote-sim sizes` measures them.
+    fn dict_sizes(profile: Profile) -> Vec<u64> {
+        let mut vm = vm_with(VmConfig::new(profile));
+        (0..20)
+            .map(|n| {
+                let d = vm.new_dict().unwrap();
+                for k in 0..n {
+                    vm.dict_set(d, int(k), int(k)).unwrap();
+                }
+                let bytes = vm.getsizeof(d);
+                vm.release(d);
+                bytes
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tight_dicts_beat_the_seed_and_halve_cpython() {
+        const SEED_TIGHT_32: [u64; 20] =
+            [64, 88, 112, 160, 160, 160, 256, 256, 256, 256, 256, 256, 448, 448, 448, 448, 448, 448, 448, 448];
+        let cpython_311 = |n: usize| match n {
+            0 => 64,
+            1..=5 => 224,
+            6..=10 => 352,
+            _ => 632,
+        };
+        let sizes = dict_sizes(Profile::Tight);
+        for (n, &bytes) in sizes.iter().enumerate() {
+            assert!(bytes <= SEED_TIGHT_32[n], "n={n}: {bytes} > seed {}", SEED_TIGHT_32[n]);
+            if n > 0 {
+                assert!(bytes * 2 <= cpython_311(n), "n={n}: {bytes} not half of {}", cpython_311(n));
+            }
+        }
+    }
+
+    #[test]
+    fn stock_dicts_are_bigger_for_most_sizes() {
+        let tight = dict_sizes(Profile::Tight);
+        let stock = dict_sizes(Profile::Stock);
+        let bigger = (0..20).filter(|&n| stock[n] > tight[n]).count();
+        assert!(bigger >= 15, "tight {tight:?} stock {stock:?}");
+        assert!((0..20).all(|n| tight[n] <= 2 * stock[n]));
+    }
+
+    #[test]
+    fn delete_overwrite_reinsert_keep_python_order() {
+        let mut vm = vm();
+        let d = vm.new_dict().unwrap();
+        for k in 0..10 {
+            vm.dict_set(d, int(k), int(k * 10)).unwrap();
+        }
+        assert!(vm.dict_delete(d, int(3)).unwrap());
+        assert!(!vm.dict_delete(d, int(3)).unwrap());
+        vm.dict_set(d, int(5), int(-5)).unwrap();
+        vm.dict_set(d, int(3), int(33)).unwrap();
+        let mut order = Vec::new();
+        let mut pos = 0;
+        while let Some((k, v)) = vm.dict_next(d, &mut pos) {
+            order.push((vm.as_int(k).unwrap(), vm.as_int(v).unwrap()));
+        }
+        // python3: d = {k: k*10 for k in range(10)}; del d[3]; d[5] = -5; d[3] = 33
+        assert_eq!(order, [(0, 0), (1, 10), (2, 20), (4, 40), (5, -5), (6, 60), (7, 70), (8, 80), (9, 90), (3, 33)]);
+        assert_eq!(vm.dict_len(d), 10);
+        vm.release(d);
+        assert_eq!(vm.bytes_in_use(), 0);
+    }
+
+    #[test]
+    fn many_keys_grow_then_mass_deletion_shrinks() {
+        for profile in [Profile::Tight, Profile::Stock] {
+            let mut vm = vm_with(VmConfig::new(profile));
+            let d = vm.new_dict().unwrap();
+            let keys: Vec<Value> = (0..5000).map(|i| vm.new_str(&format!("key{i}")).unwrap()).collect();
+            for (i, &k) in keys.iter().enumerate() {
+                vm.dict_set(d, k, int(i as i64)).unwrap();
+            }
+            vm.verify().unwrap();
+            let big = vm.getsizeof(d);
+            for i in 0..keys.len() {
+                let probe = vm.new_str(&format!("key{i}")).unwrap();
+                assert_eq!(vm.dict_get(d, probe).unwrap(), Some(int(i as i64)));
+                vm.release(probe);
+            }
+            for &k in &keys[10..] {
+                assert!(vm.dict_delete(d, k).unwrap());
+            }
+            assert_eq!(vm.dict_len(d), 10);
+            let after = vm.getsizeof(d);
+            match profile {
+                Profile::Tight => assert!(after < big / 50, "tight shrinks: {big} -> {after}"),
+                Profile::Stock => assert_eq!(after, big, "stock keeps its table, as CPython 2.7"),
+            }
+            for (i, &k) in keys[..10].iter().enumerate() {
+                assert_eq!(vm.dict_get(d, k).unwrap(), Some(int(i as i64)));
+            }
+            for k in keys {
+                vm.release(k);
+            }
+            vm.release(d);
+            vm.verify().unwrap();
+            assert_eq!(vm.bytes_in_use(), 0, "{profile:?}");
+        }
+    }
+
+    #[test]
+    fn equal_keys_of_different_types_are_one_key() {
+        let mut vm = vm();
+        let d = vm.new_dict().unwrap();
+        let one_f = vm.new_float(1.0).unwrap();
+        vm.dict_set(d, int(1), Value::NONE).unwrap();
+        vm.dict_set(d, one_f, Value::TRUE).unwrap();
+        vm.dict_set(d, Value::TRUE, Value::FALSE).unwrap();
+        assert_eq!(vm.dict_len(d), 1);
+        assert_eq!(vm.dict_get(d, int(1)).unwrap(), Some(Value::FALSE));
+        let big = vm.new_int(1 << 40).unwrap();
+        let big_f = vm.new_float((1u64 << 40) as f64).unwrap();
+        vm.dict_set(d, big, int(7)).unwrap();
+        assert_eq!(vm.dict_get(d, big_f).unwrap(), Some(int(7)));
+        let t = vm.new_tuple(&[int(1), big]).unwrap();
+        let t2 = vm.new_tuple(&[one_f, big_f]).unwrap();
+        vm.dict_set(d, t, int(8)).unwrap();
+        assert_eq!(vm.dict_get(d, t2).unwrap(), Some(int(8)));
+        for v in [one_f, big, big_f, t, t2, d] {
+            vm.release(v);
+        }
+    }
+
+    #[test]
+    fn name_like_string_keys_are_interned() {
+        let mut vm = vm();
+        let d1 = vm.new_dict().unwrap();
+        let d2 = vm.new_dict().unwrap();
+        let k1 = vm.new_str("health").unwrap();
+        let k2 = vm.new_str("health").unwrap();
+        let odd = vm.new_str("not a name").unwrap();
+        vm.dict_set(d1, k1, int(1)).unwrap();
+        vm.dict_set(d2, k2, int(2)).unwrap();
+        vm.dict_set(d1, odd, int(3)).unwrap();
+        let mut p1 = 0;
+        let mut p2 = 0;
+        let (stored1, _) = vm.dict_next(d1, &mut p1).unwrap();
+        let (stored2, _) = vm.dict_next(d2, &mut p2).unwrap();
+        assert_eq!(stored1, stored2, "both dicts share one interned key");
+        assert!(vm.is_interned(stored1));
+        let (stored_odd, _) = vm.dict_next(d1, &mut p1).unwrap();
+        assert_eq!(stored_odd, odd);
+        for v in [k1, k2, odd, d1, d2] {
+            vm.release(v);
+        }
+        assert_eq!(vm.bytes_in_use(), 0);
+    }
+
+    #[test]
+    fn unhashable_keys_and_wrong_types_are_errors() {
+        let mut vm = vm();
+        let d = vm.new_dict().unwrap();
+        let l = vm.new_list(&[]).unwrap();
+        assert_eq!(vm.dict_set(d, l, int(1)).unwrap_err(), Error::Unhashable("list"));
+        assert_eq!(vm.dict_get(d, d).unwrap_err(), Error::Unhashable("dict"));
+        assert_eq!(vm.dict_set(l, int(1), int(1)).unwrap_err(), Error::Type("expected a dict"));
+        assert_eq!(vm.dict_len(d), 0);
+        vm.release(l);
+        vm.release(d);
+        assert_eq!(vm.bytes_in_use(), 0);
+    }
+
+    #[test]
+    fn values_are_released_on_overwrite_delete_and_clear() {
+        let mut vm = vm();
+        let d = vm.new_dict().unwrap();
+        let a = vm.new_str("a value").unwrap();
+        let b = vm.new_str("b value").unwrap();
+        vm.dict_set(d, int(1), a).unwrap();
+        assert_eq!(vm.refcount(a), Some(2));
+        vm.dict_set(d, int(1), b).unwrap();
+        assert_eq!(vm.refcount(a), Some(1));
+        vm.dict_set(d, int(2), a).unwrap();
+        vm.dict_delete(d, int(2)).unwrap();
+        assert_eq!(vm.refcount(a), Some(1));
+        vm.dict_clear(d).unwrap();
+        assert_eq!(vm.refcount(b), Some(1));
+        assert_eq!(vm.getsizeof(d), 16);
+        for v in [a, b, d] {
+            vm.release(v);
+        }
+        assert_eq!(vm.bytes_in_use(), 0);
+    }
+
+    #[test]
+    fn equality_compares_contents_not_order() {
+        let mut vm = vm();
+        let a = vm.new_dict().unwrap();
+        let b = vm.new_dict().unwrap();
+        vm.dict_set(a, int(1), int(2)).unwrap();
+        vm.dict_set(a, int(3), int(4)).unwrap();
+        vm.dict_set(b, int(3), int(4)).unwrap();
+        assert!(!vm.equals(a, b).unwrap());
+        vm.dict_set(b, int(1), int(2)).unwrap();
+        assert!(vm.equals(a, b).unwrap());
+        vm.dict_set(b, int(1), int(5)).unwrap();
+        assert!(!vm.equals(a, b).unwrap());
+        vm.release(a);
+        vm.release(b);
+    }
 }

@@ -87,19 +87,11 @@ mod tests {
         let a = stock.new_float(1.0).unwrap();
         let b = stock.new_float(1.0).unwrap();
         assert_ne!(a, b);
-        let mut wide = vm_with(
-            VmConfig::default().with_float_cache(Some(FloatCacheRange { low: 0, high: 100 })),
-        );
+        let mut wide = vm_with(VmConfig::default().with_float_cache(Some(FloatCacheRange { low: 0, high: 100 })));
         let c = wide.new_float(100.0).unwrap();
         let d = wide.new_float(100.0).unwrap();
         assert_eq!(c, d);
-        assert!(
-            crate::float_cache::FloatCache::new(Some(FloatCacheRange { low: 0, high: 1000 }))
-                .is_none()
-        );
-        assert!(
-            crate::float_cache::FloatCache::new(Some(FloatCacheRange { low: 1, high: 0 }))
-                .is_none()
-        );
+        assert!(crate::float_cache::FloatCache::new(Some(FloatCacheRange { low: 0, high: 1000 })).is_none());
+        assert!(crate::float_cache::FloatCache::new(Some(FloatCacheRange { low: 1, high: 0 })).is_none());
     }
 }

@@ -47,11 +47,7 @@ impl FloatCache {
             low = r.low;
             slots.resize(span as usize, Value::NULL).ok()?;
         }
-        Some(FloatCache {
-            low,
-            slots,
-            stats: FloatCacheStats::default(),
-        })
+        Some(FloatCache { low, slots, stats: FloatCacheStats::default() })
     }
 
     /// The slot index for `x`, if the cache covers it.
@@ -85,9 +81,6 @@ impl FloatCache {
 
     /// Empties every slot, returning the references the cache held.
     pub(crate) fn take_all(&mut self) -> impl Iterator<Item = Value> + '_ {
-        self.slots
-            .iter_mut()
-            .map(|s| core::mem::replace(s, Value::NULL))
-            .filter(|v| *v != Value::NULL)
+        self.slots.iter_mut().map(|s| core::mem::replace(s, Value::NULL)).filter(|v| *v != Value::NULL)
     }
 }

@@ -65,11 +65,7 @@ pub fn hash_float(x: f64) -> Option<i64> {
             acc -= HASH_MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e as u32 % HASH_BITS
-    } else {
-        HASH_BITS - 1 - ((-1 - e) as u32 % HASH_BITS)
-    };
+    let e = if e >= 0 { e as u32 % HASH_BITS } else { HASH_BITS - 1 - ((-1 - e) as u32 % HASH_BITS) };
     acc = ((acc << e) & HASH_MODULUS) | (acc >> (HASH_BITS - e));
     let h = (acc as i64).wrapping_mul(sign);
     Some(if h == -1 { -2 } else { h })
@@ -110,11 +106,7 @@ fn hash_tuple_items(items: impl ExactSizeIterator<Item = Result<i64>>) -> Result
         acc = acc.wrapping_mul(P1);
     }
     acc = acc.wrapping_add(len ^ (P5 ^ 3_527_539));
-    Ok(if acc == u64::MAX {
-        1_546_275_796
-    } else {
-        acc as i64
-    })
+    Ok(if acc == u64::MAX { 1_546_275_796 } else { acc as i64 })
 }
 
 /// Folds a Python hash to the 32 bits tables probe with; small ints keep their value.
@@ -166,16 +158,12 @@ impl Vm {
             Kind::Str => Ok(i64::from(self.str_hash(at))),
             Kind::Tuple => {
                 if depth >= MAX_NESTING {
-                    return Err(Error::Recursion(
-                        "maximum recursion depth exceeded while hashing a tuple",
-                    ));
+                    return Err(Error::Recursion("maximum recursion depth exceeded while hashing a tuple"));
                 }
                 let items = self.tuple_items(v);
                 hash_tuple_items(items.map(|item| self.hash_nested(item, depth + 1)))
             }
-            kind @ (Kind::List | Kind::Dict | Kind::Set) => {
-                Err(Error::Unhashable(kind.type_name()))
-            }
+            kind @ (Kind::List | Kind::Dict | Kind::Set) => Err(Error::Unhashable(kind.type_name())),
         }
     }
 }
@@ -226,10 +214,7 @@ mod tests {
         assert_eq!(vm.hash(outer).unwrap(), -9_148_893_311_433_065_316);
         let list = vm.new_list(&[one]).unwrap();
         let holds_list = vm.new_tuple(&[one, list]).unwrap();
-        assert_eq!(
-            vm.hash(holds_list).unwrap_err(),
-            crate::Error::Unhashable("list")
-        );
+        assert_eq!(vm.hash(holds_list).unwrap_err(), crate::Error::Unhashable("list"));
         for v in [empty, pair, inner, outer, holds_list, list] {
             vm.release(v);
         }
@@ -246,9 +231,6 @@ mod tests {
             let s = alloc::format!("name{i}");
             low_bits[(hash_str_bytes(s.as_bytes()) & 15) as usize] += 1;
         }
-        assert!(
-            low_bits.iter().all(|&n| (60..=140).contains(&n)),
-            "{low_bits:?}"
-        );
+        assert!(low_bits.iter().all(|&n| (60..=140).contains(&n)), "{low_bits:?}");
     }
 }

@@ -95,12 +95,7 @@ impl Heap {
     }
 
     /// Allocates `bytes` for `owner`; the block's bytes are uninitialised (stale).
-    pub fn allocate(
-        &mut self,
-        bytes: u32,
-        owner: Subsystem,
-        role: BlockRole,
-    ) -> Result<u32, OutOfMemory> {
+    pub fn allocate(&mut self, bytes: u32, owner: Subsystem, role: BlockRole) -> Result<u32, OutOfMemory> {
         let oom = OutOfMemory { requested: bytes };
         if let Some(left) = self.fail_countdown.as_mut() {
             if *left == 0 {
@@ -116,8 +111,7 @@ impl Heap {
             let found = match self.pools.allocate(&mut self.region, &mut self.tlsf, slot) {
                 Some(at) => Some(at),
                 None => {
-                    self.pools
-                        .release_empty_pages(&mut self.region, &mut self.tlsf);
+                    self.pools.release_empty_pages(&mut self.region, &mut self.tlsf);
                     self.pools.allocate(&mut self.region, &mut self.tlsf, slot)
                 }
             };
@@ -126,15 +120,11 @@ impl Heap {
             let found = match self.tlsf.allocate(&mut self.region, bytes) {
                 Some(at) => Some(at),
                 None => {
-                    self.pools
-                        .release_empty_pages(&mut self.region, &mut self.tlsf);
+                    self.pools.release_empty_pages(&mut self.region, &mut self.tlsf);
                     self.tlsf.allocate(&mut self.region, bytes)
                 }
             };
-            (
-                found,
-                found.map_or(0, |at| Tlsf::block_size(&self.region, at)),
-            )
+            (found, found.map_or(0, |at| Tlsf::block_size(&self.region, at)))
         };
         let Some(offset) = offset else {
             self.failed += 1;
@@ -151,8 +141,7 @@ impl Heap {
         let bytes = bytes.max(1);
         let size = if bytes <= SMALL_MAX {
             let slot = pool::slot_size(bytes);
-            self.pools
-                .free(&mut self.region, &mut self.tlsf, offset, slot);
+            self.pools.free(&mut self.region, &mut self.tlsf, offset, slot);
             slot
         } else {
             self.tlsf.free(&mut self.region, offset)
@@ -241,27 +230,20 @@ impl Heap {
             return Err(HeapCorruption { what });
         }
         if pages != self.pools.page_count() {
-            return Err(HeapCorruption {
-                what: "pool page count disagrees with the pages found",
-            });
+            return Err(HeapCorruption { what: "pool page count disagrees with the pages found" });
         }
         if counted != self.in_use {
-            return Err(HeapCorruption {
-                what: "bytes in use disagree with the blocks found",
-            });
+            return Err(HeapCorruption { what: "bytes in use disagree with the blocks found" });
         }
         if self.ledger.total_live_bytes() != counted {
-            return Err(HeapCorruption {
-                what: "subsystem bytes do not add up to the bytes in use",
-            });
+            return Err(HeapCorruption { what: "subsystem bytes do not add up to the bytes in use" });
         }
         Ok(())
     }
 
     /// Returns kept empty pool pages to the general allocator.
     pub fn trim(&mut self) {
-        self.pools
-            .release_empty_pages(&mut self.region, &mut self.tlsf);
+        self.pools.release_empty_pages(&mut self.region, &mut self.tlsf);
     }
 
     /// Ends the heap and hands the region back. The caller has freed every object.
@@ -300,10 +282,7 @@ mod tests {
         h.fail_after(2);
         assert!(h.allocate(8, Subsystem::Int, BlockRole::Object).is_ok());
         assert!(h.allocate(8, Subsystem::Int, BlockRole::Object).is_ok());
-        assert_eq!(
-            h.allocate(8, Subsystem::Int, BlockRole::Object),
-            Err(OutOfMemory { requested: 8 })
-        );
+        assert_eq!(h.allocate(8, Subsystem::Int, BlockRole::Object), Err(OutOfMemory { requested: 8 }));
         assert!(h.allocate(8, Subsystem::Int, BlockRole::Object).is_ok());
         assert_eq!(h.stats().failed_allocations, 1);
         h.verify().unwrap();
@@ -316,16 +295,12 @@ mod tests {
         while let Ok(at) = h.allocate(64, Subsystem::Tuple, BlockRole::Object) {
             small.push(at);
         }
-        assert!(h
-            .allocate(20_000, Subsystem::List, BlockRole::Table)
-            .is_err());
+        assert!(h.allocate(20_000, Subsystem::List, BlockRole::Table).is_err());
         for at in small {
             h.free(at, 64, Subsystem::Tuple, BlockRole::Object);
         }
         // One empty page is kept for the class, but a large request reclaims it.
-        let big = h
-            .allocate(28_000, Subsystem::List, BlockRole::Table)
-            .unwrap();
+        let big = h.allocate(28_000, Subsystem::List, BlockRole::Table).unwrap();
         h.verify().unwrap();
         h.free(big, 28_000, Subsystem::List, BlockRole::Table);
         let stats = h.stats();
@@ -343,11 +318,7 @@ mod tests {
             seed ^= seed >> 17;
             seed ^= seed << 5;
             if seed % 5 < 3 || live.is_empty() {
-                let bytes = if seed % 7 == 0 {
-                    seed % 3000
-                } else {
-                    seed % 200
-                };
+                let bytes = if seed % 7 == 0 { seed % 3000 } else { seed % 200 };
                 let owner = owners[(seed as usize >> 8) % owners.len()];
                 if let Ok(at) = h.allocate(bytes, owner, BlockRole::Object) {
                     live.push((at, bytes, owner));

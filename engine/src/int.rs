@@ -28,8 +28,7 @@ impl Vm {
 
     /// An int from a wider computation; `OverflowError` beyond 64 bits.
     pub fn new_int_checked(&mut self, n: i128) -> Result<Value> {
-        let n = i64::try_from(n)
-            .map_err(|_| Error::Overflow("int too large for mote's 64-bit ints"))?;
+        let n = i64::try_from(n).map_err(|_| Error::Overflow("int too large for mote's 64-bit ints"))?;
         self.new_int(n)
     }
 

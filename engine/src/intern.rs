@@ -116,20 +116,9 @@ impl Vm {
     }
 
     fn resize_intern_table(&mut self, slots: u32) -> Result<()> {
-        let new_table = self
-            .heap
-            .allocate(slots * 4, Subsystem::Intern, BlockRole::Table)?;
-        self.heap
-            .region_mut()
-            .fill(new_table, slots as usize * 4, 0);
-        let old = core::mem::replace(
-            &mut self.interned,
-            InternTable {
-                table: new_table,
-                slots,
-                count: 0,
-            },
-        );
+        let new_table = self.heap.allocate(slots * 4, Subsystem::Intern, BlockRole::Table)?;
+        self.heap.region_mut().fill(new_table, slots as usize * 4, 0);
+        let old = core::mem::replace(&mut self.interned, InternTable { table: new_table, slots, count: 0 });
         for i in 0..old.slots {
             let at = self.heap.region().read_u32(old.table + 4 * i);
             if at != 0 {
@@ -137,12 +126,7 @@ impl Vm {
             }
         }
         if old.slots != 0 {
-            self.heap.free(
-                old.table,
-                old.slots * 4,
-                Subsystem::Intern,
-                BlockRole::Table,
-            );
+            self.heap.free(old.table, old.slots * 4, Subsystem::Intern, BlockRole::Table);
         }
         Ok(())
     }
@@ -173,11 +157,7 @@ impl Vm {
             }
             let home = self.str_hash(moving) & mask;
             // Move `moving` into the hole unless its home lies cyclically in (hole, i].
-            let stays = if hole <= i {
-                hole < home && home <= i
-            } else {
-                hole < home || home <= i
-            };
+            let stays = if hole <= i { hole < home && home <= i } else { hole < home || home <= i };
             if !stays {
                 self.set_slot(hole, moving);
                 hole = i;
@@ -198,8 +178,7 @@ impl Vm {
     pub(crate) fn free_intern_table(&mut self) {
         let t = core::mem::take(&mut self.interned);
         if t.slots != 0 {
-            self.heap
-                .free(t.table, t.slots * 4, Subsystem::Intern, BlockRole::Table);
+            self.heap.free(t.table, t.slots * 4, Subsystem::Intern, BlockRole::Table);
         }
     }
 
@@ -214,20 +193,14 @@ impl Vm {
             }
             seen += 1;
             if self.heap.kind(at) != Kind::Str || self.heap.flags(at) & FLAG_INTERNED == 0 {
-                return Err(HeapCorruption {
-                    what: "intern table holds a non-interned object",
-                });
+                return Err(HeapCorruption { what: "intern table holds a non-interned object" });
             }
             if self.find_interned(self.str_hash(at), self.str_bytes(at)) != Some(at) {
-                return Err(HeapCorruption {
-                    what: "interned string not found by its own probe",
-                });
+                return Err(HeapCorruption { what: "interned string not found by its own probe" });
             }
         }
         if seen != self.interned.count {
-            return Err(HeapCorruption {
-                what: "intern count disagrees with the table",
-            });
+            return Err(HeapCorruption { what: "intern count disagrees with the table" });
         }
         Ok(())
     }
@@ -254,19 +227,13 @@ mod tests {
             vm.release(v);
         }
         assert_eq!(vm.memory().interned_strings, 0);
-        assert_eq!(
-            vm.bytes_in_use(),
-            0,
-            "the table goes with the last interned string"
-        );
+        assert_eq!(vm.bytes_in_use(), 0, "the table goes with the last interned string");
     }
 
     #[test]
     fn many_interned_strings_survive_growth_and_deletion() {
         let mut vm = vm();
-        let names: Vec<_> = (0..500)
-            .map(|i| vm.intern_str(&format!("name_{i}")).unwrap())
-            .collect();
+        let names: Vec<_> = (0..500).map(|i| vm.intern_str(&format!("name_{i}")).unwrap()).collect();
         vm.verify().unwrap();
         for (i, v) in names.iter().enumerate() {
             if i % 3 == 0 {

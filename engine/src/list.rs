@@ -58,8 +58,7 @@ impl Vm {
 
     /// Number of items (0 for non-lists).
     pub fn list_len(&self, l: Value) -> u32 {
-        self.list_object(l)
-            .map_or(0, |at| self.heap.region().read_u32(at + 8))
+        self.list_object(l).map_or(0, |at| self.heap.region().read_u32(at + 8))
     }
 
     /// Item `i` (in range), borrowed.
@@ -73,8 +72,7 @@ impl Vm {
     /// `l[index]`; the item is owned by the caller.
     pub fn list_get(&mut self, l: Value, index: i64) -> Result<Value> {
         self.list_object(l)?;
-        let i = resolve_index(index, self.list_len(l))
-            .ok_or(Error::Index("list index out of range"))?;
+        let i = resolve_index(index, self.list_len(l)).ok_or(Error::Index("list index out of range"))?;
         let item = self.list_item(l, i);
         self.heap.incref(item);
         Ok(item)
@@ -83,8 +81,7 @@ impl Vm {
     /// `l[index] = v` (`v` borrowed).
     pub fn list_set(&mut self, l: Value, index: i64, v: Value) -> Result<()> {
         let at = self.list_object(l)?;
-        let i = resolve_index(index, self.list_len(l))
-            .ok_or(Error::Index("list assignment index out of range"))?;
+        let i = resolve_index(index, self.list_len(l)).ok_or(Error::Index("list assignment index out of range"))?;
         let slot = self.heap.region().read_u32(at + 16) + 4 * i;
         let old = self.heap.read_value(slot);
         self.heap.incref(v);
@@ -139,27 +136,15 @@ impl Vm {
     /// Moves the items to a table of `capacity` (>= length); 0 frees the table.
     fn resize_list_table(&mut self, at: u32, capacity: u32) -> Result<()> {
         let r = self.heap.region();
-        let (len, old_capacity, old_table) =
-            (r.read_u32(at + 8), r.read_u32(at + 12), r.read_u32(at + 16));
+        let (len, old_capacity, old_table) = (r.read_u32(at + 8), r.read_u32(at + 12), r.read_u32(at + 16));
         debug_assert!(capacity >= len);
-        let table = if capacity == 0 {
-            0
-        } else {
-            self.heap
-                .allocate(4 * capacity, Subsystem::List, BlockRole::Table)?
-        };
+        let table =
+            if capacity == 0 { 0 } else { self.heap.allocate(4 * capacity, Subsystem::List, BlockRole::Table)? };
         if len > 0 {
-            self.heap
-                .region_mut()
-                .copy_within(old_table, table, 4 * len as usize);
+            self.heap.region_mut().copy_within(old_table, table, 4 * len as usize);
         }
         if old_capacity > 0 {
-            self.heap.free(
-                old_table,
-                4 * old_capacity,
-                Subsystem::List,
-                BlockRole::Table,
-            );
+            self.heap.free(old_table, 4 * old_capacity, Subsystem::List, BlockRole::Table);
         }
         let r = self.heap.region_mut();
         r.write_u32(at + 12, capacity);
@@ -176,8 +161,7 @@ impl Vm {
             dead.release(&mut self.heap, item);
         }
         if capacity > 0 {
-            self.heap
-                .free(table, 4 * capacity, Subsystem::List, BlockRole::Table);
+            self.heap.free(table, 4 * capacity, Subsystem::List, BlockRole::Table);
         }
         let r = self.heap.region_mut();
         r.write_u32(at + 8, 0);
@@ -233,20 +217,14 @@ mod tests {
         assert_eq!(vm.list_get(l, -1).unwrap(), int(999));
         vm.list_set(l, 0, Value::NONE).unwrap();
         assert_eq!(vm.list_get(l, 0).unwrap(), Value::NONE);
-        assert_eq!(
-            vm.list_set(l, 1000, Value::NONE).unwrap_err(),
-            Error::Index("list assignment index out of range")
-        );
+        assert_eq!(vm.list_set(l, 1000, Value::NONE).unwrap_err(), Error::Index("list assignment index out of range"));
         let big = vm.getsizeof(l);
         for i in (1..1000).rev() {
             assert_eq!(vm.list_pop(l).unwrap(), int(i));
         }
         assert!(vm.getsizeof(l) < big / 10, "popping gives memory back");
         assert_eq!(vm.list_pop(l).unwrap(), Value::NONE);
-        assert_eq!(
-            vm.list_pop(l).unwrap_err(),
-            Error::Index("pop from empty list")
-        );
+        assert_eq!(vm.list_pop(l).unwrap_err(), Error::Index("pop from empty list"));
         assert_eq!(vm.getsizeof(l), 24);
         vm.release(l);
         assert_eq!(vm.bytes_in_use(), 0);
@@ -269,10 +247,7 @@ mod tests {
     fn type_confusion_is_an_error() {
         let mut vm = vm();
         let t = vm.new_tuple(&[int(1)]).unwrap();
-        assert_eq!(
-            vm.list_append(t, int(2)).unwrap_err(),
-            Error::Type("expected a list")
-        );
+        assert_eq!(vm.list_append(t, int(2)).unwrap_err(), Error::Type("expected a list"));
         assert!(vm.list_append(int(5), int(2)).is_err());
         vm.release(t);
     }

@@ -107,11 +107,7 @@ impl Heap {
     }
 
     /// Allocates an object block of `bytes` (header included) with refcount 1.
-    pub(crate) fn new_object(
-        &mut self,
-        kind: Kind,
-        bytes: u32,
-    ) -> Result<u32, crate::heap::OutOfMemory> {
+    pub(crate) fn new_object(&mut self, kind: Kind, bytes: u32) -> Result<u32, crate::heap::OutOfMemory> {
         let at = self.allocate(bytes, kind.subsystem(), BlockRole::Object)?;
         let r = self.region_mut();
         r.write_u32(at, 1);

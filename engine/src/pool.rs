@@ -67,11 +67,7 @@ pub struct Pools {
 
 impl Default for Pools {
     fn default() -> Self {
-        Pools {
-            heads: [0; CLASS_COUNT],
-            empty_kept: [0; CLASS_COUNT],
-            pages: 0,
-        }
+        Pools { heads: [0; CLASS_COUNT], empty_kept: [0; CLASS_COUNT], pages: 0 }
     }
 }
 
@@ -183,10 +179,7 @@ impl Pools {
         if free + used_slots != slots_per_page(slot_size) {
             return Err("pool page slot count does not add up");
         }
-        Ok(PageInfo {
-            slot_size,
-            used_slots,
-        })
+        Ok(PageInfo { slot_size, used_slots })
     }
 
     fn new_page(&mut self, region: &mut Region, tlsf: &mut Tlsf, slot: u32) -> Option<u32> {
@@ -246,9 +239,7 @@ mod tests {
         let mut t = Tlsf::new(&mut r, 8, 64 * 1024);
         let mut p = Pools::default();
         let per_page = slots_per_page(16);
-        let mut live: Vec<u32> = (0..per_page * 2 + 1)
-            .map(|_| p.allocate(&mut r, &mut t, 16).unwrap())
-            .collect();
+        let mut live: Vec<u32> = (0..per_page * 2 + 1).map(|_| p.allocate(&mut r, &mut t, 16).unwrap()).collect();
         assert_eq!(p.page_count(), 3);
         for &s in &live {
             assert_eq!(s % 8, 0);

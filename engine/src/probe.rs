@@ -19,11 +19,7 @@ impl Probe {
     pub(crate) fn new(hash: u32, slots: u32) -> Probe {
         debug_assert!(slots.is_power_of_two());
         let mask = slots - 1;
-        Probe {
-            slot: hash & mask,
-            perturb: hash,
-            mask,
-        }
+        Probe { slot: hash & mask, perturb: hash, mask }
     }
 
     /// The current slot.
@@ -36,12 +32,7 @@ impl Probe {
     #[inline(always)]
     pub(crate) fn advance(&mut self) {
         self.perturb >>= 5;
-        self.slot = (self
-            .slot
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(self.perturb))
-            & self.mask;
+        self.slot = (self.slot.wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb)) & self.mask;
     }
 }
 

@@ -68,16 +68,11 @@ impl Region {
         if len == 0 || len > MAX_REGION_BYTES {
             return Err(RegionError::BadSize);
         }
-        let layout =
-            Layout::from_size_align(len, REGION_ALIGN).map_err(|_| RegionError::BadSize)?;
+        let layout = Layout::from_size_align(len, REGION_ALIGN).map_err(|_| RegionError::BadSize)?;
         // SAFETY: `layout` has a non-zero size (checked above).
         let raw = unsafe { alloc_zeroed(layout) };
         let base = NonNull::new(raw).ok_or(RegionError::HostOutOfMemory)?;
-        Ok(Region {
-            base,
-            len,
-            backing: Backing::Global(layout),
-        })
+        Ok(Region { base, len, backing: Backing::Global(layout) })
     }
 
     /// Uses a block the host keeps for the whole program (a static array on a console).
@@ -87,11 +82,7 @@ impl Region {
             return Err(RegionError::BadSize);
         }
         let base = NonNull::from(block).cast::<u8>();
-        Ok(Region {
-            base,
-            len,
-            backing: Backing::Static,
-        })
+        Ok(Region { base, len, backing: Backing::Static })
     }
 
     /// Bytes in the region.
@@ -129,13 +120,7 @@ impl Region {
         let start = self.check(offset, core::mem::size_of::<T>());
         // SAFETY: in bounds (checked), the block is valid for writes, `&mut self` rules out
         // any live borrowed slice, and `write_unaligned` has no alignment requirement.
-        unsafe {
-            self.base
-                .as_ptr()
-                .add(start)
-                .cast::<T>()
-                .write_unaligned(value)
-        }
+        unsafe { self.base.as_ptr().add(start).cast::<T>().write_unaligned(value) }
     }
 
     #[inline(always)]
@@ -296,8 +281,7 @@ mod tests {
     #[test]
     #[cfg_attr(miri, ignore = "leaks its static block on purpose")]
     fn static_region_is_usable() {
-        let block: &'static mut [u64] =
-            alloc::boxed::Box::leak(alloc::vec![0u64; 4].into_boxed_slice());
+        let block: &'static mut [u64] = alloc::boxed::Box::leak(alloc::vec![0u64; 4].into_boxed_slice());
         let mut r = Region::from_static(block).unwrap();
         assert_eq!(r.len(), 32);
         r.write_u32(28, 7);

@@ -84,8 +84,7 @@ impl Vm {
 
     /// `len(s)` (0 for non-sets).
     pub fn set_len(&self, s: Value) -> u32 {
-        self.set_object(s)
-            .map_or(0, |at| self.heap.region().read_u32(at + 8))
+        self.set_object(s).map_or(0, |at| self.heap.region().read_u32(at + 8))
     }
 
     /// `key in s`.
@@ -95,10 +94,7 @@ impl Vm {
         let Some((table, slots)) = self.set_table(at) else {
             return Ok(false);
         };
-        Ok(matches!(
-            self.set_lookup(table, slots, key, hash)?,
-            Lookup::Found(_)
-        ))
+        Ok(matches!(self.set_lookup(table, slots, key, hash)?, Lookup::Found(_)))
     }
 
     /// `s.add(key)` (borrowed); `Ok(true)` if it was not there before.
@@ -110,13 +106,8 @@ impl Vm {
                 return Ok(false);
             }
         }
-        let (used, fill) = (
-            self.heap.region().read_u32(at + 8),
-            self.heap.region().read_u32(at + 12),
-        );
-        let full = self
-            .set_table(at)
-            .is_none_or(|(_, slots)| fill >= self.table_rules.usable(slots));
+        let (used, fill) = (self.heap.region().read_u32(at + 8), self.heap.region().read_u32(at + 12));
+        let full = self.set_table(at).is_none_or(|(_, slots)| fill >= self.table_rules.usable(slots));
         if full {
             self.rebuild_set(at, self.table_rules.grow(used))?;
         }
@@ -177,17 +168,14 @@ impl Vm {
     fn rebuild_set(&mut self, at: u32, need: u32) -> Result<()> {
         let slots = self.table_rules.slots_for(need).ok_or(Error::Memory)?;
         let bytes = slots.checked_mul(4).ok_or(Error::Memory)?;
-        let table = self
-            .heap
-            .allocate(bytes, Subsystem::Set, BlockRole::Table)?;
+        let table = self.heap.allocate(bytes, Subsystem::Set, BlockRole::Table)?;
         self.heap.region_mut().fill(table, bytes as usize, 0);
         let mut position = 0;
         while let Some(key) = self.set_next(Value::from_offset(at), &mut position) {
             let hash = match self.key_hash(key) {
                 Ok(h) => h,
                 Err(e) => {
-                    self.heap
-                        .free(table, bytes, Subsystem::Set, BlockRole::Table);
+                    self.heap.free(table, bytes, Subsystem::Set, BlockRole::Table);
                     return Err(e);
                 }
             };
@@ -208,8 +196,7 @@ impl Vm {
 
     fn free_set_table(&mut self, at: u32) {
         if let Some((table, slots)) = self.set_table(at) {
-            self.heap
-                .free(table, slots * 4, Subsystem::Set, BlockRole::Table);
+            self.heap.free(table, slots * 4, Subsystem::Set, BlockRole::Table);
             let r = self.heap.region_mut();
             r.write_u32(at + 12, 0);
             r.write_u32(at + 16, 0);
@@ -217,9 +204,7 @@ impl Vm {
     }
 
     pub(crate) fn set_table_bytes(&self, at: u32) -> u64 {
-        self.set_table(at).map_or(0, |(table, slots)| {
-            u64::from(self.heap.block_bytes(table, slots * 4))
-        })
+        self.set_table(at).map_or(0, |(table, slots)| u64::from(self.heap.block_bytes(table, slots * 4)))
     }
 
     pub(crate) fn set_equals(&self, a: Value, b: Value) -> Result<bool> {
@@ -242,5 +227,65 @@ impl Vm {
         }
         self.free_set_table(at);
         self.heap.free_object(at, Kind::Set, OBJECT_BYTES);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Profile, VmConfig};
+    use crate::test_support::vm_with;
+
+    fn int(n: i64) -> Value {
+        Value::small_int(n).unwrap()
+    }
+
+    #[test]
+    fn add_discard_contains_like_python() {
+        for profile in [Profile::Tight, Profile::Stock] {
+            let mut vm = vm_with(VmConfig::new(profile));
+            let s = vm.new_set(&[int(1), int(2), int(2)]).unwrap();
+            assert_eq!(vm.set_len(s), 2);
+            let one_f = vm.new_float(1.0).unwrap();
+            assert!(vm.set_contains(s, one_f).unwrap());
+            assert!(!vm.set_add(s, Value::TRUE).unwrap(), "True == 1");
+            for i in 0..2000 {
+                vm.set_add(s, int(i)).unwrap();
+            }
+            assert_eq!(vm.set_len(s), 2000);
+            for i in 0..1990 {
+                assert!(vm.set_discard(s, int(i)).unwrap());
+            }
+            assert!(!vm.set_discard(s, int(0)).unwrap());
+            assert_eq!(vm.set_len(s), 10);
+            let mut seen = alloc::vec::Vec::new();
+            let mut pos = 0;
+            while let Some(k) = vm.set_next(s, &mut pos) {
+                seen.push(vm.as_int(k).unwrap());
+            }
+            seen.sort_unstable();
+            assert_eq!(seen, (1990..2000).collect::<alloc::vec::Vec<_>>());
+            vm.verify().unwrap();
+            vm.release(one_f);
+            vm.release(s);
+            let cached = vm.subsystem(crate::Subsystem::Float).live_bytes;
+            assert_eq!(vm.bytes_in_use(), cached, "only the float cache's 1.0 is left");
+        }
+    }
+
+    #[test]
+    fn sets_compare_and_reject_unhashables() {
+        let mut vm = vm_with(VmConfig::default());
+        let a = vm.new_set(&[int(1), int(2)]).unwrap();
+        let b = vm.new_set(&[int(2), int(1)]).unwrap();
+        assert!(vm.equals(a, b).unwrap());
+        let l = vm.new_list(&[]).unwrap();
+        assert_eq!(vm.set_add(a, l).unwrap_err(), Error::Unhashable("list"));
+        assert_eq!(vm.new_set(&[int(1), l]).unwrap_err(), Error::Unhashable("list"));
+        assert_eq!(vm.getsizeof(a), 24 + 16, "two keys in a 4-slot table");
+        for v in [a, b, l] {
+            vm.release(v);
+        }
+        assert_eq!(vm.bytes_in_use(), 0);
     }
 }

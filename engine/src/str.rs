@@ -52,8 +52,7 @@ impl Vm {
         let r = self.heap.region_mut();
         r.write_u32(at + 8, len);
         r.write_u32(at + 12, hash);
-        r.bytes_mut(at + HEADER_BYTES, bytes.len())
-            .copy_from_slice(bytes);
+        r.bytes_mut(at + HEADER_BYTES, bytes.len()).copy_from_slice(bytes);
         Ok(at)
     }
 
@@ -81,9 +80,7 @@ impl Vm {
 
     /// Whether `v` is an interned string.
     pub fn is_interned(&self, v: Value) -> bool {
-        v.as_object().is_some_and(|at| {
-            self.heap.kind(at) == Kind::Str && self.heap.flags(at) & FLAG_INTERNED != 0
-        })
+        v.as_object().is_some_and(|at| self.heap.kind(at) == Kind::Str && self.heap.flags(at) & FLAG_INTERNED != 0)
     }
 
     fn str_bytes_of(&self, v: Value) -> Option<&[u8]> {
@@ -92,9 +89,7 @@ impl Vm {
     }
 
     pub(crate) fn str_bytes(&self, at: u32) -> &[u8] {
-        self.heap
-            .region()
-            .bytes(at + HEADER_BYTES, self.str_byte_len(at) as usize)
+        self.heap.region().bytes(at + HEADER_BYTES, self.str_byte_len(at) as usize)
     }
 
     pub(crate) fn str_byte_len(&self, at: u32) -> u32 {
@@ -115,10 +110,7 @@ impl Vm {
         if a == b {
             return true;
         }
-        if both_interned
-            || self.str_hash(a) != self.str_hash(b)
-            || self.str_byte_len(a) != self.str_byte_len(b)
-        {
+        if both_interned || self.str_hash(a) != self.str_hash(b) || self.str_byte_len(a) != self.str_byte_len(b) {
             return false;
         }
         self.str_bytes(a) == self.str_bytes(b)
@@ -153,11 +145,7 @@ mod tests {
         let long = "x".repeat(1000);
         let l = vm.new_str(&long).unwrap();
         assert_eq!(vm.as_str(l), Some(long.as_str()));
-        assert_eq!(
-            vm.getsizeof(l),
-            1024,
-            "1016 bytes plus the 8-byte block header"
-        );
+        assert_eq!(vm.getsizeof(l), 1024, "1016 bytes plus the 8-byte block header");
         for v in [s, u, empty, l] {
             vm.release(v);
         }

@@ -155,10 +155,7 @@ impl Tlsf {
     pub fn free(&mut self, region: &mut Region, payload: u32) -> u32 {
         let mut block = payload - HEADER_BYTES;
         let header = region.read_u32(block);
-        assert!(
-            header & FLAG_FREE == 0,
-            "mote engine bug: double free of block {block}"
-        );
+        assert!(header & FLAG_FREE == 0, "mote engine bug: double free of block {block}");
         let freed = header & !FLAGS;
         let mut size = freed;
         let mut prev_free_flag = header & FLAG_PREV_FREE;
@@ -191,11 +188,7 @@ impl Tlsf {
 
     /// Calls `visit` on every block from start to end, checking the invariants as it goes.
     /// Returns a description of the first broken invariant.
-    pub fn walk(
-        &self,
-        region: &Region,
-        mut visit: impl FnMut(BlockInfo),
-    ) -> Result<(), &'static str> {
+    pub fn walk(&self, region: &Region, mut visit: impl FnMut(BlockInfo)) -> Result<(), &'static str> {
         let mut at = self.start;
         let mut prev = 0u32;
         let mut prev_was_free = false;
@@ -203,10 +196,7 @@ impl Tlsf {
         while at < self.end {
             let header = region.read_u32(at);
             let size = header & !FLAGS;
-            if size < MIN_BLOCK
-                || size % 8 != 0
-                || at.checked_add(size).is_none_or(|e| e > self.end)
-            {
+            if size < MIN_BLOCK || size % 8 != 0 || at.checked_add(size).is_none_or(|e| e > self.end) {
                 return Err("block size out of range");
             }
             if region.read_u32(at + 4) != prev {
@@ -225,12 +215,7 @@ impl Tlsf {
                     return Err("free block missing from its list");
                 }
             }
-            visit(BlockInfo {
-                offset: at,
-                size,
-                free,
-                page: header & FLAG_PAGE != 0,
-            });
+            visit(BlockInfo { offset: at, size, free, page: header & FLAG_PAGE != 0 });
             prev = at;
             prev_was_free = free;
             at += size;
@@ -315,14 +300,7 @@ impl Tlsf {
         let next = block + size;
         if next < self.end {
             let h = region.read_u32(next);
-            region.write_u32(
-                next,
-                if free {
-                    h | FLAG_PREV_FREE
-                } else {
-                    h & !FLAG_PREV_FREE
-                },
-            );
+            region.write_u32(next, if free { h | FLAG_PREV_FREE } else { h & !FLAG_PREV_FREE });
         }
     }
 
@@ -375,14 +353,7 @@ mod tests {
 
     fn check(r: &Region, t: &Tlsf) -> (u32, u32) {
         let (mut used, mut free) = (0, 0);
-        t.walk(r, |b| {
-            if b.free {
-                free += b.size
-            } else {
-                used += b.size
-            }
-        })
-        .unwrap();
+        t.walk(r, |b| if b.free { free += b.size } else { used += b.size }).unwrap();
         (used, free)
     }
 

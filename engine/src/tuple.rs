@@ -18,11 +18,7 @@ pub const MAX_ITEMS: usize = (u32::MAX / 8) as usize;
 
 /// Python's index rules: negative counts from the end; `None` when out of range.
 pub(crate) fn resolve_index(index: i64, len: u32) -> Option<u32> {
-    let i = if index < 0 {
-        index + i64::from(len)
-    } else {
-        index
-    };
+    let i = if index < 0 { index + i64::from(len) } else { index };
     (0..i64::from(len)).contains(&i).then_some(i as u32)
 }
 
@@ -35,9 +31,7 @@ impl Vm {
         if items.len() > MAX_ITEMS {
             return Err(Error::Memory);
         }
-        let at = self
-            .heap
-            .new_object(Kind::Tuple, ITEMS + 4 * items.len() as u32)?;
+        let at = self.heap.new_object(Kind::Tuple, ITEMS + 4 * items.len() as u32)?;
         self.heap.region_mut().write_u32(at + 8, items.len() as u32);
         for (i, &item) in items.iter().enumerate() {
             self.heap.incref(item);
@@ -78,8 +72,7 @@ impl Vm {
 
     /// `t[index]` with Python's index rules; the item is owned by the caller.
     pub fn tuple_get(&mut self, t: Value, index: i64) -> Result<Value> {
-        let i = resolve_index(index, self.tuple_len(t))
-            .ok_or(Error::Index("tuple index out of range"))?;
+        let i = resolve_index(index, self.tuple_len(t)).ok_or(Error::Index("tuple index out of range"))?;
         let item = self.tuple_item(t, i);
         self.heap.incref(item);
         Ok(item)
@@ -108,9 +101,7 @@ mod tests {
     fn tuples_hold_references_and_index_like_python() {
         let mut vm = vm();
         let s = vm.new_str("x").unwrap();
-        let t = vm
-            .new_tuple(&[Value::small_int(7).unwrap(), s, Value::NONE])
-            .unwrap();
+        let t = vm.new_tuple(&[Value::small_int(7).unwrap(), s, Value::NONE]).unwrap();
         assert_eq!(vm.refcount(s), Some(2));
         assert_eq!(vm.getsizeof(t), 24);
         assert_eq!(vm.tuple_get(t, 0).unwrap(), Value::small_int(7).unwrap());
@@ -118,10 +109,7 @@ mod tests {
         let got = vm.tuple_get(t, -2).unwrap();
         assert_eq!(got, s);
         vm.release(got);
-        assert_eq!(
-            vm.tuple_get(t, 3).unwrap_err(),
-            Error::Index("tuple index out of range")
-        );
+        assert_eq!(vm.tuple_get(t, 3).unwrap_err(), Error::Index("tuple index out of range"));
         assert!(vm.tuple_get(t, -4).is_err());
         vm.release(s);
         vm.release(t);

@@ -137,10 +137,6 @@ impl Vm {
         self.free_intern_table();
         let leaked_bytes = self.heap.in_use_bytes();
         let leaked_objects = self.heap.ledger().total_live_objects();
-        Teardown {
-            region: self.heap.into_region(),
-            leaked_bytes,
-            leaked_objects,
-        }
+        Teardown { region: self.heap.into_region(), leaked_bytes, leaked_objects }
     }
 }
