@@ -41,7 +41,8 @@ fn getsizeof_is_what_making_the_object_cost() {
     // Warm the shared singletons so they are not part of the cost.
     let warm = [vm.new_tuple(&[]).unwrap(), vm.new_float(1.0).unwrap()];
     let int = |n| Value::small_int(n).unwrap();
-    let makers: Vec<Box<dyn Fn(&mut Vm) -> Value>> = vec![
+    type Maker = Box<dyn Fn(&mut Vm) -> Value>;
+    let makers: Vec<Maker> = vec![
         Box::new(|vm| vm.new_int(1 << 40).unwrap()),
         Box::new(|vm| vm.new_float(0.25).unwrap()),
         Box::new(|vm| vm.new_str("hello").unwrap()),

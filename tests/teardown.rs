@@ -104,7 +104,10 @@ fn two_vms_share_nothing() {
 
 #[test]
 fn tiny_or_bad_configs_are_errors_not_crashes() {
-    assert_eq!(Vm::new(VmConfig::default(), Region::with_capacity(1024).unwrap()).unwrap_err(), mote::VmError::RegionTooSmall);
+    assert_eq!(
+        Vm::new(VmConfig::default(), Region::with_capacity(1024).unwrap()).unwrap_err(),
+        mote::VmError::RegionTooSmall
+    );
     let wide = VmConfig::default().with_float_cache(Some(mote::FloatCacheRange { low: -1000, high: 1000 }));
     assert_eq!(Vm::new(wide, Region::with_capacity(1 << 20).unwrap()).unwrap_err(), mote::VmError::BadFloatCacheRange);
     // A heap that fills up reports MemoryError and keeps working.

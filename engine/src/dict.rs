@@ -62,6 +62,19 @@ struct Layout {
 }
 
 const INDEX: u32 = 8;
+/// The largest index a dict may have (2^28 slots: a 1 GiB index, beyond any region).
+const MAX_SLOTS: u32 = 1 << 28;
+
+/// Low bits of an entry's key word that mark an interned string key. Object handles end
+/// in 000 and no immediate ends in 100, so the mark is unambiguous; it lets a probe reject
+/// a different interned key without reading that key's object.
+const INTERNED_KEY: u32 = 0b100;
+
+/// The key handle in an entry's key word.
+#[inline(always)]
+fn untag(raw: u32) -> Value {
+    Value::from_bits(if raw & 7 == INTERNED_KEY { raw & !7 } else { raw })
+}
 
 /// Result of looking a key up in the index.
 enum Lookup {
@@ -72,16 +85,18 @@ enum Lookup {
 }
 
 impl Vm {
-    fn dict_layout(slots: u32, capacity: u32) -> Option<Layout> {
+    /// The layout of a table; callers keep `slots` and `capacity` at most [`MAX_SLOTS`],
+    /// so nothing here can overflow.
+    #[inline(always)]
+    fn dict_layout(slots: u32, capacity: u32) -> Layout {
         let width = index_width(slots);
-        let entries = (INDEX + slots.checked_mul(width)?).checked_add(3)? & !3;
-        let bytes = entries.checked_add(capacity.checked_mul(8)?)?;
-        Some(Layout { slots, width, entries, capacity, bytes })
+        let entries = (INDEX + slots * width + 3) & !3;
+        Layout { slots, width, entries, capacity, bytes: entries + capacity * 8 }
     }
 
     fn dict_object(&self, d: Value) -> Result<u32> {
         match d.as_object() {
-            Some(at) if self.heap.kind(at) == Kind::Dict => Ok(at),
+            Some(at) if self.heap.is_kind(at, Kind::Dict) => Ok(at),
             _ => Err(Error::Type("expected a dict")),
         }
     }
@@ -94,8 +109,7 @@ impl Vm {
         }
         let slots = 1u32 << self.heap.extra(at);
         let capacity = self.heap.region().read_u32(table + 4);
-        // The layout was computable when the table was made, so it is now.
-        Self::dict_layout(slots, capacity).map(|layout| (table, layout))
+        Some((table, Self::dict_layout(slots, capacity)))
     }
 
     fn index_slot(&self, table: u32, layout: &Layout, slot: u32) -> u32 {
@@ -120,24 +134,38 @@ impl Vm {
         table + layout.entries + 8 * entry
     }
 
-    /// Whether stored key `k` equals probe key `key` whose table hash is `hash`.
-    fn keys_match(&self, k: Value, key: Value, hash: u32) -> Result<bool> {
-        if k == key {
-            return Ok(true);
-        }
+    /// Whether stored key `k` equals probe key `key` (table hash `hash`) when they are not
+    /// the same handle and not two interned strings.
+    fn keys_match_slow(&self, k: Value, key: Value, hash: u32) -> Result<bool> {
         if k.is_small_int() && key.is_small_int() {
             return Ok(false);
         }
         if let (Some(a), Some(b)) = (k.as_object(), key.as_object()) {
-            if self.heap.kind(a) == Kind::Str && self.heap.kind(b) == Kind::Str {
+            if self.heap.is_kind(a, Kind::Str) && self.heap.is_kind(b, Kind::Str) {
                 return Ok(self.str_equals(a, b));
             }
         }
-        Ok(k != Value::NULL && self.key_hash(k)? == hash && self.equals(k, key)?)
+        Ok(self.key_hash(k)? == hash && self.equals(k, key)?)
+    }
+
+    /// The word an entry stores for key `key`.
+    fn key_word(&self, key: Value) -> u32 {
+        if self.is_interned(key) {
+            key.to_bits() | INTERNED_KEY
+        } else {
+            key.to_bits()
+        }
+    }
+
+    /// The key of the entry at `entry_at`.
+    #[inline(always)]
+    fn entry_key(&self, entry_at: u32) -> Value {
+        untag(self.heap.region().read_u32(entry_at))
     }
 
     fn lookup(&self, table: u32, layout: &Layout, key: Value, hash: u32) -> Result<Lookup> {
         let (empty, dummy) = sentinels(layout.width);
+        let key_interned = self.is_interned(key);
         let mut probe = Probe::new(hash, layout.slots);
         let mut free_slot = None;
         loop {
@@ -149,8 +177,10 @@ impl Vm {
             if ix == dummy {
                 free_slot.get_or_insert(slot);
             } else {
-                let k = self.heap.read_value(Self::entry_at(layout, table, ix));
-                if self.keys_match(k, key, hash)? {
+                let raw = self.heap.region().read_u32(Self::entry_at(layout, table, ix));
+                let k = untag(raw);
+                let both_interned = raw & 7 == INTERNED_KEY && key_interned;
+                if k == key || (!both_interned && self.keys_match_slow(k, key, hash)?) {
                     return Ok(Lookup::Found { slot, entry: ix });
                 }
             }
@@ -196,44 +226,56 @@ impl Vm {
     pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> Result<()> {
         let at = self.dict_object(d)?;
         let hash = self.key_hash(key)?;
+        let mut free_slot = None;
         if let Some((table, layout)) = self.dict_table(at) {
-            if let Lookup::Found { entry, .. } = self.lookup(table, &layout, key, hash)? {
-                self.replace_value(Self::entry_at(&layout, table, entry), value);
-                return Ok(());
+            match self.lookup(table, &layout, key, hash)? {
+                Lookup::Found { entry, .. } => {
+                    self.replace_value(Self::entry_at(&layout, table, entry), value);
+                    return Ok(());
+                }
+                Lookup::Absent { slot } => free_slot = Some(slot),
             }
         }
         let key = self.key_to_store(key);
-        let result = self.insert_new_key(at, key, hash, value);
+        let result = self.insert_new_key(at, key, hash, value, free_slot);
         if result.is_err() {
             self.release(key);
         }
         result
     }
 
-    /// Inserts `key` (owned, absent a moment ago), growing the table if it is full.
-    fn insert_new_key(&mut self, at: u32, key: Value, hash: u32, value: Value) -> Result<()> {
+    /// Inserts `key` (owned, found absent a moment ago, when the index slot for it was
+    /// `free_slot`), growing the table if it is full.
+    fn insert_new_key(&mut self, at: u32, key: Value, hash: u32, value: Value, free_slot: Option<u32>) -> Result<()> {
         let used = self.heap.region().read_u32(at + 8);
         let full = match self.dict_table(at) {
             Some((table, layout)) => self.heap.region().read_u32(table) == layout.capacity,
             None => true,
         };
-        if full {
+        let free_slot = if full {
             self.rebuild_dict(at, self.table_rules.grow(used))?;
-        }
+            None
+        } else {
+            free_slot
+        };
         let (table, layout) = self.dict_table(at).ok_or(Error::Memory)?;
-        let slot = match self.lookup(table, &layout, key, hash)? {
-            Lookup::Absent { slot } => slot,
-            Lookup::Found { entry, .. } => {
-                // Only reachable if key equality changed under us; keep the first key.
-                self.replace_value(Self::entry_at(&layout, table, entry), value);
-                self.release(key);
-                return Ok(());
-            }
+        let slot = match free_slot {
+            Some(slot) => slot,
+            None => match self.lookup(table, &layout, key, hash)? {
+                Lookup::Absent { slot } => slot,
+                Lookup::Found { entry, .. } => {
+                    // Only reachable if key equality changed under us; keep the first key.
+                    self.replace_value(Self::entry_at(&layout, table, entry), value);
+                    self.release(key);
+                    return Ok(());
+                }
+            },
         };
         let entry = self.heap.region().read_u32(table);
         let entry_at = Self::entry_at(&layout, table, entry);
         self.heap.incref(value);
-        self.heap.write_value(entry_at, key);
+        let word = self.key_word(key);
+        self.heap.region_mut().write_u32(entry_at, word);
         self.heap.write_value(entry_at + 4, value);
         self.set_index_slot(table, &layout, slot, entry);
         let r = self.heap.region_mut();
@@ -257,7 +299,7 @@ impl Vm {
         let Some(at) = key.as_object() else {
             return key;
         };
-        if self.heap.kind(at) != Kind::Str
+        if !self.heap.is_kind(at, Kind::Str)
             || self.heap.flags(at) & FLAG_INTERNED != 0
             || !looks_like_name(self.str_bytes(at))
         {
@@ -279,7 +321,7 @@ impl Vm {
         let (_, dummy) = sentinels(layout.width);
         self.set_index_slot(table, &layout, slot, dummy);
         let entry_at = Self::entry_at(&layout, table, entry);
-        let old_key = self.heap.read_value(entry_at);
+        let old_key = self.entry_key(entry_at);
         let old_value = self.heap.read_value(entry_at + 4);
         self.heap.write_value(entry_at, Value::NULL);
         self.heap.write_value(entry_at + 4, Value::NULL);
@@ -318,7 +360,7 @@ impl Vm {
         while *position < written {
             let entry_at = Self::entry_at(&layout, table, *position);
             *position += 1;
-            let key = self.heap.read_value(entry_at);
+            let key = self.entry_key(entry_at);
             if key != Value::NULL {
                 return Some((key, self.heap.read_value(entry_at + 4)));
             }
@@ -328,9 +370,9 @@ impl Vm {
 
     /// Moves the live entries, in order, into a new table that holds at least `need`.
     fn rebuild_dict(&mut self, at: u32, need: u32) -> Result<()> {
-        let slots = self.table_rules.slots_for(need).ok_or(Error::Memory)?;
+        let slots = self.table_rules.slots_for(need).filter(|&s| s <= MAX_SLOTS).ok_or(Error::Memory)?;
         let capacity = self.table_rules.capacity(slots, need);
-        let layout = Self::dict_layout(slots, capacity).ok_or(Error::Memory)?;
+        let layout = Self::dict_layout(slots, capacity);
         let table = self.heap.allocate(layout.bytes, Subsystem::Dict, BlockRole::Table)?;
         self.heap.region_mut().write_u32(table + 4, capacity);
         self.heap.region_mut().fill(table + INDEX, (slots * layout.width) as usize, 0xff);
@@ -340,7 +382,7 @@ impl Vm {
             let old_written = self.heap.region().read_u32(old_table);
             for e in 0..old_written {
                 let from = Self::entry_at(&old_layout, old_table, e);
-                let key = self.heap.read_value(from);
+                let key = self.entry_key(from);
                 if key == Value::NULL {
                     continue;
                 }
@@ -381,7 +423,7 @@ impl Vm {
             let written = self.heap.region().read_u32(table);
             for e in 0..written {
                 let entry_at = Self::entry_at(&layout, table, e);
-                let key = self.heap.read_value(entry_at);
+                let key = self.entry_key(entry_at);
                 let value = self.heap.read_value(entry_at + 4);
                 dead.release(&mut self.heap, key);
                 dead.release(&mut self.heap, value);

@@ -35,7 +35,7 @@ impl Vm {
     /// The value of a float object, `None` for anything else.
     pub fn as_float(&self, v: Value) -> Option<f64> {
         let at = v.as_object()?;
-        (self.heap.kind(at) == Kind::Float).then(|| self.heap.region().read_f64(at + 8))
+        (self.heap.is_kind(at, Kind::Float)).then(|| self.heap.region().read_f64(at + 8))
     }
 }
 

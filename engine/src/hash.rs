@@ -129,7 +129,7 @@ impl Vm {
             return Ok(table_hash(hash_int(n)));
         }
         if let Some(at) = v.as_object() {
-            if self.heap.kind(at) == Kind::Str {
+            if self.heap.is_kind(at, Kind::Str) {
                 return Ok(self.str_hash(at));
             }
         }

@@ -318,7 +318,7 @@ mod tests {
             seed ^= seed >> 17;
             seed ^= seed << 5;
             if seed % 5 < 3 || live.is_empty() {
-                let bytes = if seed % 7 == 0 { seed % 3000 } else { seed % 200 };
+                let bytes = if seed.is_multiple_of(7) { seed % 3000 } else { seed % 200 };
                 let owner = owners[(seed as usize >> 8) % owners.len()];
                 if let Ok(at) = h.allocate(bytes, owner, BlockRole::Object) {
                     live.push((at, bytes, owner));

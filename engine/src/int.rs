@@ -41,7 +41,7 @@ impl Vm {
                 Some(n) => Some(n),
                 None => {
                     let at = v.as_object()?;
-                    (self.heap.kind(at) == Kind::Int).then(|| self.heap.region().read_i64(at + 8))
+                    (self.heap.is_kind(at, Kind::Int)).then(|| self.heap.region().read_i64(at + 8))
                 }
             },
         }

@@ -44,7 +44,7 @@ impl Vm {
         let Some(at) = v.as_object() else {
             return Ok(v);
         };
-        if self.heap.kind(at) != Kind::Str || self.heap.flags(at) & FLAG_INTERNED != 0 {
+        if !self.heap.is_kind(at, Kind::Str) || self.heap.flags(at) & FLAG_INTERNED != 0 {
             return Ok(v);
         }
         let hash = self.str_hash(at);
@@ -192,7 +192,7 @@ impl Vm {
                 continue;
             }
             seen += 1;
-            if self.heap.kind(at) != Kind::Str || self.heap.flags(at) & FLAG_INTERNED == 0 {
+            if !self.heap.is_kind(at, Kind::Str) || self.heap.flags(at) & FLAG_INTERNED == 0 {
                 return Err(HeapCorruption { what: "intern table holds a non-interned object" });
             }
             if self.find_interned(self.str_hash(at), self.str_bytes(at)) != Some(at) {

@@ -51,7 +51,7 @@ impl Vm {
 
     fn list_object(&self, l: Value) -> Result<u32> {
         match l.as_object() {
-            Some(at) if self.heap.kind(at) == Kind::List => Ok(at),
+            Some(at) if self.heap.is_kind(at, Kind::List) => Ok(at),
             _ => Err(Error::Type("expected a list")),
         }
     }

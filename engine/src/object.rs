@@ -85,6 +85,11 @@ impl Heap {
     pub(crate) fn kind(&self, at: u32) -> Kind {
         Kind::from_byte(self.region().read_u8(at + 4), at)
     }
+    /// Whether the object at `at` is of `kind` (no decoding of the kind byte).
+    #[inline(always)]
+    pub(crate) fn is_kind(&self, at: u32, kind: Kind) -> bool {
+        self.region().read_u8(at + 4) == kind as u8
+    }
     #[inline(always)]
     pub(crate) fn flags(&self, at: u32) -> u8 {
         self.region().read_u8(at + 5)
@@ -185,7 +190,14 @@ impl Vm {
     }
 
     /// Gives up one reference to `v`, freeing it (and whatever only it kept alive) at once.
+    #[inline]
     pub fn release(&mut self, v: Value) {
+        let Some(at) = v.as_object() else { return };
+        let rc = self.heap.refcount(at);
+        if rc > 1 {
+            self.heap.region_mut().write_u32(at, rc - 1);
+            return;
+        }
         let mut dead = DeadStack::default();
         dead.release(&mut self.heap, v);
         self.destroy_dead(&mut dead);

@@ -163,7 +163,7 @@ impl Pools {
         let mut free = 0u32;
         let mut at = region.read_u32(page + 4);
         while at != 0 {
-            if page_of(at) != page || (at - page - PAGE_HEADER) % slot_size != 0 {
+            if page_of(at) != page || !(at - page - PAGE_HEADER).is_multiple_of(slot_size) {
                 return Err("pool free list leaves its page");
             }
             free += 1;

@@ -24,6 +24,9 @@ use core::ptr::NonNull;
 /// Alignment of every region, and the granule of every block inside it.
 pub const REGION_ALIGN: usize = 8;
 
+/// The smallest region: room for the largest fixed-size value, so `check_plain` holds.
+const MIN_REGION_LEN: usize = 8;
+
 /// The largest region a VM can use: offsets and handles are 32-bit.
 pub const MAX_REGION_BYTES: usize = u32::MAX as usize & !(REGION_ALIGN - 1);
 
@@ -55,7 +58,7 @@ unsafe impl Send for Region {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum RegionError {
-    /// Zero, or more than [`MAX_REGION_BYTES`].
+    /// Under 8 bytes, or more than [`MAX_REGION_BYTES`].
     BadSize,
     /// The host allocator refused the block.
     HostOutOfMemory,
@@ -65,7 +68,7 @@ impl Region {
     /// Allocates a zeroed block of `bytes` (rounded down to 8) from the global allocator.
     pub fn with_capacity(bytes: usize) -> Result<Region, RegionError> {
         let len = bytes & !(REGION_ALIGN - 1);
-        if len == 0 || len > MAX_REGION_BYTES {
+        if !(MIN_REGION_LEN..=MAX_REGION_BYTES).contains(&len) {
             return Err(RegionError::BadSize);
         }
         let layout = Layout::from_size_align(len, REGION_ALIGN).map_err(|_| RegionError::BadSize)?;
@@ -78,7 +81,7 @@ impl Region {
     /// Uses a block the host keeps for the whole program (a static array on a console).
     pub fn from_static(block: &'static mut [u64]) -> Result<Region, RegionError> {
         let len = core::mem::size_of_val(block);
-        if len == 0 || len > MAX_REGION_BYTES {
+        if !(MIN_REGION_LEN..=MAX_REGION_BYTES).contains(&len) {
             return Err(RegionError::BadSize);
         }
         let base = NonNull::from(block).cast::<u8>();
@@ -105,10 +108,21 @@ impl Region {
         }
     }
 
+    /// The check for fixed-size accesses: one compare, as a region is never smaller than
+    /// the largest `Plain` type (8 bytes).
+    #[inline(always)]
+    fn check_plain<T: Plain>(&self, offset: u32) -> usize {
+        let start = offset as usize;
+        if start > self.len - core::mem::size_of::<T>() {
+            out_of_bounds(offset, core::mem::size_of::<T>(), self.len);
+        }
+        start
+    }
+
     /// Reads a `T` stored at `offset` by [`Region::write`].
     #[inline(always)]
     fn read<T: Plain>(&self, offset: u32) -> T {
-        let start = self.check(offset, core::mem::size_of::<T>());
+        let start = self.check_plain::<T>(offset);
         // SAFETY: `check` proved start..start+size_of::<T>() lies inside the block, which is
         // valid for reads for the region's lifetime; `read_unaligned` has no alignment
         // requirement, and every bit pattern is a valid `T` (`Plain` types only).
@@ -117,7 +131,7 @@ impl Region {
 
     #[inline(always)]
     fn write<T: Plain>(&mut self, offset: u32, value: T) {
-        let start = self.check(offset, core::mem::size_of::<T>());
+        let start = self.check_plain::<T>(offset);
         // SAFETY: in bounds (checked), the block is valid for writes, `&mut self` rules out
         // any live borrowed slice, and `write_unaligned` has no alignment requirement.
         unsafe { self.base.as_ptr().add(start).cast::<T>().write_unaligned(value) }

@@ -33,7 +33,7 @@ enum Lookup {
 impl Vm {
     fn set_object(&self, s: Value) -> Result<u32> {
         match s.as_object() {
-            Some(at) if self.heap.kind(at) == Kind::Set => Ok(at),
+            Some(at) if self.heap.is_kind(at, Kind::Set) => Ok(at),
             _ => Err(Error::Type("expected a set")),
         }
     }

@@ -68,7 +68,7 @@ impl Vm {
     /// Number of code points (Python's `len`), `None` for non-strings.
     pub fn str_char_len(&self, v: Value) -> Option<usize> {
         let at = v.as_object()?;
-        if self.heap.kind(at) != Kind::Str {
+        if !self.heap.is_kind(at, Kind::Str) {
             return None;
         }
         if self.heap.flags(at) & FLAG_ASCII != 0 {
@@ -80,12 +80,12 @@ impl Vm {
 
     /// Whether `v` is an interned string.
     pub fn is_interned(&self, v: Value) -> bool {
-        v.as_object().is_some_and(|at| self.heap.kind(at) == Kind::Str && self.heap.flags(at) & FLAG_INTERNED != 0)
+        v.as_object().is_some_and(|at| self.heap.is_kind(at, Kind::Str) && self.heap.flags(at) & FLAG_INTERNED != 0)
     }
 
     fn str_bytes_of(&self, v: Value) -> Option<&[u8]> {
         let at = v.as_object()?;
-        (self.heap.kind(at) == Kind::Str).then(|| self.str_bytes(at))
+        (self.heap.is_kind(at, Kind::Str)).then(|| self.str_bytes(at))
     }
 
     pub(crate) fn str_bytes(&self, at: u32) -> &[u8] {

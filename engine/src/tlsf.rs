@@ -80,7 +80,7 @@ fn mapping(size: u32) -> (usize, usize) {
 impl Tlsf {
     /// Manages `start..end` of `region` as one free block. Both ends are 8-aligned.
     pub fn new(region: &mut Region, start: u32, end: u32) -> Tlsf {
-        debug_assert!(start % 8 == 0 && end % 8 == 0 && start > 0);
+        debug_assert!(start.is_multiple_of(8) && end.is_multiple_of(8) && start > 0);
         let mut tlsf = Tlsf {
             start,
             end,
@@ -196,7 +196,7 @@ impl Tlsf {
         while at < self.end {
             let header = region.read_u32(at);
             let size = header & !FLAGS;
-            if size < MIN_BLOCK || size % 8 != 0 || at.checked_add(size).is_none_or(|e| e > self.end) {
+            if size < MIN_BLOCK || !size.is_multiple_of(8) || at.checked_add(size).is_none_or(|e| e > self.end) {
                 return Err("block size out of range");
             }
             if region.read_u32(at + 4) != prev {
@@ -366,7 +366,7 @@ mod tests {
             assert!(m.0 < FL_COUNT && m.1 < SL_COUNT);
             last = m;
         }
-        assert!(mapping(u32::MAX & !7).0 < FL_COUNT);
+        assert!(mapping(!7).0 < FL_COUNT);
     }
 
     #[test]
@@ -431,7 +431,7 @@ mod tests {
             seed ^= seed << 13;
             seed ^= seed >> 17;
             seed ^= seed << 5;
-            if seed % 3 != 0 || live.is_empty() {
+            if !seed.is_multiple_of(3) || live.is_empty() {
                 if let Some(p) = t.allocate(&mut r, seed % 700) {
                     live.push(p);
                 }

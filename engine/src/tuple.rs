@@ -53,7 +53,7 @@ impl Vm {
     /// Number of items of a tuple (0 for non-tuples).
     pub fn tuple_len(&self, t: Value) -> u32 {
         match t.as_object() {
-            Some(at) if self.heap.kind(at) == Kind::Tuple => self.heap.region().read_u32(at + 8),
+            Some(at) if self.heap.is_kind(at, Kind::Tuple) => self.heap.region().read_u32(at + 8),
             _ => 0,
         }
     }

@@ -1,1 +1,95 @@
-fn main() {}
+//! `mote-sim`: runs mote on the simulated PS3-like platform and reports its memory.
+//!
+//! Commands (more arrive with the language and scenario issues):
+//!   mote-sim sizes [--profile tight|stock] [--json] [--compare]
+
+mod sizes;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: mote-sim sizes [--profile tight|stock] [--json] [--compare]
+
+  sizes      bytes of common objects and of dicts with 0..19 int keys, measured in a VM
+  --profile  the VM's memory profile (default: tight)
+  --json     one JSON object instead of the table
+  --compare  tight and stock side by side (text only)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("mote-sim: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let (command, rest) = args.split_first().ok_or("no command given")?;
+    match command.as_str() {
+        "sizes" => sizes_command(rest),
+        "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
+        other => Err(format!("unknown command '{other}'")),
+    }
+}
+
+fn sizes_command(args: &[String]) -> Result<String, String> {
+    let mut profile = mote::Profile::Tight;
+    let (mut json, mut compare) = (false, false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--compare" => compare = true,
+            "--profile" => {
+                let name = it.next().ok_or("--profile needs a value: tight or stock")?;
+                profile = mote::Profile::from_name(name)
+                    .ok_or_else(|| format!("unknown profile '{name}' (expected tight or stock)"))?;
+            }
+            other => return Err(format!("unknown option '{other}'")),
+        }
+    }
+    if compare {
+        if json {
+            return Err("--compare prints a table; use --json with --profile instead".into());
+        }
+        let tight = sizes::measure(mote::Profile::Tight)?;
+        let stock = sizes::measure(mote::Profile::Stock)?;
+        return Ok(sizes::render_comparison(&tight, &stock));
+    }
+    let s = sizes::measure(profile)?;
+    if json {
+        serde_json::to_string(&s).map(|j| j + "\n").map_err(|e| e.to_string())
+    } else {
+        Ok(sizes::render_text(&s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn bad_input_is_a_clear_error() {
+        assert!(run(&[]).unwrap_err().contains("no command"));
+        assert!(run(&args(&["sizes", "--profile"])).unwrap_err().contains("needs a value"));
+        assert!(run(&args(&["sizes", "--profile", "huge"])).unwrap_err().contains("unknown profile 'huge'"));
+        assert!(run(&args(&["frobnicate"])).unwrap_err().contains("unknown command"));
+        assert!(run(&args(&["sizes", "--compare", "--json"])).is_err());
+    }
+
+    #[test]
+    fn json_is_one_object_for_the_profile() {
+        let out = run(&args(&["sizes", "--profile", "stock", "--json"])).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["profile"], "stock");
+    }
+}

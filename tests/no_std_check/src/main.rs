@@ -127,10 +127,8 @@ unsafe impl GlobalAlloc for BumpAllocator {
         loop {
             // `align` is a power of two (a `Layout` invariant), so this rounds up.
             let mask = layout.align() - 1;
-            let Some(start) = base
-                .checked_add(current)
-                .and_then(|addr| addr.checked_add(mask))
-                .map(|addr| (addr & !mask) - base)
+            let Some(start) =
+                base.checked_add(current).and_then(|addr| addr.checked_add(mask)).map(|addr| (addr & !mask) - base)
             else {
                 return core::ptr::null_mut();
             };
@@ -138,12 +136,7 @@ unsafe impl GlobalAlloc for BumpAllocator {
                 Some(end) if end <= ARENA_BYTES => end,
                 _ => return core::ptr::null_mut(),
             };
-            match self.next.compare_exchange_weak(
-                current,
-                end,
-                Ordering::Relaxed,
-                Ordering::Relaxed,
-            ) {
+            match self.next.compare_exchange_weak(current, end, Ordering::Relaxed, Ordering::Relaxed) {
                 Ok(_) => {
                     self.live_blocks.fetch_add(1, Ordering::Relaxed);
                     self.peak.fetch_max(end, Ordering::Relaxed);
@@ -161,21 +154,13 @@ unsafe impl GlobalAlloc for BumpAllocator {
         let start = ptr as usize - self.base() as usize;
         // Give the bytes back only if this is the last block carved; otherwise they stay
         // used until the process ends (a bump allocator's trade: no free lists, no search).
-        let _ = self.next.compare_exchange(
-            start + layout.size(),
-            start,
-            Ordering::Relaxed,
-            Ordering::Relaxed,
-        );
+        let _ = self.next.compare_exchange(start + layout.size(), start, Ordering::Relaxed, Ordering::Relaxed);
     }
 }
 
 #[global_allocator]
-static HOST_HEAP: BumpAllocator = BumpAllocator {
-    next: AtomicUsize::new(0),
-    live_blocks: AtomicUsize::new(0),
-    peak: AtomicUsize::new(0),
-};
+static HOST_HEAP: BumpAllocator =
+    BumpAllocator { next: AtomicUsize::new(0), live_blocks: AtomicUsize::new(0), peak: AtomicUsize::new(0) };
 
 // {=========================================================================
 // The check.
@@ -191,8 +176,41 @@ enum Failure {
     Region = 2,
     /// The region is not the size asked for.
     RegionSize = 3,
+    /// `Vm::new` refused the region or the default config.
+    Vm = 4,
+    /// Making or reading script objects failed or gave a wrong answer.
+    Objects = 5,
+    /// `Vm::verify` found the heap or its counters inconsistent.
+    HeapCorrupt = 6,
+    /// `Vm::shutdown` reported script-heap bytes or objects still in use.
+    ScriptLeak = 7,
+    /// The region that came back from `Vm::shutdown` is not the one lent.
+    RegionReturned = 8,
     /// Host heap blocks were still live after everything was dropped.
-    HostLeak = 6,
+    HostLeak = 9,
+}
+
+/// A little work in the script heap: a string and a tuple holding it, read back and
+/// released, so that allocation, reference counting and freeing all run without std.
+fn exercise(vm: &mut mote::Vm) -> Result<(), Failure> {
+    const TEXT: &str = "hello from no_std";
+    let fail = |what: &str| {
+        let _ = writeln!(Fd(STDERR), "objects: {what}");
+        Failure::Objects
+    };
+    let text = vm.new_str(TEXT).map_err(|_| fail("new_str failed"))?;
+    let answer = mote::Value::small_int(42).ok_or_else(|| fail("small_int(42) is None"))?;
+    let pair = vm.new_tuple(&[text, answer]).map_err(|_| fail("new_tuple failed"))?;
+    if vm.as_str(text) != Some(TEXT) || vm.tuple_len(pair) != 2 {
+        return Err(fail("read back a different value"));
+    }
+    // The tuple holds its own reference to the string, so this order frees both.
+    vm.release(text);
+    vm.release(pair);
+    vm.verify().map_err(|error| {
+        let _ = writeln!(Fd(STDERR), "Vm::verify: {error:?}");
+        Failure::HeapCorrupt
+    })
 }
 
 fn run(out: &mut Fd) -> Result<(), Failure> {
@@ -206,14 +224,30 @@ fn run(out: &mut Fd) -> Result<(), Failure> {
             let _ = writeln!(Fd(STDERR), "region has {} bytes", region.len());
             return Err(Failure::RegionSize);
         }
-        let _ = writeln!(out, "region: {} bytes", region.len());
+        let mut vm = mote::Vm::new(mote::VmConfig::default(), region).map_err(|error| {
+            let _ = writeln!(Fd(STDERR), "Vm::new: {error:?}");
+            Failure::Vm
+        })?;
+        exercise(&mut vm)?;
+        let teardown = vm.shutdown();
+        let _ = writeln!(
+            out,
+            "vm: {} byte region, shutdown left {} bytes in {} objects",
+            teardown.region.len(),
+            teardown.leaked_bytes,
+            teardown.leaked_objects
+        );
+        if teardown.leaked_bytes != 0 || teardown.leaked_objects != 0 {
+            return Err(Failure::ScriptLeak);
+        }
+        if teardown.region.len() != REGION_BYTES {
+            return Err(Failure::RegionReturned);
+        }
+        // `teardown.region` drops here, giving the block back to the host heap.
     }
     let live_after = HOST_HEAP.live_blocks.load(Ordering::Relaxed);
     if live_after != live_before {
-        let _ = writeln!(
-            Fd(STDERR),
-            "host heap: {live_before} blocks live before, {live_after} after"
-        );
+        let _ = writeln!(Fd(STDERR), "host heap: {live_before} blocks live before, {live_after} after");
         return Err(Failure::HostLeak);
     }
     Ok(())
