@@ -4,6 +4,7 @@
 //!   mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
 mod sizes;
+mod snapshot;
 
 use std::process::ExitCode;
 
@@ -59,7 +60,13 @@ fn sizes_command(args: &[String]) -> Result<String, String> {
         }
         let tight = sizes::measure(mote::Profile::Tight)?;
         let stock = sizes::measure(mote::Profile::Stock)?;
-        return Ok(sizes::render_comparison(&tight, &stock));
+        let held_tight = sizes::snapshot_of_all(mote::Profile::Tight)?;
+        let held_stock = sizes::snapshot_of_all(mote::Profile::Stock)?;
+        return Ok(format!(
+            "{}\nall of the objects above held at once, per subsystem:\n{}",
+            sizes::render_comparison(&tight, &stock),
+            sizes::render_profile_diff(&held_stock, &held_tight)
+        ));
     }
     let s = sizes::measure(profile)?;
     if json {

@@ -36,14 +36,57 @@ pub struct Sizes {
 /// Errors are engine errors turned to text: measuring must not fail in a 1 MiB heap, but
 /// if it does the command says why instead of panicking.
 pub fn measure(profile: Profile) -> Result<Sizes, String> {
-    let region = Region::with_capacity(1 << 20).map_err(|e| format!("{e:?}"))?;
-    let mut vm = Vm::new(VmConfig::new(profile), region).map_err(|e| format!("{e:?}"))?;
+    let mut vm = new_vm(profile)?;
     let sizes = measure_in(&mut vm, profile).map_err(|e| e.to_string())?;
+    finish(vm)?;
+    Ok(sizes)
+}
+
+fn new_vm(profile: Profile) -> Result<Vm, String> {
+    let region = Region::with_capacity(1 << 20).map_err(|e| format!("{e:?}"))?;
+    Vm::new(VmConfig::new(profile), region).map_err(|e| format!("{e:?}"))
+}
+
+/// Shuts `vm` down, failing if anything was left in its heap.
+fn finish(vm: Vm) -> Result<(), String> {
     let teardown = vm.shutdown();
     if teardown.leaked_bytes != 0 {
         return Err(format!("measuring leaked {} bytes", teardown.leaked_bytes));
     }
-    Ok(sizes)
+    Ok(())
+}
+
+/// The same objects in one VM of `profile`: one dict of each size 0..19 and one of each
+/// other measured object, held at once. Returns the heap's report snapshot with them.
+pub fn snapshot_of_all(profile: Profile) -> Result<mote_reports::Snapshot, String> {
+    let mut vm = new_vm(profile)?;
+    let held = make_all(&mut vm).map_err(|e| e.to_string())?;
+    let snapshot = crate::snapshot::of_vm(&vm, "one dict of each size 0..19 and one of each object");
+    for v in held {
+        vm.release(v);
+    }
+    finish(vm)?;
+    Ok(snapshot)
+}
+
+fn make_all(vm: &mut Vm) -> mote::Result<Vec<Value>> {
+    let small = |n: i64| Value::small_int(n).unwrap_or(Value::NONE);
+    let mut held = Vec::new();
+    for n in 0..20 {
+        let d = vm.new_dict()?;
+        held.push(d);
+        for k in 0..n {
+            vm.dict_set(d, small(k), small(k))?;
+        }
+    }
+    held.push(vm.new_float(0.5)?);
+    held.push(vm.new_float(1.0)?);
+    held.push(vm.new_int(1 << 40)?);
+    held.push(vm.new_str("ab")?);
+    held.push(vm.new_tuple(&[])?);
+    held.push(vm.new_list(&[])?);
+    held.push(vm.new_list(&[small(1), small(2), small(3)])?);
+    Ok(held)
 }
 
 fn measure_in(vm: &mut Vm, profile: Profile) -> mote::Result<Sizes> {
@@ -137,6 +180,15 @@ pub fn render_comparison(tight: &Sizes, stock: &Sizes) -> String {
     out
 }
 
+/// The per-subsystem diff of the same objects held in a stock and a tight VM.
+pub fn render_profile_diff(stock: &mote_reports::Snapshot, tight: &mote_reports::Snapshot) -> String {
+    let mut stock = stock.clone();
+    let mut tight = tight.clone();
+    stock.label.clear();
+    tight.label.clear();
+    mote_reports::render_diff_table(&mote_reports::Diff::between(&stock, &tight))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +223,17 @@ mod tests {
         let k = measure(Profile::Stock).unwrap();
         assert_eq!(render_text(&t).lines().filter(|l| l.trim_start().starts_with(char::is_numeric)).count(), 20);
         assert!(render_comparison(&t, &k).contains("% of stock"));
+    }
+
+    #[test]
+    fn profile_diff_matches_the_size_rows() {
+        let tight = snapshot_of_all(Profile::Tight).unwrap();
+        let stock = snapshot_of_all(Profile::Stock).unwrap();
+        assert!(tight.accounting_agrees() && stock.accounting_agrees());
+        let dict_rows: u64 = measure(Profile::Tight).unwrap().dict.iter().sum();
+        assert_eq!(tight.live_bytes_of("dict"), dict_rows);
+        let diff = mote_reports::Diff::between(&stock, &tight);
+        assert!(diff.total_delta_bytes() < 0, "tight holds the same objects in fewer bytes");
+        assert!(render_profile_diff(&stock, &tight).contains("dict"));
     }
 }
