@@ -1,9 +1,11 @@
 //! `mote-sim sizes`: what common objects cost in a VM's heap, measured, not computed.
 //!
 //! Every number is `getsizeof` of a real object made in a fresh VM of the chosen
-//! profile, the same figure the per-subsystem accounting charges.
+//! profile, the same figure the per-subsystem accounting charges. The VMs run in regions
+//! lent from the simulated machine's script budget, and give them back.
 
-use mote::{Profile, Region, Value, Vm, VmConfig};
+use mote::{Profile, Value, Vm, VmConfig};
+use mote_platform::{MachineSpec, MemoryMap};
 use serde::Serialize;
 
 /// The seed's tight-profile dict bytes on 32-bit CPython 2.7, n = 0..19 (DESIGN.md).
@@ -36,36 +38,44 @@ pub struct Sizes {
 /// Errors are engine errors turned to text: measuring must not fail in a 1 MiB heap, but
 /// if it does the command says why instead of panicking.
 pub fn measure(profile: Profile) -> Result<Sizes, String> {
-    let mut vm = new_vm(profile)?;
+    let mut machine = machine()?;
+    let mut vm = new_vm(&mut machine, profile)?;
     let sizes = measure_in(&mut vm, profile).map_err(|e| e.to_string())?;
-    finish(vm)?;
+    finish(&mut machine, vm)?;
     Ok(sizes)
 }
 
-fn new_vm(profile: Profile) -> Result<Vm, String> {
-    let region = Region::with_capacity(1 << 20).map_err(|e| format!("{e:?}"))?;
+/// The simulated PS3-like machine the measuring VMs live on.
+fn machine() -> Result<MemoryMap, String> {
+    MemoryMap::new(&MachineSpec::ps3_like()).map_err(|e| e.to_string())
+}
+
+/// A VM in a 1 MiB region lent from the machine's script budget.
+fn new_vm(machine: &mut MemoryMap, profile: Profile) -> Result<Vm, String> {
+    let region = machine.lend_script_region(1 << 20).map_err(|e| e.to_string())?;
     Vm::new(VmConfig::new(profile), region).map_err(|e| format!("{e:?}"))
 }
 
-/// Shuts `vm` down, failing if anything was left in its heap.
-fn finish(vm: Vm) -> Result<(), String> {
+/// Shuts `vm` down and gives its region back, failing if anything was left in its heap.
+fn finish(machine: &mut MemoryMap, vm: Vm) -> Result<(), String> {
     let teardown = vm.shutdown();
     if teardown.leaked_bytes != 0 {
         return Err(format!("measuring leaked {} bytes", teardown.leaked_bytes));
     }
-    Ok(())
+    machine.give_back_script_region(teardown.region).map_err(|e| e.to_string())
 }
 
 /// The same objects in one VM of `profile`: one dict of each size 0..19 and one of each
 /// other measured object, held at once. Returns the heap's report snapshot with them.
 pub fn snapshot_of_all(profile: Profile) -> Result<mote_reports::Snapshot, String> {
-    let mut vm = new_vm(profile)?;
+    let mut machine = machine()?;
+    let mut vm = new_vm(&mut machine, profile)?;
     let held = make_all(&mut vm).map_err(|e| e.to_string())?;
     let snapshot = crate::snapshot::of_vm(&vm, "one dict of each size 0..19 and one of each object");
     for v in held {
         vm.release(v);
     }
-    finish(vm)?;
+    finish(&mut machine, vm)?;
     Ok(snapshot)
 }
 
