@@ -99,11 +99,7 @@ impl Vm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::vm;
-
-    fn int(n: i64) -> Value {
-        Value::small_int(n).unwrap()
-    }
+    use crate::test_support::{int, vm};
 
     #[test]
     fn numbers_compare_exactly_across_types() {

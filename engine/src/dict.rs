@@ -94,13 +94,6 @@ impl Vm {
         Layout { slots, width, entries, capacity, bytes: entries + capacity * 8 }
     }
 
-    fn dict_object(&self, d: Value) -> Result<u32> {
-        match d.as_object() {
-            Some(at) if self.heap.is_kind(at, Kind::Dict) => Ok(at),
-            _ => Err(Error::Type("expected a dict")),
-        }
-    }
-
     /// The table's offset and layout, if the dict has a table.
     fn dict_table(&self, at: u32) -> Option<(u32, Layout)> {
         let table = self.heap.region().read_u32(at + 12);
@@ -202,12 +195,12 @@ impl Vm {
 
     /// `len(d)` (0 for non-dicts).
     pub fn dict_len(&self, d: Value) -> u32 {
-        self.dict_object(d).map_or(0, |at| self.heap.region().read_u32(at + 8))
+        self.object_of_kind(Kind::Dict, d).map_or(0, |at| self.heap.region().read_u32(at + 8))
     }
 
     /// `d.get(key)`: the value (owned by the caller) or `None` if absent.
     pub fn dict_get(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
-        let at = self.dict_object(d)?;
+        let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash(key)?;
         let Some((table, layout)) = self.dict_table(at) else {
             return Ok(None);
@@ -224,7 +217,7 @@ impl Vm {
 
     /// `d[key] = value` (both borrowed). Name-like string keys are interned.
     pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> Result<()> {
-        let at = self.dict_object(d)?;
+        let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash(key)?;
         let mut free_slot = None;
         if let Some((table, layout)) = self.dict_table(at) {
@@ -310,7 +303,7 @@ impl Vm {
 
     /// `del d[key]`: `Ok(true)` if it was there.
     pub fn dict_delete(&mut self, d: Value, key: Value) -> Result<bool> {
-        let at = self.dict_object(d)?;
+        let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash(key)?;
         let Some((table, layout)) = self.dict_table(at) else {
             return Ok(false);
@@ -335,16 +328,13 @@ impl Vm {
                 let _ = self.rebuild_dict(at, self.table_rules.grow(used));
             }
         }
-        let mut dead = DeadStack::default();
-        dead.release(&mut self.heap, old_key);
-        dead.release(&mut self.heap, old_value);
-        self.destroy_dead(&mut dead);
+        self.release_all(&[old_key, old_value]);
         Ok(true)
     }
 
     /// `d.clear()`.
     pub fn dict_clear(&mut self, d: Value) -> Result<()> {
-        let at = self.dict_object(d)?;
+        let at = self.object_of_kind(Kind::Dict, d)?;
         let mut dead = DeadStack::default();
         self.empty_dict_into(at, &mut dead);
         self.destroy_dead(&mut dead);
@@ -354,7 +344,7 @@ impl Vm {
     /// Iterates a dict in insertion order: the live entry at or after `*position`, as
     /// borrowed `(key, value)`, advancing `*position` past it. Start at 0.
     pub fn dict_next(&self, d: Value, position: &mut u32) -> Option<(Value, Value)> {
-        let at = self.dict_object(d).ok()?;
+        let at = self.object_of_kind(Kind::Dict, d).ok()?;
         let (table, layout) = self.dict_table(at)?;
         let written = self.heap.region().read_u32(table);
         while *position < written {
@@ -477,13 +467,9 @@ fn sentinels(width: u32) -> (u32, u32) {
 mod tests {
     use super::*;
     use crate::config::{Profile, VmConfig};
-    use crate::test_support::{vm, vm_with};
+    use crate::test_support::{int, vm, vm_with};
     use alloc::format;
     use alloc::vec::Vec;
-
-    fn int(n: i64) -> Value {
-        Value::small_int(n).unwrap()
-    }
 
     /// Bytes of a dict of `n` int keys, as `mote-sim sizes` measures them.
     fn dict_sizes(profile: Profile) -> Vec<u64> {

@@ -41,7 +41,12 @@ pub use vm::{MemorySnapshot, Teardown, Vm, VmError};
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::{Region, Vm, VmConfig};
+    use crate::{Region, Value, Vm, VmConfig};
+
+    /// An immediate int.
+    pub fn int(n: i64) -> Value {
+        Value::small_int(n).unwrap()
+    }
 
     /// A tight-profile VM over a 1 MiB region.
     pub fn vm() -> Vm {

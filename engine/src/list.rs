@@ -49,16 +49,9 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
-    fn list_object(&self, l: Value) -> Result<u32> {
-        match l.as_object() {
-            Some(at) if self.heap.is_kind(at, Kind::List) => Ok(at),
-            _ => Err(Error::Type("expected a list")),
-        }
-    }
-
     /// Number of items (0 for non-lists).
     pub fn list_len(&self, l: Value) -> u32 {
-        self.list_object(l).map_or(0, |at| self.heap.region().read_u32(at + 8))
+        self.object_of_kind(Kind::List, l).map_or(0, |at| self.heap.region().read_u32(at + 8))
     }
 
     /// Item `i` (in range), borrowed.
@@ -71,7 +64,7 @@ impl Vm {
 
     /// `l[index]`; the item is owned by the caller.
     pub fn list_get(&mut self, l: Value, index: i64) -> Result<Value> {
-        self.list_object(l)?;
+        self.object_of_kind(Kind::List, l)?;
         let i = resolve_index(index, self.list_len(l)).ok_or(Error::Index("list index out of range"))?;
         let item = self.list_item(l, i);
         self.heap.incref(item);
@@ -80,7 +73,7 @@ impl Vm {
 
     /// `l[index] = v` (`v` borrowed).
     pub fn list_set(&mut self, l: Value, index: i64, v: Value) -> Result<()> {
-        let at = self.list_object(l)?;
+        let at = self.object_of_kind(Kind::List, l)?;
         let i = resolve_index(index, self.list_len(l)).ok_or(Error::Index("list assignment index out of range"))?;
         let slot = self.heap.region().read_u32(at + 16) + 4 * i;
         let old = self.heap.read_value(slot);
@@ -92,7 +85,7 @@ impl Vm {
 
     /// `l.append(v)` (`v` borrowed).
     pub fn list_append(&mut self, l: Value, v: Value) -> Result<()> {
-        let at = self.list_object(l)?;
+        let at = self.object_of_kind(Kind::List, l)?;
         let len = self.heap.region().read_u32(at + 8);
         if len as usize >= MAX_ITEMS {
             return Err(Error::Memory);
@@ -109,7 +102,7 @@ impl Vm {
 
     /// `l.pop()`; the item is owned by the caller.
     pub fn list_pop(&mut self, l: Value) -> Result<Value> {
-        let at = self.list_object(l)?;
+        let at = self.object_of_kind(Kind::List, l)?;
         let len = self.heap.region().read_u32(at + 8);
         if len == 0 {
             return Err(Error::Index("pop from empty list"));
@@ -126,7 +119,7 @@ impl Vm {
 
     /// `l.clear()`: drops every item and the table.
     pub fn list_clear(&mut self, l: Value) -> Result<()> {
-        let at = self.list_object(l)?;
+        let at = self.object_of_kind(Kind::List, l)?;
         let mut dead = DeadStack::default();
         self.empty_list_into(at, &mut dead);
         self.destroy_dead(&mut dead);
@@ -188,11 +181,7 @@ impl Vm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::vm;
-
-    fn int(n: i64) -> Value {
-        Value::small_int(n).unwrap()
-    }
+    use crate::test_support::{int, vm};
 
     #[test]
     fn sizes_match_the_layout() {

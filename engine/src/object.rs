@@ -65,6 +65,19 @@ impl Kind {
         }
     }
 
+    /// The message of the `TypeError` for a value that should have been this kind.
+    fn expected(self) -> &'static str {
+        match self {
+            Kind::Int => "expected an int",
+            Kind::Float => "expected a float",
+            Kind::Str => "expected a str",
+            Kind::Tuple => "expected a tuple",
+            Kind::List => "expected a list",
+            Kind::Dict => "expected a dict",
+            Kind::Set => "expected a set",
+        }
+    }
+
     /// The Python type name.
     pub fn type_name(self) -> &'static str {
         match self {
@@ -215,6 +228,24 @@ impl Vm {
                 Kind::Set => self.destroy_set(at, dead),
             }
         }
+    }
+
+    /// The offset of `v` if it is an object of `kind`, else `TypeError`.
+    #[inline]
+    pub(crate) fn object_of_kind(&self, kind: Kind, v: Value) -> crate::error::Result<u32> {
+        match v.as_object() {
+            Some(at) if self.heap.is_kind(at, kind) => Ok(at),
+            _ => Err(crate::error::Error::Type(kind.expected())),
+        }
+    }
+
+    /// Gives up one reference to each of `values`, then frees whatever died.
+    pub(crate) fn release_all(&mut self, values: &[Value]) {
+        let mut dead = DeadStack::default();
+        for &v in values {
+            dead.release(&mut self.heap, v);
+        }
+        self.destroy_dead(&mut dead);
     }
 
     /// The kind of a heap object, `None` for immediates.

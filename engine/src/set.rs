@@ -31,13 +31,6 @@ enum Lookup {
 }
 
 impl Vm {
-    fn set_object(&self, s: Value) -> Result<u32> {
-        match s.as_object() {
-            Some(at) if self.heap.is_kind(at, Kind::Set) => Ok(at),
-            _ => Err(Error::Type("expected a set")),
-        }
-    }
-
     /// `(table, slots)` if the set has a table.
     fn set_table(&self, at: u32) -> Option<(u32, u32)> {
         let table = self.heap.region().read_u32(at + 16);
@@ -84,12 +77,12 @@ impl Vm {
 
     /// `len(s)` (0 for non-sets).
     pub fn set_len(&self, s: Value) -> u32 {
-        self.set_object(s).map_or(0, |at| self.heap.region().read_u32(at + 8))
+        self.object_of_kind(Kind::Set, s).map_or(0, |at| self.heap.region().read_u32(at + 8))
     }
 
     /// `key in s`.
     pub fn set_contains(&self, s: Value, key: Value) -> Result<bool> {
-        let at = self.set_object(s)?;
+        let at = self.object_of_kind(Kind::Set, s)?;
         let hash = self.key_hash(key)?;
         let Some((table, slots)) = self.set_table(at) else {
             return Ok(false);
@@ -99,7 +92,7 @@ impl Vm {
 
     /// `s.add(key)` (borrowed); `Ok(true)` if it was not there before.
     pub fn set_add(&mut self, s: Value, key: Value) -> Result<bool> {
-        let at = self.set_object(s)?;
+        let at = self.object_of_kind(Kind::Set, s)?;
         let hash = self.key_hash(key)?;
         if let Some((table, slots)) = self.set_table(at) {
             if let Lookup::Found(_) = self.set_lookup(table, slots, key, hash)? {
@@ -127,7 +120,7 @@ impl Vm {
 
     /// `s.discard(key)`; `Ok(true)` if it was there.
     pub fn set_discard(&mut self, s: Value, key: Value) -> Result<bool> {
-        let at = self.set_object(s)?;
+        let at = self.object_of_kind(Kind::Set, s)?;
         let hash = self.key_hash(key)?;
         let Some((table, slots)) = self.set_table(at) else {
             return Ok(false);
@@ -153,7 +146,7 @@ impl Vm {
 
     /// Iterates a set in table order: the live key at or after `*position` (borrowed).
     pub fn set_next(&self, s: Value, position: &mut u32) -> Option<Value> {
-        let at = self.set_object(s).ok()?;
+        let at = self.object_of_kind(Kind::Set, s).ok()?;
         let (table, slots) = self.set_table(at)?;
         while *position < slots {
             let k = self.heap.read_value(table + 4 * *position);
@@ -234,11 +227,7 @@ impl Vm {
 mod tests {
     use super::*;
     use crate::config::{Profile, VmConfig};
-    use crate::test_support::vm_with;
-
-    fn int(n: i64) -> Value {
-        Value::small_int(n).unwrap()
-    }
+    use crate::test_support::{int, vm_with};
 
     #[test]
     fn add_discard_contains_like_python() {

@@ -13,7 +13,6 @@ use crate::config::{TableRules, VmConfig};
 use crate::float_cache::{FloatCache, FloatCacheStats};
 use crate::heap::{Heap, HeapCorruption, HeapStats};
 use crate::intern::InternTable;
-use crate::object::DeadStack;
 use crate::region::Region;
 use crate::value::Value;
 
@@ -129,11 +128,8 @@ impl Vm {
         if empty_tuple != Value::NULL {
             self.release(empty_tuple);
         }
-        let mut dead = DeadStack::default();
-        for cached in self.float_cache.take_all() {
-            dead.release(&mut self.heap, cached);
-        }
-        self.destroy_dead(&mut dead);
+        let cached: alloc::vec::Vec<Value> = self.float_cache.take_all().collect();
+        self.release_all(&cached);
         self.free_intern_table();
         let leaked_bytes = self.heap.in_use_bytes();
         let leaked_objects = self.heap.ledger().total_live_objects();
