@@ -40,20 +40,49 @@ pub use value::Value;
 pub use vm::{MemorySnapshot, Teardown, Vm, VmError};
 
 #[cfg(test)]
+extern crate std;
+
+#[cfg(test)]
 pub(crate) mod test_support {
     use crate::{Region, Value, Vm, VmConfig};
+    use core::ops::{Deref, DerefMut};
 
     /// An immediate int.
     pub fn int(n: i64) -> Value {
         Value::small_int(n).unwrap()
     }
 
+    /// A VM for unit tests that, when the test ends, checks the heap: the structure walks
+    /// clean and the subsystem counters add up exactly to the allocator's bytes in use.
+    pub struct TestVm(Vm);
+
+    impl Deref for TestVm {
+        type Target = Vm;
+        fn deref(&self) -> &Vm {
+            &self.0
+        }
+    }
+
+    impl DerefMut for TestVm {
+        fn deref_mut(&mut self) -> &mut Vm {
+            &mut self.0
+        }
+    }
+
+    impl Drop for TestVm {
+        fn drop(&mut self) {
+            if !std::thread::panicking() {
+                self.0.verify().expect("heap verifies at the end of the test");
+            }
+        }
+    }
+
     /// A tight-profile VM over a 1 MiB region.
-    pub fn vm() -> Vm {
+    pub fn vm() -> TestVm {
         vm_with(VmConfig::default())
     }
 
-    pub fn vm_with(config: VmConfig) -> Vm {
-        Vm::new(config, Region::with_capacity(1 << 20).unwrap()).unwrap()
+    pub fn vm_with(config: VmConfig) -> TestVm {
+        TestVm(Vm::new(config, Region::with_capacity(1 << 20).unwrap()).unwrap())
     }
 }
