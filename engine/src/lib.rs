@@ -26,6 +26,7 @@ mod probe;
 pub mod region;
 mod set;
 pub mod str;
+pub mod syntax;
 mod tlsf;
 pub mod tuple;
 pub mod value;
