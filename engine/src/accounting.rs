@@ -22,6 +22,10 @@ pub enum Subsystem {
     List,
     Dict,
     Set,
+    /// `range` objects.
+    Range,
+    /// Iterators over built-in containers.
+    Iterator,
     Code,
     Function,
     Cell,
@@ -38,7 +42,7 @@ pub enum Subsystem {
 
 impl Subsystem {
     /// Every subsystem, in report order.
-    pub const ALL: [Subsystem; 19] = [
+    pub const ALL: [Subsystem; 21] = [
         Subsystem::Int,
         Subsystem::Float,
         Subsystem::Str,
@@ -47,6 +51,8 @@ impl Subsystem {
         Subsystem::List,
         Subsystem::Dict,
         Subsystem::Set,
+        Subsystem::Range,
+        Subsystem::Iterator,
         Subsystem::Code,
         Subsystem::Function,
         Subsystem::Cell,
@@ -72,6 +78,8 @@ impl Subsystem {
             Subsystem::List => "list",
             Subsystem::Dict => "dict",
             Subsystem::Set => "set",
+            Subsystem::Range => "range",
+            Subsystem::Iterator => "iterator",
             Subsystem::Code => "code",
             Subsystem::Function => "function",
             Subsystem::Cell => "cell",

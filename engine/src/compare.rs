@@ -75,12 +75,13 @@ impl Vm {
             }
             Kind::Dict => self.dict_equals(a, b, depth),
             Kind::Set => self.set_equals(a, b),
-            Kind::Int | Kind::Float => Ok(false),
+            // Numbers were compared above; everything else is equal only to itself.
+            _ => Ok(false),
         }
     }
 
     /// Length of a tuple or list.
-    fn sequence_len(&self, v: Value) -> u32 {
+    pub(crate) fn sequence_len(&self, v: Value) -> u32 {
         match self.kind_of(v) {
             Some(Kind::Tuple) => self.tuple_len(v),
             _ => self.list_len(v),
@@ -88,7 +89,7 @@ impl Vm {
     }
 
     /// Item `i` (in range) of a tuple or list, borrowed.
-    fn sequence_item(&self, v: Value, i: u32) -> Value {
+    pub(crate) fn sequence_item(&self, v: Value, i: u32) -> Value {
         match self.kind_of(v) {
             Some(Kind::Tuple) => self.tuple_item(v, i),
             _ => self.list_item(v, i),

@@ -80,6 +80,8 @@ pub struct VmConfig {
     pub profile: Profile,
     /// `None` turns the float cache off.
     pub float_cache: Option<FloatCacheRange>,
+    /// The deepest chain of script calls before `RecursionError` (CPython's default: 1000).
+    pub recursion_limit: u32,
 }
 
 impl VmConfig {
@@ -89,7 +91,7 @@ impl VmConfig {
             Profile::Tight => Some(FloatCacheRange::DEFAULT),
             Profile::Stock => None,
         };
-        VmConfig { profile, float_cache }
+        VmConfig { profile, float_cache, recursion_limit: 1000 }
     }
 
     pub fn with_float_cache(mut self, range: Option<FloatCacheRange>) -> VmConfig {

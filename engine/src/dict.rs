@@ -215,6 +215,14 @@ impl Vm {
         }
     }
 
+    /// `key in d`.
+    pub fn dict_contains(&self, d: Value, key: Value) -> Result<bool> {
+        let at = self.object_of_kind(Kind::Dict, d)?;
+        let hash = self.key_hash(key)?;
+        let Some((table, layout)) = self.dict_table(at) else { return Ok(false) };
+        Ok(matches!(self.lookup(table, &layout, key, hash)?, Lookup::Found { .. }))
+    }
+
     /// `d[key] = value` (both borrowed). Name-like string keys are interned.
     pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> Result<()> {
         let at = self.object_of_kind(Kind::Dict, d)?;

@@ -19,8 +19,25 @@ pub enum Error {
     Index(&'static str),
     /// An operand of the wrong type: `TypeError`.
     Type(&'static str),
-    /// Containers nested too deeply to hash or compare: `RecursionError`.
+    /// Containers nested too deeply to hash or compare, or calls nested beyond the
+    /// recursion limit: `RecursionError`.
     Recursion(&'static str),
+    /// Division or modulo by zero: `ZeroDivisionError`.
+    ZeroDivision(&'static str),
+    /// A right type with a wrong value: `ValueError`.
+    Value(&'static str),
+    /// A name found neither in globals nor builtins: `NameError: name '<name>' is not
+    /// defined` (the value is the name, a str).
+    NameNotDefined(crate::Value),
+    /// A missing dict key: `KeyError: <repr of the key>` (the value is the key).
+    Key(crate::Value),
+    /// A local read before assignment: `UnboundLocalError`.
+    UnboundLocal(&'static str),
+    /// `TypeError: unsupported operand type(s) for <op>: '<left>' and '<right>'`, or
+    /// for comparisons `'<op>' not supported between instances of '<left>' and '<right>'`.
+    Operands { op: &'static str, left: &'static str, right: &'static str },
+    /// `TypeError: bad operand type for unary <op>: '<type>'`.
+    Operand { op: &'static str, operand: &'static str },
 }
 
 impl Error {
@@ -29,9 +46,14 @@ impl Error {
         match self {
             Error::Memory => "MemoryError",
             Error::Overflow(_) => "OverflowError",
-            Error::Unhashable(_) | Error::Type(_) => "TypeError",
+            Error::Unhashable(_) | Error::Type(_) | Error::Operands { .. } | Error::Operand { .. } => "TypeError",
             Error::Index(_) => "IndexError",
             Error::Recursion(_) => "RecursionError",
+            Error::ZeroDivision(_) => "ZeroDivisionError",
+            Error::Value(_) => "ValueError",
+            Error::NameNotDefined(_) => "NameError",
+            Error::Key(_) => "KeyError",
+            Error::UnboundLocal(_) => "UnboundLocalError",
         }
     }
 }
@@ -41,9 +63,22 @@ impl fmt::Display for Error {
         match self {
             Error::Memory => f.write_str("MemoryError: the script heap is full"),
             Error::Unhashable(ty) => write!(f, "TypeError: unhashable type: '{ty}'"),
-            Error::Overflow(m) | Error::Index(m) | Error::Type(m) | Error::Recursion(m) => {
-                write!(f, "{}: {m}", self.python_type())
+            Error::Overflow(m)
+            | Error::Index(m)
+            | Error::Type(m)
+            | Error::Recursion(m)
+            | Error::ZeroDivision(m)
+            | Error::Value(m)
+            | Error::UnboundLocal(m) => write!(f, "{}: {m}", self.python_type()),
+            Error::NameNotDefined(_) => f.write_str("NameError: name is not defined"),
+            Error::Key(_) => f.write_str("KeyError"),
+            Error::Operands { op, left, right } if matches!(*op, "<" | "<=" | ">" | ">=") => {
+                write!(f, "TypeError: '{op}' not supported between instances of '{left}' and '{right}'")
             }
+            Error::Operands { op, left, right } => {
+                write!(f, "TypeError: unsupported operand type(s) for {op}: '{left}' and '{right}'")
+            }
+            Error::Operand { op, operand } => write!(f, "TypeError: bad operand type for unary {op}: '{operand}'"),
         }
     }
 }

@@ -164,6 +164,14 @@ impl Vm {
                 hash_tuple_items(items.map(|item| self.hash_nested(item, depth + 1)))
             }
             kind @ (Kind::List | Kind::Dict | Kind::Set) => Err(Error::Unhashable(kind.type_name())),
+            // Functions, code and the like hash by identity, as in Python.
+            Kind::Code
+            | Kind::Function
+            | Kind::Native
+            | Kind::Frame
+            | Kind::Range
+            | Kind::Iterator
+            | Kind::Traceback => Ok(i64::from(at >> 3)),
         }
     }
 }

@@ -9,18 +9,25 @@
 extern crate alloc;
 
 pub mod accounting;
+pub mod bytecode;
+pub mod code;
 mod compare;
 pub mod config;
 mod dict;
 pub mod error;
 mod float;
 pub mod float_cache;
+mod frame;
+pub mod function;
 pub mod hash;
 pub mod heap;
 mod int;
 mod intern;
+mod interpreter;
+mod iterator;
 mod list;
 pub mod object;
+mod operators;
 mod pool;
 mod probe;
 pub mod region;
@@ -28,6 +35,7 @@ mod set;
 pub mod str;
 pub mod syntax;
 mod tlsf;
+pub mod traceback;
 pub mod tuple;
 pub mod value;
 pub mod vm;
@@ -55,7 +63,7 @@ pub(crate) mod test_support {
 
     /// A VM for unit tests that, when the test ends, checks the heap: the structure walks
     /// clean and the subsystem counters add up exactly to the allocator's bytes in use.
-    pub struct TestVm(Vm);
+    pub struct TestVm(pub Vm);
 
     impl Deref for TestVm {
         type Target = Vm;

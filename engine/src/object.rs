@@ -36,6 +36,20 @@ pub enum Kind {
     List = 5,
     Dict = 6,
     Set = 7,
+    /// Compiled code: bytecode, constants, names, line table.
+    Code = 8,
+    /// A script function: code plus globals, defaults and closure.
+    Function = 9,
+    /// A function implemented in Rust (a builtin or a host function).
+    Native = 10,
+    /// An activation record of a script function call.
+    Frame = 11,
+    /// `range(start, stop, step)`.
+    Range = 12,
+    /// An iterator over a built-in container.
+    Iterator = 13,
+    /// One record of a traceback: code and line, never a frame.
+    Traceback = 14,
 }
 
 impl Kind {
@@ -48,6 +62,13 @@ impl Kind {
             5 => Kind::List,
             6 => Kind::Dict,
             7 => Kind::Set,
+            8 => Kind::Code,
+            9 => Kind::Function,
+            10 => Kind::Native,
+            11 => Kind::Frame,
+            12 => Kind::Range,
+            13 => Kind::Iterator,
+            14 => Kind::Traceback,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -62,6 +83,13 @@ impl Kind {
             Kind::List => Subsystem::List,
             Kind::Dict => Subsystem::Dict,
             Kind::Set => Subsystem::Set,
+            Kind::Code => Subsystem::Code,
+            Kind::Function => Subsystem::Function,
+            Kind::Native => Subsystem::Native,
+            Kind::Frame => Subsystem::Frame,
+            Kind::Range => Subsystem::Range,
+            Kind::Iterator => Subsystem::Iterator,
+            Kind::Traceback => Subsystem::Exception,
         }
     }
 
@@ -75,6 +103,13 @@ impl Kind {
             Kind::List => "expected a list",
             Kind::Dict => "expected a dict",
             Kind::Set => "expected a set",
+            Kind::Code => "expected a code object",
+            Kind::Function => "expected a function",
+            Kind::Native => "expected a builtin function",
+            Kind::Frame => "expected a frame",
+            Kind::Range => "expected a range",
+            Kind::Iterator => "expected an iterator",
+            Kind::Traceback => "expected a traceback",
         }
     }
 
@@ -88,6 +123,13 @@ impl Kind {
             Kind::List => "list",
             Kind::Dict => "dict",
             Kind::Set => "set",
+            Kind::Code => "code",
+            Kind::Function => "function",
+            Kind::Native => "builtin_function_or_method",
+            Kind::Frame => "frame",
+            Kind::Range => "range",
+            Kind::Iterator => "iterator",
+            Kind::Traceback => "traceback",
         }
     }
 }
@@ -226,6 +268,13 @@ impl Vm {
                 Kind::List => self.destroy_list(at, dead),
                 Kind::Dict => self.destroy_dict(at, dead),
                 Kind::Set => self.destroy_set(at, dead),
+                Kind::Code => self.destroy_code(at, dead),
+                Kind::Function => self.destroy_function(at, dead),
+                Kind::Native => self.destroy_native(at, dead),
+                Kind::Frame => self.destroy_frame(at, dead),
+                Kind::Range => self.heap.free_object(at, Kind::Range, crate::iterator::RANGE_BYTES),
+                Kind::Iterator => self.destroy_iterator(at, dead),
+                Kind::Traceback => self.destroy_traceback(at, dead),
             }
         }
     }
@@ -280,6 +329,13 @@ impl Vm {
             Kind::List => own(crate::list::OBJECT_BYTES) + self.list_table_bytes(at),
             Kind::Dict => own(crate::dict::OBJECT_BYTES) + self.dict_table_bytes(at),
             Kind::Set => own(crate::set::OBJECT_BYTES) + self.set_table_bytes(at),
+            Kind::Code => own(crate::code::OBJECT_BYTES) + self.code_table_bytes(at),
+            Kind::Function => own(crate::function::FUNCTION_BYTES),
+            Kind::Native => own(crate::function::NATIVE_BYTES),
+            Kind::Frame => own(self.frame_bytes(at)),
+            Kind::Range => own(crate::iterator::RANGE_BYTES),
+            Kind::Iterator => own(crate::iterator::ITERATOR_BYTES),
+            Kind::Traceback => own(crate::traceback::RECORD_BYTES),
         }
     }
 }

@@ -61,6 +61,15 @@ pub struct Vm {
     pub(crate) interned: InternTable,
     /// The shared `()`; created lazily, then held until shutdown.
     pub(crate) empty_tuple: Value,
+    /// Rust code of the native functions made in this VM, by index.
+    pub(crate) natives: alloc::vec::Vec<crate::function::NativeEntry>,
+    /// The `builtins` dict names fall back to; NULL until builtins are installed.
+    pub(crate) builtins: Value,
+    /// Script frames in the chain now, and the most allowed (`RecursionError` beyond).
+    pub(crate) depth: u32,
+    pub(crate) recursion_limit: u32,
+    /// The traceback of the last error that left a `call` (NULL if none).
+    pub(crate) traceback: Value,
 }
 
 impl Vm {
@@ -77,6 +86,11 @@ impl Vm {
             float_cache,
             interned: InternTable::default(),
             empty_tuple: Value::NULL,
+            natives: alloc::vec::Vec::new(),
+            builtins: Value::NULL,
+            depth: 0,
+            recursion_limit: config.recursion_limit,
+            traceback: Value::NULL,
         })
     }
 
@@ -124,6 +138,9 @@ impl Vm {
     /// Releases the VM's own roots and returns the region with what was left in use.
     pub fn shutdown(mut self) -> Teardown {
         self.heap.clear_fault_injection();
+        let builtins = core::mem::replace(&mut self.builtins, Value::NULL);
+        let traceback = self.take_traceback();
+        self.release_all(&[builtins, traceback]);
         let empty_tuple = core::mem::replace(&mut self.empty_tuple, Value::NULL);
         if empty_tuple != Value::NULL {
             self.release(empty_tuple);

@@ -1,0 +1,305 @@
+//! The instruction set: every opcode, listed once, with its operands and meaning.
+//!
+//! mote runs a register machine (Lua 5's design, not CPython's stack machine): a frame's
+//! locals and temporaries are numbered registers, and an instruction names its operands,
+//! so `x = a + b` is one instruction instead of four.
+//!
+//! An instruction is one 32-bit word, in one of two shapes:
+//!
+//! ```text
+//! ABC:  op:8 | a:8 | b:8  | c:8      three register (or small) operands
+//! ABx:  op:8 | a:8 | bx:16           a register and a 16-bit index (constant, name, jump)
+//! ```
+//!
+//! Jumps store `bx` as an offset biased by 2^15 (`sbx`), relative to the next
+//! instruction. Words are built and taken apart only here, with shifts and masks, so the
+//! encoding is the same on big- and little-endian hosts.
+
+/// Every opcode. `R[x]` is register x of the current frame, `K[x]` constant x, `N[x]`
+/// name x (an interned string) of the current code object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Op {
+    /// R[a] = R[b]
+    Move,
+    /// R[a] = K[bx]
+    LoadConst,
+    /// R[a] = None
+    LoadNone,
+    /// R[a] = True if b else False
+    LoadBool,
+    /// R[a] = sbx (a small int)
+    LoadInt,
+    /// R[a] = the global or builtin named N[bx] (NameError if neither)
+    LoadGlobal,
+    /// global N[bx] = R[a]
+    StoreGlobal,
+    /// del global N[bx]
+    DeleteGlobal,
+    /// R[a] = R[b] + R[c], and so on for each binary operator
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitAnd,
+    BitOr,
+    BitXor,
+    /// R[a] = R[b] < R[c], and so on for each comparison
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+    /// R[a] = -R[b]
+    Neg,
+    /// R[a] = +R[b]
+    Pos,
+    /// R[a] = ~R[b]
+    Invert,
+    /// R[a] = not R[b]
+    Not,
+    /// ip += sbx
+    Jump,
+    /// if R[a] is true: ip += sbx
+    JumpIfTrue,
+    /// if R[a] is false: ip += sbx
+    JumpIfFalse,
+    /// Call R[a] with the b arguments R[a+1] .. R[a+b]; the result goes to R[a].
+    Call,
+    /// Return R[a] to the caller.
+    Return,
+    /// R[a] = (R[b], .., R[b+c-1])
+    BuildTuple,
+    /// R[a] = [R[b], .., R[b+c-1]]
+    BuildList,
+    /// R[a] = R[b][R[c]]
+    GetItem,
+    /// R[a][R[b]] = R[c]
+    SetItem,
+    /// R[a] = iter(R[b])
+    GetIter,
+    /// R[a+1] = next(R[a]), or ip += sbx when R[a] is exhausted
+    ForIter,
+    /// R[a] = a new function of code K[bx] with the current globals
+    MakeFunction,
+}
+
+impl Op {
+    /// Every opcode in numbering order.
+    pub const ALL: [Op; 46] = [
+        Op::Move,
+        Op::LoadConst,
+        Op::LoadNone,
+        Op::LoadBool,
+        Op::LoadInt,
+        Op::LoadGlobal,
+        Op::StoreGlobal,
+        Op::DeleteGlobal,
+        Op::Add,
+        Op::Sub,
+        Op::Mul,
+        Op::TrueDiv,
+        Op::FloorDiv,
+        Op::Mod,
+        Op::Pow,
+        Op::LShift,
+        Op::RShift,
+        Op::BitAnd,
+        Op::BitOr,
+        Op::BitXor,
+        Op::Lt,
+        Op::Le,
+        Op::Eq,
+        Op::Ne,
+        Op::Gt,
+        Op::Ge,
+        Op::Is,
+        Op::IsNot,
+        Op::In,
+        Op::NotIn,
+        Op::Neg,
+        Op::Pos,
+        Op::Invert,
+        Op::Not,
+        Op::Jump,
+        Op::JumpIfTrue,
+        Op::JumpIfFalse,
+        Op::Call,
+        Op::Return,
+        Op::BuildTuple,
+        Op::BuildList,
+        Op::GetItem,
+        Op::SetItem,
+        Op::GetIter,
+        Op::ForIter,
+        Op::MakeFunction,
+    ];
+
+    /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
+    pub fn from_byte(byte: u8) -> Option<Op> {
+        Op::ALL.get(usize::from(byte)).copied()
+    }
+}
+
+/// What an operand slot of an instruction holds, for validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operand {
+    /// Not used.
+    None,
+    /// A register of the frame.
+    Reg,
+    /// A flag or small number with no range to check.
+    Imm,
+    /// `bx`: a constant index.
+    Const,
+    /// `bx`: a name index.
+    Name,
+    /// `sbx`: a jump offset; the target must be an instruction of the same code.
+    Jump,
+}
+
+/// How an instruction's operands are laid out and what they index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `a`, `b`, `c` hold what the three operands say.
+    Abc(Operand, Operand, Operand),
+    /// `a` and a 16-bit `bx`.
+    Abx(Operand, Operand),
+    /// Registers `a .. a+b` (inclusive of the callee at `a`).
+    CallWindow,
+    /// Register `a` and the run of `c` registers starting at `b`.
+    RegRun,
+    /// Registers `a` and `a+1`, and a jump.
+    IterJump,
+}
+
+impl Op {
+    /// The operand layout, used to validate code once before it runs.
+    pub fn shape(self) -> Shape {
+        use Operand::{Const, Imm, Jump, Name, Reg};
+        match self {
+            Op::Move | Op::Neg | Op::Pos | Op::Invert | Op::Not | Op::GetIter => Shape::Abc(Reg, Reg, Operand::None),
+            Op::LoadConst | Op::MakeFunction => Shape::Abx(Reg, Const),
+            Op::LoadNone => Shape::Abc(Reg, Operand::None, Operand::None),
+            Op::LoadBool => Shape::Abc(Reg, Imm, Operand::None),
+            Op::LoadInt => Shape::Abx(Reg, Imm),
+            Op::LoadGlobal | Op::StoreGlobal => Shape::Abx(Reg, Name),
+            Op::DeleteGlobal => Shape::Abx(Operand::None, Name),
+            Op::Add
+            | Op::Sub
+            | Op::Mul
+            | Op::TrueDiv
+            | Op::FloorDiv
+            | Op::Mod
+            | Op::Pow
+            | Op::LShift
+            | Op::RShift
+            | Op::BitAnd
+            | Op::BitOr
+            | Op::BitXor
+            | Op::Lt
+            | Op::Le
+            | Op::Eq
+            | Op::Ne
+            | Op::Gt
+            | Op::Ge
+            | Op::Is
+            | Op::IsNot
+            | Op::In
+            | Op::NotIn
+            | Op::GetItem
+            | Op::SetItem => Shape::Abc(Reg, Reg, Reg),
+            Op::Jump => Shape::Abx(Operand::None, Jump),
+            Op::JumpIfTrue | Op::JumpIfFalse => Shape::Abx(Reg, Jump),
+            Op::Call => Shape::CallWindow,
+            Op::Return => Shape::Abc(Reg, Operand::None, Operand::None),
+            Op::BuildTuple | Op::BuildList => Shape::RegRun,
+            Op::ForIter => Shape::IterJump,
+        }
+    }
+}
+
+/// Bias of signed 16-bit operands.
+const SBX_BIAS: i32 = 1 << 15;
+
+/// One encoded instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instr(pub u32);
+
+impl Instr {
+    pub fn abc(op: Op, a: u8, b: u8, c: u8) -> Instr {
+        Instr(op as u32 | u32::from(a) << 8 | u32::from(b) << 16 | u32::from(c) << 24)
+    }
+
+    pub fn abx(op: Op, a: u8, bx: u16) -> Instr {
+        Instr(op as u32 | u32::from(a) << 8 | u32::from(bx) << 16)
+    }
+
+    /// `None` if `sbx` does not fit 16 signed bits.
+    pub fn asbx(op: Op, a: u8, sbx: i32) -> Option<Instr> {
+        let biased = u16::try_from(sbx.checked_add(SBX_BIAS)?).ok()?;
+        Some(Instr::abx(op, a, biased))
+    }
+
+    #[inline(always)]
+    pub fn op_byte(self) -> u8 {
+        self.0 as u8
+    }
+    #[inline(always)]
+    pub fn a(self) -> u8 {
+        (self.0 >> 8) as u8
+    }
+    #[inline(always)]
+    pub fn b(self) -> u8 {
+        (self.0 >> 16) as u8
+    }
+    #[inline(always)]
+    pub fn c(self) -> u8 {
+        (self.0 >> 24) as u8
+    }
+    #[inline(always)]
+    pub fn bx(self) -> u16 {
+        (self.0 >> 16) as u16
+    }
+    #[inline(always)]
+    pub fn sbx(self) -> i32 {
+        i32::from(self.bx()) - SBX_BIAS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opcodes_number_in_order() {
+        for (i, op) in Op::ALL.iter().enumerate() {
+            assert_eq!(*op as usize, i);
+            assert_eq!(Op::from_byte(i as u8), Some(*op));
+        }
+        assert_eq!(Op::from_byte(Op::ALL.len() as u8), None);
+    }
+
+    #[test]
+    fn operands_round_trip() {
+        let i = Instr::abc(Op::Add, 1, 2, 255);
+        assert_eq!((Op::from_byte(i.op_byte()), i.a(), i.b(), i.c()), (Some(Op::Add), 1, 2, 255));
+        let j = Instr::abx(Op::LoadConst, 7, 65535);
+        assert_eq!((j.a(), j.bx()), (7, 65535));
+        for off in [-32768, -1, 0, 1, 32767] {
+            assert_eq!(Instr::asbx(Op::Jump, 0, off).unwrap().sbx(), off);
+        }
+        assert!(Instr::asbx(Op::Jump, 0, 32768).is_none());
+        assert!(Instr::asbx(Op::Jump, 0, -32769).is_none());
+    }
+}

@@ -1,0 +1,298 @@
+//! Code objects: what the compiler produces and the interpreter runs.
+//!
+//! ```text
+//! object (48 bytes): +8 instructions: u32 (offset of a block of u32 words)  +12 count: u32
+//!                    +16 constants: tuple  +20 names: tuple of interned str
+//!                    +24 name: str  +28 file: str
+//!                    +32 line table: u32 (offset)  +36 line entries: u32
+//!                    +40 registers: u8  +41 parameters: u8  +42 flags: u16  +44 first line: u32
+//! line table:        [(first instruction: u32, line: u32); entries], instruction-ordered
+//! ```
+//!
+//! A code object is immutable once built. [`CodeBuilder::finish`] validates every
+//! instruction against the code it belongs to (registers below the register count,
+//! constant and name indexes in range, jumps landing on an instruction), so the
+//! interpreter never meets an operand it has to check.
+//! The instruction words and the line table are private tables of the code object,
+//! charged to the `code` subsystem.
+
+use crate::accounting::{BlockRole, Subsystem};
+use crate::bytecode::{Instr, Op, Operand, Shape};
+use crate::error::{Error, Result};
+use crate::object::{DeadStack, Kind};
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+pub(crate) const OBJECT_BYTES: u32 = 48;
+
+/// Builds a code object: instructions, constants and names are gathered in host memory
+/// during compilation and moved into the script heap in one go.
+#[derive(Debug)]
+pub struct CodeBuilder {
+    pub name: String,
+    pub file: String,
+    pub first_line: u32,
+    /// Registers the code uses; parameters are the first ones.
+    pub registers: u8,
+    pub parameters: u8,
+    instructions: Vec<Instr>,
+    /// `(first instruction, line)` whenever the line changes.
+    lines: Vec<(u32, u32)>,
+    /// Owned references, released by [`CodeBuilder::discard`] or handed to the heap.
+    constants: Vec<Value>,
+    names: Vec<String>,
+}
+
+impl CodeBuilder {
+    pub fn new(name: &str, file: &str, first_line: u32) -> CodeBuilder {
+        CodeBuilder {
+            name: name.into(),
+            file: file.into(),
+            first_line,
+            registers: 0,
+            parameters: 0,
+            instructions: Vec::new(),
+            lines: Vec::new(),
+            constants: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+
+    /// Appends an instruction from source line `line`; returns its index.
+    pub fn emit(&mut self, instr: Instr, line: u32) -> u32 {
+        let index = self.instructions.len() as u32;
+        if self.lines.last().is_none_or(|&(_, l)| l != line) {
+            self.lines.push((index, line));
+        }
+        self.instructions.push(instr);
+        index
+    }
+
+    /// Index of the next instruction to be emitted.
+    pub fn next_index(&self) -> u32 {
+        self.instructions.len() as u32
+    }
+
+    /// Replaces instruction `index` (to patch a jump once its target is known).
+    pub fn patch(&mut self, index: u32, instr: Instr) {
+        self.instructions[index as usize] = instr;
+    }
+
+    /// Adds constant `v` (the builder takes over the caller's reference); returns its index.
+    pub fn add_constant(&mut self, vm: &mut Vm, v: Value) -> Result<u16> {
+        if let Some(i) = self.constants.iter().position(|&c| c == v) {
+            vm.release(v);
+            return Ok(i as u16);
+        }
+        let i = u16::try_from(self.constants.len()).map_err(|_| Error::Type("too many constants in one function"))?;
+        self.constants.push(v);
+        Ok(i)
+    }
+
+    /// The index of name `text`, added if new.
+    pub fn name_index(&mut self, text: &str) -> Result<u16> {
+        if let Some(i) = self.names.iter().position(|n| n == text) {
+            return Ok(i as u16);
+        }
+        let i = u16::try_from(self.names.len()).map_err(|_| Error::Type("too many names in one function"))?;
+        self.names.push(text.into());
+        Ok(i)
+    }
+
+    /// Releases the constants (when compilation fails before `finish`).
+    pub fn discard(self, vm: &mut Vm) {
+        vm.release_all(&self.constants);
+    }
+
+    /// Checks every instruction's operands against this code. `Err` names the first
+    /// broken one; it means a compiler bug, reported rather than run.
+    fn validate(&self) -> core::result::Result<(), &'static str> {
+        let count = self.instructions.len() as i64;
+        let regs = u32::from(self.registers);
+        let reg_ok = |r: u8| u32::from(r) < regs;
+        let check = |operand: Operand, value: u32, at: i64| -> bool {
+            match operand {
+                Operand::None | Operand::Imm => true,
+                Operand::Reg => value < regs,
+                Operand::Const => (value as usize) < self.constants.len(),
+                Operand::Name => (value as usize) < self.names.len(),
+                Operand::Jump => (0..count).contains(&(at + 1 + i64::from(value as i32))),
+            }
+        };
+        for (at, instr) in self.instructions.iter().enumerate() {
+            let at = at as i64;
+            let op = Op::from_byte(instr.op_byte()).ok_or("unknown opcode")?;
+            let ok = match op.shape() {
+                Shape::Abc(a, b, c) => {
+                    check(a, u32::from(instr.a()), at)
+                        && check(b, u32::from(instr.b()), at)
+                        && check(c, u32::from(instr.c()), at)
+                }
+                Shape::Abx(a, Operand::Jump) => {
+                    check(a, u32::from(instr.a()), at) && check(Operand::Jump, instr.sbx() as u32, at)
+                }
+                Shape::Abx(a, bx) => check(a, u32::from(instr.a()), at) && check(bx, u32::from(instr.bx()), at),
+                Shape::CallWindow => u32::from(instr.a()) + u32::from(instr.b()) < regs,
+                Shape::RegRun => reg_ok(instr.a()) && u32::from(instr.b()) + u32::from(instr.c()) <= regs,
+                Shape::IterJump => u32::from(instr.a()) + 1 < regs && check(Operand::Jump, instr.sbx() as u32, at),
+            };
+            if !ok {
+                return Err("instruction operand out of range");
+            }
+        }
+        if self.instructions.last().is_none_or(|i| i.op_byte() != Op::Return as u8) {
+            return Err("code does not end in a return");
+        }
+        Ok(())
+    }
+
+    /// Moves the code into the script heap as a code object (owned by the caller). On
+    /// error every reference the builder held is released.
+    pub fn finish(self, vm: &mut Vm) -> Result<Value> {
+        if let Err(why) = self.validate() {
+            self.discard(vm);
+            return Err(Error::Type(why));
+        }
+        let made = vm.make_code(&self);
+        vm.release_all(&self.constants);
+        made
+    }
+}
+
+impl Vm {
+    fn make_code(&mut self, b: &CodeBuilder) -> Result<Value> {
+        let mut parts: Vec<Value> = Vec::with_capacity(4);
+        let result = self.make_code_parts(b, &mut parts);
+        if result.is_err() {
+            self.release_all(&parts);
+        }
+        result
+    }
+
+    /// Allocates each part, pushing owned references to `parts` so a failure can release
+    /// them, and finally the code object that takes them over.
+    fn make_code_parts(&mut self, b: &CodeBuilder, parts: &mut Vec<Value>) -> Result<Value> {
+        let constants = self.new_tuple(&b.constants)?;
+        parts.push(constants);
+        let mut name_values = Vec::with_capacity(b.names.len());
+        for n in &b.names {
+            match self.intern_str(n) {
+                Ok(v) => name_values.push(v),
+                Err(e) => {
+                    self.release_all(&name_values);
+                    return Err(e);
+                }
+            }
+        }
+        let names = self.new_tuple(&name_values);
+        self.release_all(&name_values);
+        parts.push(names?);
+        parts.push(self.intern_str(&b.name)?);
+        parts.push(self.new_str(&b.file)?);
+        let count = b.instructions.len() as u32;
+        let words = self.heap.allocate(4 * count, Subsystem::Code, BlockRole::Table)?;
+        let lines = match self.heap.allocate(8 * b.lines.len() as u32, Subsystem::Code, BlockRole::Table) {
+            Ok(at) => at,
+            Err(e) => {
+                self.heap.free(words, 4 * count, Subsystem::Code, BlockRole::Table);
+                return Err(e.into());
+            }
+        };
+        let at = match self.heap.new_object(Kind::Code, OBJECT_BYTES) {
+            Ok(at) => at,
+            Err(e) => {
+                self.heap.free(words, 4 * count, Subsystem::Code, BlockRole::Table);
+                self.heap.free(lines, 8 * b.lines.len() as u32, Subsystem::Code, BlockRole::Table);
+                return Err(e.into());
+            }
+        };
+        let r = self.heap.region_mut();
+        for (i, instr) in b.instructions.iter().enumerate() {
+            r.write_u32(words + 4 * i as u32, instr.0);
+        }
+        for (i, &(first, line)) in b.lines.iter().enumerate() {
+            r.write_u32(lines + 8 * i as u32, first);
+            r.write_u32(lines + 8 * i as u32 + 4, line);
+        }
+        r.write_u32(at + 8, words);
+        r.write_u32(at + 12, count);
+        r.write_u32(at + 32, lines);
+        r.write_u32(at + 36, b.lines.len() as u32);
+        r.write_u8(at + 40, b.registers);
+        r.write_u8(at + 41, b.parameters);
+        r.write_u16(at + 42, 0);
+        r.write_u32(at + 44, b.first_line);
+        // The object now owns constants, names, name and file.
+        for (slot, &part) in [16u32, 20, 24, 28].iter().zip(parts.iter()) {
+            self.heap.write_value(at + slot, part);
+        }
+        parts.clear();
+        Ok(Value::from_offset(at))
+    }
+
+    /// The offset of the first instruction word and the instruction count.
+    #[inline(always)]
+    pub(crate) fn code_instructions(&self, code: u32) -> (u32, u32) {
+        (self.heap.region().read_u32(code + 8), self.heap.region().read_u32(code + 12))
+    }
+
+    pub(crate) fn code_constants(&self, code: u32) -> Value {
+        self.heap.read_value(code + 16)
+    }
+
+    pub(crate) fn code_names(&self, code: u32) -> Value {
+        self.heap.read_value(code + 20)
+    }
+
+    pub(crate) fn code_name(&self, code: u32) -> Value {
+        self.heap.read_value(code + 24)
+    }
+
+    pub(crate) fn code_file(&self, code: u32) -> Value {
+        self.heap.read_value(code + 28)
+    }
+
+    pub(crate) fn code_registers(&self, code: u32) -> u8 {
+        self.heap.region().read_u8(code + 40)
+    }
+
+    pub(crate) fn code_parameters(&self, code: u32) -> u8 {
+        self.heap.region().read_u8(code + 41)
+    }
+
+    /// The source line of instruction `index`.
+    pub(crate) fn code_line_of(&self, code: u32, index: u32) -> u32 {
+        let r = self.heap.region();
+        let (table, entries) = (r.read_u32(code + 32), r.read_u32(code + 36));
+        let mut line = r.read_u32(code + 44);
+        for e in 0..entries {
+            if r.read_u32(table + 8 * e) > index {
+                break;
+            }
+            line = r.read_u32(table + 8 * e + 4);
+        }
+        line
+    }
+
+    pub(crate) fn code_table_bytes(&self, at: u32) -> u64 {
+        let r = self.heap.region();
+        let (words, count) = (r.read_u32(at + 8), r.read_u32(at + 12));
+        let (lines, entries) = (r.read_u32(at + 32), r.read_u32(at + 36));
+        u64::from(self.heap.block_bytes(words, 4 * count)) + u64::from(self.heap.block_bytes(lines, 8 * entries))
+    }
+
+    pub(crate) fn destroy_code(&mut self, at: u32, dead: &mut DeadStack) {
+        let r = self.heap.region();
+        let (words, count) = (r.read_u32(at + 8), r.read_u32(at + 12));
+        let (lines, entries) = (r.read_u32(at + 32), r.read_u32(at + 36));
+        for slot in [16, 20, 24, 28] {
+            let part = self.heap.read_value(at + slot);
+            dead.release(&mut self.heap, part);
+        }
+        self.heap.free(words, 4 * count, Subsystem::Code, BlockRole::Table);
+        self.heap.free(lines, 8 * entries, Subsystem::Code, BlockRole::Table);
+        self.heap.free_object(at, Kind::Code, OBJECT_BYTES);
+    }
+}

@@ -1,0 +1,524 @@
+//! The interpreter: runs code objects, one instruction at a time, without recursing on
+//! the native stack for script calls.
+//!
+//! A call to a script function allocates its frame in the heap and switches to it; a
+//! return frees the frame and switches back. The loop keeps the hot state in locals (the
+//! frame, its register base, the instruction words, the ip) and reloads it only when the
+//! frame changes. Code was validated when it was built, so operands are in range.
+//!
+//! Promises: every reference a register holds is owned by the frame; a frame that is
+//! left (by return or by an error unwinding through it) is freed at once.
+
+use crate::bytecode::{Instr, Op};
+use crate::error::{Error, Result};
+use crate::frame::FRAME_HEADER;
+use crate::object::Kind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Native functions take at most this many arguments (copied out of the registers).
+pub const MAX_NATIVE_ARGS: usize = 16;
+
+/// The frame being run, with the parts the loop reads on every instruction.
+#[derive(Debug, Clone, Copy)]
+struct Running {
+    frame: u32,
+    /// Offset of register 0.
+    registers: u32,
+    /// Offset of instruction 0.
+    words: u32,
+    /// The code object.
+    code: u32,
+}
+
+impl Vm {
+    /// Calls `callable` with `args` (borrowed); the result is owned by the caller.
+    pub fn call(&mut self, callable: Value, args: &[Value]) -> Result<Value> {
+        if self.depth == 0 {
+            // A new outermost call: the last error's traceback is history.
+            let stale = self.take_traceback();
+            self.release(stale);
+        }
+        match self.kind_of(callable) {
+            Some(Kind::Function) => {
+                let frame = self.enter_function(callable, 0, 0, args.len() as u32, |_, i| args[i as usize])?;
+                self.run(frame)
+            }
+            Some(Kind::Native) => {
+                let at = callable.as_object().unwrap_or_default();
+                (self.native_function(at))(self, args)
+            }
+            _ => Err(Error::Type("object is not callable")),
+        }
+    }
+
+    /// Makes the frame of a call to script function `f` with `count` arguments, read by
+    /// `arg(i)` (borrowed). The frame returns into register `result_register` of `caller`.
+    fn enter_function(
+        &mut self,
+        f: Value,
+        caller: u32,
+        result_register: u8,
+        count: u32,
+        arg: impl Fn(&Vm, u32) -> Value,
+    ) -> Result<u32> {
+        if self.depth >= self.recursion_limit {
+            return Err(Error::Recursion("maximum recursion depth exceeded"));
+        }
+        let function = f.as_object().unwrap_or_default();
+        let code = self.function_code(function).as_object().unwrap_or_default();
+        if count != u32::from(self.code_parameters(code)) {
+            return Err(Error::Type("wrong number of arguments"));
+        }
+        let frame = self.new_frame(f, code, caller, result_register)?;
+        for i in 0..count {
+            let v = arg(self, i);
+            self.heap.incref(v);
+            self.heap.write_value(frame + FRAME_HEADER + 4 * i, v);
+        }
+        self.depth += 1;
+        Ok(frame)
+    }
+
+    fn running(&self, frame: u32) -> Running {
+        let function = self.frame_function(frame).as_object().unwrap_or_default();
+        let code = self.function_code(function).as_object().unwrap_or_default();
+        Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code }
+    }
+
+    /// Leaves `frame`: frees it and returns its caller (0 for none).
+    fn leave_frame(&mut self, frame: u32) -> u32 {
+        let caller = self.frame_caller(frame);
+        self.depth -= 1;
+        self.release(Value::from_offset(frame));
+        caller
+    }
+
+    /// Runs from `entry` until it returns; frames it calls run in the same loop.
+    fn run(&mut self, entry: u32) -> Result<Value> {
+        let mut now = self.running(entry);
+        let mut ip = 0u32;
+        loop {
+            match self.step(&mut now, &mut ip, entry) {
+                Ok(Some(result)) => return Ok(result),
+                Ok(None) => {}
+                Err(e) => {
+                    // Unwind every frame this run entered, innermost first, recording
+                    // where each one was.
+                    let mut frame = now.frame;
+                    let mut failed_at = ip - 1;
+                    loop {
+                        let function = self.frame_function(frame).as_object().unwrap_or_default();
+                        let code = self.function_code(function).as_object().unwrap_or_default();
+                        self.record_unwind(code, failed_at);
+                        let caller = self.leave_frame(frame);
+                        if frame == entry {
+                            break;
+                        }
+                        frame = caller;
+                        failed_at = self.frame_ip(frame) - 1;
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn reg(&self, now: &Running, r: u8) -> Value {
+        self.heap.read_value(now.registers + 4 * u32::from(r))
+    }
+
+    /// Stores owned `v` in register `r`, releasing what it held.
+    #[inline(always)]
+    fn set_reg(&mut self, now: &Running, r: u8, v: Value) {
+        let slot = now.registers + 4 * u32::from(r);
+        let old = self.heap.read_value(slot);
+        self.heap.write_value(slot, v);
+        self.release(old);
+    }
+
+    /// Runs instructions until the frame changes or `entry` returns (`Ok(Some(result))`).
+    fn step(&mut self, now: &mut Running, ip: &mut u32, entry: u32) -> Result<Option<Value>> {
+        loop {
+            let instr = Instr(self.heap.region().read_u32(now.words + 4 * *ip));
+            *ip += 1;
+            let Some(op) = Op::from_byte(instr.op_byte()) else {
+                unreachable!("validated code holds only known opcodes")
+            };
+            let (a, b, c) = (instr.a(), instr.b(), instr.c());
+            match op {
+                Op::Move => {
+                    let v = self.reg(now, b);
+                    self.heap.incref(v);
+                    self.set_reg(now, a, v);
+                }
+                Op::LoadConst => {
+                    let constants = self.code_constants(now.code);
+                    let v = self.tuple_item(constants, u32::from(instr.bx()));
+                    self.heap.incref(v);
+                    self.set_reg(now, a, v);
+                }
+                Op::LoadNone => self.set_reg(now, a, Value::NONE),
+                Op::LoadBool => self.set_reg(now, a, Value::from_bool(b != 0)),
+                Op::LoadInt => {
+                    let v = self.new_int(i64::from(instr.sbx()))?;
+                    self.set_reg(now, a, v);
+                }
+                Op::LoadGlobal => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
+                    let v = self.load_global(now, name)?;
+                    self.set_reg(now, a, v);
+                }
+                Op::StoreGlobal => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
+                    let globals = self.globals_of(now);
+                    let v = self.reg(now, a);
+                    self.dict_set(globals, name, v)?;
+                }
+                Op::DeleteGlobal => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
+                    let globals = self.globals_of(now);
+                    if !self.dict_delete(globals, name)? {
+                        return Err(Error::NameNotDefined(name));
+                    }
+                }
+                Op::Add
+                | Op::Sub
+                | Op::Mul
+                | Op::TrueDiv
+                | Op::FloorDiv
+                | Op::Mod
+                | Op::Pow
+                | Op::LShift
+                | Op::RShift
+                | Op::BitAnd
+                | Op::BitOr
+                | Op::BitXor => {
+                    let (x, y) = (self.reg(now, b), self.reg(now, c));
+                    let v = match (op, x.as_small_int(), y.as_small_int()) {
+                        // The common case needs no allocation and no dispatch.
+                        (Op::Add, Some(p), Some(q)) => self.new_int(p + q)?,
+                        (Op::Sub, Some(p), Some(q)) => self.new_int(p - q)?,
+                        _ => self.binary(op, x, y)?,
+                    };
+                    self.set_reg(now, a, v);
+                }
+                Op::Lt | Op::Le | Op::Gt | Op::Ge => {
+                    let (x, y) = (self.reg(now, b), self.reg(now, c));
+                    let truth = match (x.as_small_int(), y.as_small_int()) {
+                        (Some(p), Some(q)) => match op {
+                            Op::Lt => p < q,
+                            Op::Le => p <= q,
+                            Op::Gt => p > q,
+                            _ => p >= q,
+                        },
+                        _ => self.compare_order(op, x, y)?,
+                    };
+                    self.set_reg(now, a, Value::from_bool(truth));
+                }
+                Op::Eq | Op::Ne => {
+                    let equal = self.equals(self.reg(now, b), self.reg(now, c))?;
+                    self.set_reg(now, a, Value::from_bool(equal == (op == Op::Eq)));
+                }
+                Op::Is | Op::IsNot => {
+                    let same = self.reg(now, b) == self.reg(now, c);
+                    self.set_reg(now, a, Value::from_bool(same == (op == Op::Is)));
+                }
+                Op::In | Op::NotIn => {
+                    let found = self.contains(self.reg(now, c), self.reg(now, b))?;
+                    self.set_reg(now, a, Value::from_bool(found == (op == Op::In)));
+                }
+                Op::Neg | Op::Pos | Op::Invert => {
+                    let v = self.unary(op, self.reg(now, b))?;
+                    self.set_reg(now, a, v);
+                }
+                Op::Not => {
+                    let truth = self.is_true(self.reg(now, b));
+                    self.set_reg(now, a, Value::from_bool(!truth));
+                }
+                Op::Jump => *ip = ip.wrapping_add_signed(instr.sbx()),
+                Op::JumpIfTrue => {
+                    if self.is_true(self.reg(now, a)) {
+                        *ip = ip.wrapping_add_signed(instr.sbx());
+                    }
+                }
+                Op::JumpIfFalse => {
+                    if !self.is_true(self.reg(now, a)) {
+                        *ip = ip.wrapping_add_signed(instr.sbx());
+                    }
+                }
+                Op::Call => {
+                    let callee = self.reg(now, a);
+                    match self.kind_of(callee) {
+                        Some(Kind::Function) => {
+                            self.set_frame_ip(now.frame, *ip);
+                            let base = now.registers + 4 * (u32::from(a) + 1);
+                            let frame = self.enter_function(callee, now.frame, a, u32::from(b), |vm, i| {
+                                vm.heap.read_value(base + 4 * i)
+                            })?;
+                            *now = self.running(frame);
+                            *ip = 0;
+                            return Ok(None);
+                        }
+                        Some(Kind::Native) => {
+                            let count = usize::from(b);
+                            if count > MAX_NATIVE_ARGS {
+                                return Err(Error::Type("too many arguments for a builtin function"));
+                            }
+                            let mut args = [Value::NULL; MAX_NATIVE_ARGS];
+                            for (i, slot) in args.iter_mut().enumerate().take(count) {
+                                *slot = self.reg(now, a + 1 + i as u8);
+                            }
+                            let at = callee.as_object().unwrap_or_default();
+                            let result = (self.native_function(at))(self, &args[..count])?;
+                            self.set_reg(now, a, result);
+                        }
+                        _ => return Err(Error::Type("object is not callable")),
+                    }
+                }
+                Op::Return => {
+                    let result = self.reg(now, a);
+                    self.heap.incref(result);
+                    let frame = now.frame;
+                    let result_register = self.frame_result_register(frame);
+                    let caller = self.leave_frame(frame);
+                    if frame == entry {
+                        return Ok(Some(result));
+                    }
+                    *now = self.running(caller);
+                    *ip = self.frame_ip(caller);
+                    self.set_reg(now, result_register, result);
+                    return Ok(None);
+                }
+                Op::BuildTuple | Op::BuildList => {
+                    let mut items = alloc::vec::Vec::with_capacity(usize::from(c));
+                    for i in 0..c {
+                        items.push(self.reg(now, b + i));
+                    }
+                    let v = if op == Op::BuildTuple { self.new_tuple(&items)? } else { self.new_list(&items)? };
+                    self.set_reg(now, a, v);
+                }
+                Op::GetItem => {
+                    let v = self.get_item(self.reg(now, b), self.reg(now, c))?;
+                    self.set_reg(now, a, v);
+                }
+                Op::SetItem => {
+                    let (container, key, v) = (self.reg(now, a), self.reg(now, b), self.reg(now, c));
+                    self.set_item(container, key, v)?;
+                }
+                Op::GetIter => {
+                    let v = self.iter(self.reg(now, b))?;
+                    self.set_reg(now, a, v);
+                }
+                Op::ForIter => match self.next(self.reg(now, a))? {
+                    Some(item) => self.set_reg(now, a + 1, item),
+                    None => *ip = ip.wrapping_add_signed(instr.sbx()),
+                },
+                Op::MakeFunction => {
+                    let constants = self.code_constants(now.code);
+                    let code = self.tuple_item(constants, u32::from(instr.bx()));
+                    let globals = self.globals_of(now);
+                    let f = self.new_function(code, globals)?;
+                    self.set_reg(now, a, f);
+                }
+            }
+        }
+    }
+
+    fn globals_of(&self, now: &Running) -> Value {
+        let function = self.frame_function(now.frame).as_object().unwrap_or_default();
+        self.function_globals(function)
+    }
+
+    /// The global, else the builtin, named `name` (owned).
+    fn load_global(&mut self, now: &Running, name: Value) -> Result<Value> {
+        let globals = self.globals_of(now);
+        if let Some(v) = self.dict_get(globals, name)? {
+            return Ok(v);
+        }
+        let builtins = self.builtins;
+        if builtins != Value::NULL {
+            if let Some(v) = self.dict_get(builtins, name)? {
+                return Ok(v);
+            }
+        }
+        Err(Error::NameNotDefined(name))
+    }
+
+    /// `container[key]` for the built-in containers (owned result).
+    pub fn get_item(&mut self, container: Value, key: Value) -> Result<Value> {
+        match self.kind_of(container) {
+            Some(Kind::List) => {
+                let i = self.as_int(key).ok_or(Error::Type("list indices must be integers or slices"))?;
+                self.list_get(container, i)
+            }
+            Some(Kind::Tuple) => {
+                let i = self.as_int(key).ok_or(Error::Type("tuple indices must be integers or slices"))?;
+                self.tuple_get(container, i)
+            }
+            Some(Kind::Dict) => match self.dict_get(container, key)? {
+                Some(v) => Ok(v),
+                None => Err(Error::Key(key)),
+            },
+            Some(Kind::Str) => {
+                let i = self.as_int(key).ok_or(Error::Type("string indices must be integers"))?;
+                let text = self.as_str(container).unwrap_or("");
+                let len = text.chars().count() as i64;
+                let index = if i < 0 { i + len } else { i };
+                let c = (0..len).contains(&index).then(|| text.chars().nth(index as usize)).flatten();
+                let c = c.ok_or(Error::Index("string index out of range"))?;
+                let mut buffer = [0u8; 4];
+                self.new_str(c.encode_utf8(&mut buffer))
+            }
+            Some(Kind::Range) => {
+                let at = container.as_object().unwrap_or_default();
+                let i = self.as_int(key).ok_or(Error::Type("range indices must be integers or slices"))?;
+                let len = self.range_len(at);
+                let index = if i < 0 { i + len } else { i };
+                if !(0..len).contains(&index) {
+                    return Err(Error::Index("range object index out of range"));
+                }
+                let (start, _, step) = self.range_parts(at);
+                self.new_int(start + step * index)
+            }
+            _ => Err(Error::Type("object is not subscriptable")),
+        }
+    }
+
+    /// `container[key] = v` for lists and dicts.
+    pub fn set_item(&mut self, container: Value, key: Value, v: Value) -> Result<()> {
+        match self.kind_of(container) {
+            Some(Kind::List) => {
+                let i = self.as_int(key).ok_or(Error::Type("list indices must be integers or slices"))?;
+                self.list_set(container, i, v)
+            }
+            Some(Kind::Dict) => self.dict_set(container, key, v),
+            _ => Err(Error::Type("object does not support item assignment")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::CodeBuilder;
+    use crate::test_support::{int, vm, TestVm};
+
+    fn abc(op: Op, a: u8, b: u8, c: u8) -> Instr {
+        Instr::abc(op, a, b, c)
+    }
+
+    fn asbx(op: Op, a: u8, sbx: i32) -> Instr {
+        Instr::asbx(op, a, sbx).unwrap()
+    }
+
+    /// `def fib(n): return n if n < 2 else fib(n - 1) + fib(n - 2)`, stored as global
+    /// `fib` of a new globals dict; returns (function, globals).
+    fn make_fib(vm: &mut TestVm) -> (Value, Value) {
+        let mut b = CodeBuilder::new("fib", "test.py", 1);
+        b.registers = 6;
+        b.parameters = 1;
+        let fib = b.name_index("fib").unwrap();
+        for (line, instr) in [
+            (2, asbx(Op::LoadInt, 1, 2)),
+            (2, abc(Op::Lt, 1, 0, 1)),
+            (2, asbx(Op::JumpIfFalse, 1, 1)),
+            (3, abc(Op::Return, 0, 0, 0)),
+            (4, Instr::abx(Op::LoadGlobal, 2, fib)),
+            (4, asbx(Op::LoadInt, 3, 1)),
+            (4, abc(Op::Sub, 3, 0, 3)),
+            (4, abc(Op::Call, 2, 1, 0)),
+            (4, Instr::abx(Op::LoadGlobal, 4, fib)),
+            (4, asbx(Op::LoadInt, 5, 2)),
+            (4, abc(Op::Sub, 5, 0, 5)),
+            (4, abc(Op::Call, 4, 1, 0)),
+            (4, abc(Op::Add, 1, 2, 4)),
+            (4, abc(Op::Return, 1, 0, 0)),
+        ] {
+            b.emit(instr, line);
+        }
+        let code = b.finish(vm).unwrap();
+        let globals = vm.new_dict().unwrap();
+        let f = vm.new_function(code, globals).unwrap();
+        vm.release(code);
+        let name = vm.intern_str("fib").unwrap();
+        vm.dict_set(globals, name, f).unwrap();
+        vm.release(name);
+        (f, globals)
+    }
+
+    fn tear_down(vm: &mut TestVm, f: Value, globals: Value) {
+        // The module-level cycle function -> globals -> function is broken by clearing
+        // the globals, as a module teardown does.
+        vm.dict_clear(globals).unwrap();
+        let traceback = vm.take_traceback();
+        vm.release_all(&[f, globals, traceback]);
+        let empty = vm.new_tuple(&[]).unwrap();
+        let held_by_vm = vm.getsizeof(empty);
+        vm.release(empty);
+        assert_eq!(vm.bytes_in_use(), held_by_vm, "only the VM's shared () is left");
+    }
+
+    #[test]
+    fn recursive_calls_run_in_heap_frames() {
+        let mut vm = vm();
+        let (f, globals) = make_fib(&mut vm);
+        assert_eq!(vm.call(f, &[int(20)]).unwrap(), int(6765));
+        assert_eq!(vm.depth, 0, "every frame was left");
+        assert_eq!(vm.subsystem(crate::Subsystem::Frame).live_bytes, 0);
+        assert!(vm.subsystem(crate::Subsystem::Frame).high_water_bytes >= 20 * 48);
+        tear_down(&mut vm, f, globals);
+    }
+
+    #[test]
+    fn the_recursion_limit_is_an_error_not_a_crash() {
+        let mut vm = vm();
+        vm.recursion_limit = 50;
+        let (f, globals) = make_fib(&mut vm);
+        assert_eq!(vm.call(f, &[int(25)]).unwrap(), int(75025), "depth 25 fits");
+        vm.recursion_limit = 10;
+        assert_eq!(vm.call(f, &[int(25)]).unwrap_err().python_type(), "RecursionError");
+        assert_eq!((vm.depth, vm.subsystem(crate::Subsystem::Frame).live_objects), (0, 0));
+        tear_down(&mut vm, f, globals);
+    }
+
+    #[test]
+    fn errors_unwind_every_frame() {
+        let mut vm = vm();
+        let (f, globals) = make_fib(&mut vm);
+        let s = vm.new_str("x").unwrap();
+        assert_eq!(vm.call(f, &[s]).unwrap_err().python_type(), "TypeError");
+        let tb = vm.take_traceback();
+        let entries = vm.traceback_entries(tb);
+        assert_eq!(entries.len(), 1);
+        assert_eq!((entries[0].line, entries[0].function.as_str(), entries[0].file.as_str()), (2, "fib", "test.py"));
+        vm.release(tb);
+        vm.recursion_limit = 5;
+        assert!(vm.call(f, &[int(10)]).is_err());
+        let tb = vm.take_traceback();
+        let lines: alloc::vec::Vec<u32> = vm.traceback_entries(tb).iter().map(|e| e.line).collect();
+        assert_eq!(lines, [4, 4, 4, 4, 4], "outermost first; each frame at its call");
+        vm.release(tb);
+        assert_eq!(vm.call(f, &[]).unwrap_err(), Error::Type("wrong number of arguments"));
+        assert_eq!(vm.subsystem(crate::Subsystem::Frame).live_objects, 0);
+        vm.release(s);
+        tear_down(&mut vm, f, globals);
+    }
+
+    #[test]
+    fn invalid_code_is_refused_before_it_runs() {
+        let mut vm = vm();
+        let mut b = CodeBuilder::new("bad", "test.py", 1);
+        b.registers = 1;
+        b.emit(abc(Op::Move, 0, 3, 0), 1);
+        b.emit(abc(Op::Return, 0, 0, 0), 1);
+        assert!(b.finish(&mut vm).is_err());
+        let mut b = CodeBuilder::new("bad", "test.py", 1);
+        b.registers = 1;
+        b.emit(asbx(Op::Jump, 0, 5), 1);
+        b.emit(abc(Op::Return, 0, 0, 0), 1);
+        assert!(b.finish(&mut vm).is_err());
+        assert_eq!(vm.subsystem(crate::Subsystem::Code).live_bytes, 0);
+    }
+}
