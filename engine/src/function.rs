@@ -66,6 +66,10 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
+    pub(crate) fn native_name(&self, at: u32) -> Value {
+        self.heap.read_value(at + 12)
+    }
+
     pub(crate) fn native_function(&self, at: u32) -> NativeFn {
         self.natives[self.heap.region().read_u32(at + 8) as usize].function
     }

@@ -171,7 +171,9 @@ impl Vm {
             | Kind::Frame
             | Kind::Range
             | Kind::Iterator
-            | Kind::Traceback => Ok(i64::from(at >> 3)),
+            | Kind::Traceback
+            | Kind::Class
+            | Kind::Exception => Ok(i64::from(at >> 3)),
         }
     }
 }

@@ -34,21 +34,31 @@ struct Running {
 impl Vm {
     /// Calls `callable` with `args` (borrowed); the result is owned by the caller.
     pub fn call(&mut self, callable: Value, args: &[Value]) -> Result<Value> {
-        if self.depth == 0 {
-            // A new outermost call: the last error's traceback is history.
-            let stale = self.take_traceback();
-            self.release(stale);
-        }
+        self.ensure_builtins()?;
         match self.kind_of(callable) {
             Some(Kind::Function) => {
-                let frame = self.enter_function(callable, 0, 0, args.len() as u32, |_, i| args[i as usize])?;
+                let frame = self
+                    .enter_function(callable, 0, 0, args.len() as u32, |_, i| args[i as usize])
+                    .map_err(|e| self.raise_error(e))?;
                 self.run(frame)
             }
             Some(Kind::Native) => {
                 let at = callable.as_object().unwrap_or_default();
-                (self.native_function(at))(self, args)
+                let result = (self.native_function(at))(self, args);
+                result.map_err(|e| self.raise_error(e))
             }
-            _ => Err(Error::Type("object is not callable")),
+            Some(Kind::Class) => self.instantiate(callable, args).map_err(|e| self.raise_error(e)),
+            _ => Err(self.raise_error(Error::Type("object is not callable"))),
+        }
+    }
+
+    /// `class(*args)`: for now, exception classes make exceptions.
+    fn instantiate(&mut self, class: Value, args: &[Value]) -> Result<Value> {
+        let at = self.object_of_kind(Kind::Class, class)?;
+        if self.class_flags(at) & crate::class::CLASS_IS_EXCEPTION != 0 {
+            self.new_exception(class, args)
+        } else {
+            Err(Error::Type("instances of script classes arrive with the class statement"))
         }
     }
 
@@ -103,8 +113,10 @@ impl Vm {
                 Ok(Some(result)) => return Ok(result),
                 Ok(None) => {}
                 Err(e) => {
-                    // Unwind every frame this run entered, innermost first, recording
-                    // where each one was.
+                    // Make the exception object now, while every value the error names is
+                    // alive; then unwind every frame this run entered, innermost first,
+                    // recording in its traceback where each one was.
+                    let e = self.raise_error(e);
                     let mut frame = now.frame;
                     let mut failed_at = ip - 1;
                     loop {
@@ -260,6 +272,13 @@ impl Vm {
                             *now = self.running(frame);
                             *ip = 0;
                             return Ok(None);
+                        }
+                        Some(Kind::Class) => {
+                            let count = usize::from(b);
+                            let args: alloc::vec::Vec<Value> =
+                                (0..count).map(|i| self.reg(now, a + 1 + i as u8)).collect();
+                            let result = self.instantiate(callee, &args)?;
+                            self.set_reg(now, a, result);
                         }
                         Some(Kind::Native) => {
                             let count = usize::from(b);
@@ -452,12 +471,12 @@ mod tests {
         // The module-level cycle function -> globals -> function is broken by clearing
         // the globals, as a module teardown does.
         vm.dict_clear(globals).unwrap();
-        let traceback = vm.take_traceback();
-        vm.release_all(&[f, globals, traceback]);
-        let empty = vm.new_tuple(&[]).unwrap();
-        let held_by_vm = vm.getsizeof(empty);
-        vm.release(empty);
-        assert_eq!(vm.bytes_in_use(), held_by_vm, "only the VM's shared () is left");
+        vm.release_all(&[f, globals]);
+        assert_eq!(vm.raised, Value::NULL);
+        let left = |s| vm.subsystem(s).live_objects;
+        use crate::Subsystem::{Code, Exception, Frame, Function};
+        // One exception object stays: the VM's spare MemoryError.
+        assert_eq!((left(Frame), left(Function), left(Code), left(Exception)), (0, 0, 0, 1));
     }
 
     #[test]
@@ -478,7 +497,12 @@ mod tests {
         let (f, globals) = make_fib(&mut vm);
         assert_eq!(vm.call(f, &[int(25)]).unwrap(), int(75025), "depth 25 fits");
         vm.recursion_limit = 10;
-        assert_eq!(vm.call(f, &[int(25)]).unwrap_err().python_type(), "RecursionError");
+        assert_eq!(vm.call(f, &[int(25)]).unwrap_err(), Error::Raised);
+        let exception = vm.take_raised();
+        assert!(vm
+            .format_exception(exception, &|_, _| None)
+            .ends_with("RecursionError: maximum recursion depth exceeded\n"));
+        vm.release(exception);
         assert_eq!((vm.depth, vm.subsystem(crate::Subsystem::Frame).live_objects), (0, 0));
         tear_down(&mut vm, f, globals);
     }
@@ -488,19 +512,31 @@ mod tests {
         let mut vm = vm();
         let (f, globals) = make_fib(&mut vm);
         let s = vm.new_str("x").unwrap();
-        assert_eq!(vm.call(f, &[s]).unwrap_err().python_type(), "TypeError");
-        let tb = vm.take_traceback();
-        let entries = vm.traceback_entries(tb);
+        assert_eq!(vm.call(f, &[s]).unwrap_err(), Error::Raised);
+        let exception = vm.take_raised();
+        let entries = vm.traceback_entries(vm.exception_traceback(exception));
         assert_eq!(entries.len(), 1);
         assert_eq!((entries[0].line, entries[0].function.as_str(), entries[0].file.as_str()), (2, "fib", "test.py"));
-        vm.release(tb);
+        let text = vm.format_exception(exception, &|_, line| Some(alloc::format!("source of line {line}")));
+        assert_eq!(
+            text,
+            "Traceback (most recent call last):\n  File \"test.py\", line 2, in fib\n    source of line 2\n\
+             TypeError: '<' not supported between instances of 'str' and 'int'\n"
+        );
+        vm.release(exception);
         vm.recursion_limit = 5;
-        assert!(vm.call(f, &[int(10)]).is_err());
-        let tb = vm.take_traceback();
-        let lines: alloc::vec::Vec<u32> = vm.traceback_entries(tb).iter().map(|e| e.line).collect();
+        assert_eq!(vm.call(f, &[int(10)]).unwrap_err(), Error::Raised);
+        let exception = vm.take_raised();
+        let lines: alloc::vec::Vec<u32> =
+            vm.traceback_entries(vm.exception_traceback(exception)).iter().map(|e| e.line).collect();
         assert_eq!(lines, [4, 4, 4, 4, 4], "outermost first; each frame at its call");
-        vm.release(tb);
-        assert_eq!(vm.call(f, &[]).unwrap_err(), Error::Type("wrong number of arguments"));
+        assert!(vm
+            .format_exception(exception, &|_, _| None)
+            .ends_with("RecursionError: maximum recursion depth exceeded\n"));
+        vm.release(exception);
+        assert_eq!(vm.call(f, &[]).unwrap_err(), Error::Raised);
+        let exception = vm.take_raised();
+        vm.release(exception);
         assert_eq!(vm.subsystem(crate::Subsystem::Frame).live_objects, 0);
         vm.release(s);
         tear_down(&mut vm, f, globals);

@@ -9,12 +9,15 @@
 extern crate alloc;
 
 pub mod accounting;
+mod builtins;
 pub mod bytecode;
+pub mod class;
 pub mod code;
 mod compare;
 pub mod config;
 mod dict;
 pub mod error;
+pub mod exception;
 mod float;
 pub mod float_cache;
 mod frame;
@@ -28,9 +31,11 @@ mod iterator;
 mod list;
 pub mod object;
 mod operators;
+pub mod output;
 mod pool;
 mod probe;
 pub mod region;
+pub mod repr;
 mod set;
 pub mod str;
 pub mod syntax;

@@ -50,6 +50,10 @@ pub enum Kind {
     Iterator = 13,
     /// One record of a traceback: code and line, never a frame.
     Traceback = 14,
+    /// A class: name, bases, method resolution order, namespace.
+    Class = 15,
+    /// An instance of an exception class.
+    Exception = 16,
 }
 
 impl Kind {
@@ -69,6 +73,8 @@ impl Kind {
             12 => Kind::Range,
             13 => Kind::Iterator,
             14 => Kind::Traceback,
+            15 => Kind::Class,
+            16 => Kind::Exception,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -90,6 +96,8 @@ impl Kind {
             Kind::Range => Subsystem::Range,
             Kind::Iterator => Subsystem::Iterator,
             Kind::Traceback => Subsystem::Exception,
+            Kind::Class => Subsystem::Class,
+            Kind::Exception => Subsystem::Exception,
         }
     }
 
@@ -110,6 +118,8 @@ impl Kind {
             Kind::Range => "expected a range",
             Kind::Iterator => "expected an iterator",
             Kind::Traceback => "expected a traceback",
+            Kind::Class => "expected a class",
+            Kind::Exception => "expected an exception",
         }
     }
 
@@ -130,6 +140,8 @@ impl Kind {
             Kind::Range => "range",
             Kind::Iterator => "iterator",
             Kind::Traceback => "traceback",
+            Kind::Class => "type",
+            Kind::Exception => "BaseException",
         }
     }
 }
@@ -275,6 +287,8 @@ impl Vm {
                 Kind::Range => self.heap.free_object(at, Kind::Range, crate::iterator::RANGE_BYTES),
                 Kind::Iterator => self.destroy_iterator(at, dead),
                 Kind::Traceback => self.destroy_traceback(at, dead),
+                Kind::Class => self.destroy_class(at, dead),
+                Kind::Exception => self.destroy_exception(at, dead),
             }
         }
     }
@@ -336,6 +350,8 @@ impl Vm {
             Kind::Range => own(crate::iterator::RANGE_BYTES),
             Kind::Iterator => own(crate::iterator::ITERATOR_BYTES),
             Kind::Traceback => own(crate::traceback::RECORD_BYTES),
+            Kind::Class => own(crate::class::CLASS_BYTES),
+            Kind::Exception => own(crate::exception::EXCEPTION_BYTES),
         }
     }
 }

@@ -56,16 +56,15 @@ impl Vm {
         entries
     }
 
-    /// The traceback of the last error a `call` returned (owned by the VM until taken).
-    pub fn take_traceback(&mut self) -> Value {
-        core::mem::replace(&mut self.traceback, Value::NULL)
-    }
-
-    /// Records that an error left a frame running `code` at instruction `failed_at`.
+    /// Records that the exception being raised left a frame running `code` at
+    /// instruction `failed_at`: a record goes in front of the exception's traceback.
     pub(crate) fn record_unwind(&mut self, code: u32, failed_at: u32) {
+        let Some(exception) = self.raised.as_object() else { return };
         let line = self.code_line_of(code, failed_at);
-        let head = core::mem::replace(&mut self.traceback, Value::NULL);
-        self.traceback = self.push_traceback(head, Value::from_offset(code), line);
+        // The old chain's reference moves into the new record.
+        let old = self.heap.read_value(exception + 16);
+        let head = self.push_traceback(old, Value::from_offset(code), line);
+        self.heap.write_value(exception + 16, head);
     }
 
     pub(crate) fn destroy_traceback(&mut self, at: u32, dead: &mut DeadStack) {

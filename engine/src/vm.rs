@@ -52,7 +52,6 @@ pub struct Teardown {
     pub leaked_objects: u64,
 }
 
-#[derive(Debug)]
 pub struct Vm {
     pub(crate) heap: Heap,
     pub(crate) config: VmConfig,
@@ -68,8 +67,14 @@ pub struct Vm {
     /// Script frames in the chain now, and the most allowed (`RecursionError` beyond).
     pub(crate) depth: u32,
     pub(crate) recursion_limit: u32,
-    /// The traceback of the last error that left a `call` (NULL if none).
-    pub(crate) traceback: Value,
+    /// The built-in exception classes, by `ExceptionType` (empty until code runs).
+    pub(crate) exception_classes: alloc::vec::Vec<Value>,
+    /// A MemoryError made in advance, raised when there is no memory to make one.
+    pub(crate) memory_error: Value,
+    /// The exception being raised right now (NULL when none).
+    pub(crate) raised: Value,
+    /// Where `print` and tracebacks go; `None` discards them.
+    pub(crate) output: Option<alloc::boxed::Box<dyn crate::output::Output>>,
 }
 
 impl Vm {
@@ -90,8 +95,16 @@ impl Vm {
             builtins: Value::NULL,
             depth: 0,
             recursion_limit: config.recursion_limit,
-            traceback: Value::NULL,
+            exception_classes: alloc::vec::Vec::new(),
+            memory_error: Value::NULL,
+            raised: Value::NULL,
+            output: None,
         })
+    }
+
+    /// Sends this VM's output (`print`, tracebacks) to `output`.
+    pub fn set_output(&mut self, output: alloc::boxed::Box<dyn crate::output::Output>) {
+        self.output = Some(output);
     }
 
     pub fn config(&self) -> VmConfig {
@@ -139,8 +152,14 @@ impl Vm {
     pub fn shutdown(mut self) -> Teardown {
         self.heap.clear_fault_injection();
         let builtins = core::mem::replace(&mut self.builtins, Value::NULL);
-        let traceback = self.take_traceback();
-        self.release_all(&[builtins, traceback]);
+        let raised = self.take_raised();
+        let memory_error = core::mem::replace(&mut self.memory_error, Value::NULL);
+        self.release_all(&[builtins, raised, memory_error]);
+        // Subclasses first, so each class dies with its last reference.
+        let classes = core::mem::take(&mut self.exception_classes);
+        for class in classes.into_iter().rev() {
+            self.release(class);
+        }
         let empty_tuple = core::mem::replace(&mut self.empty_tuple, Value::NULL);
         if empty_tuple != Value::NULL {
             self.release(empty_tuple);
@@ -151,5 +170,11 @@ impl Vm {
         let leaked_bytes = self.heap.in_use_bytes();
         let leaked_objects = self.heap.ledger().total_live_objects();
         Teardown { region: self.heap.into_region(), leaked_bytes, leaked_objects }
+    }
+}
+
+impl core::fmt::Debug for Vm {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Vm").field("config", &self.config).field("heap", &self.heap).finish_non_exhaustive()
     }
 }

@@ -1,0 +1,508 @@
+//! The `builtins` namespace: the functions every script can call without importing.
+//!
+//! Each builtin is a [`NativeFn`](crate::function::NativeFn) over borrowed arguments,
+//! returning an owned result. They work on the built-in types through the same object
+//! API the host uses. The namespace is a dict in the script heap, made once per VM, the
+//! first time code runs (a VM that never runs code pays nothing for it).
+
+use crate::error::{Error, Result};
+use crate::function::NativeFn;
+use crate::object::Kind;
+use crate::output::Stream;
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+/// Every builtin, by name.
+const BUILTINS: &[(&str, NativeFn)] = &[
+    ("print", builtin_print),
+    ("len", builtin_len),
+    ("repr", builtin_repr),
+    ("str", builtin_str),
+    ("int", builtin_int),
+    ("float", builtin_float),
+    ("bool", builtin_bool),
+    ("abs", builtin_abs),
+    ("range", builtin_range),
+    ("list", builtin_list),
+    ("tuple", builtin_tuple),
+    ("sorted", builtin_sorted),
+    ("min", builtin_min),
+    ("max", builtin_max),
+    ("sum", builtin_sum),
+    ("any", builtin_any),
+    ("all", builtin_all),
+    ("chr", builtin_chr),
+    ("ord", builtin_ord),
+];
+
+impl Vm {
+    /// Makes the builtins dict if this VM does not have it yet.
+    pub(crate) fn ensure_builtins(&mut self) -> Result<()> {
+        if self.builtins != Value::NULL {
+            return Ok(());
+        }
+        let dict = self.new_dict()?;
+        if let Err(e) = self.install_exception_classes(dict) {
+            self.release(dict);
+            return Err(e);
+        }
+        for &(name, function) in BUILTINS {
+            let made = self.new_native(name, function).and_then(|f| {
+                let key = self.intern_str(name);
+                let stored = key.and_then(|k| {
+                    let r = self.dict_set(dict, k, f);
+                    self.release(k);
+                    r
+                });
+                self.release(f);
+                stored
+            });
+            if let Err(e) = made {
+                self.release(dict);
+                return Err(e);
+            }
+        }
+        self.builtins = dict;
+        Ok(())
+    }
+
+    /// Makes the exception classes, names them in `dict`, and makes the spare MemoryError.
+    fn install_exception_classes(&mut self, dict: Value) -> Result<()> {
+        if self.exception_classes.is_empty() {
+            self.make_exception_classes()?;
+        }
+        for ty in crate::exception::ExceptionType::ALL {
+            let key = self.intern_str(ty.name())?;
+            let stored = self.dict_set(dict, key, self.exception_class(ty));
+            self.release(key);
+            stored?;
+        }
+        if self.memory_error == Value::NULL {
+            let class = self.exception_class(crate::exception::ExceptionType::MemoryError);
+            self.memory_error = self.new_exception(class, &[])?;
+        }
+        Ok(())
+    }
+
+    /// Writes to the host's output, if it gave one.
+    pub fn write_output(&mut self, stream: Stream, text: &str) {
+        if let Some(out) = self.output.as_mut() {
+            out.write(stream, text);
+        }
+    }
+
+    /// Collects the items of a built-in iterable (owned references).
+    pub(crate) fn collect(&mut self, iterable: Value) -> Result<Vec<Value>> {
+        let it = self.iter(iterable)?;
+        let mut items = Vec::new();
+        loop {
+            match self.next(it) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => break,
+                Err(e) => {
+                    self.release_all(&items);
+                    self.release(it);
+                    return Err(e);
+                }
+            }
+        }
+        self.release(it);
+        Ok(items)
+    }
+
+    /// Sorts owned values in place, stably, by Python's `<`; the first comparison error wins.
+    pub(crate) fn sort_values(&self, items: &mut [Value]) -> Result<()> {
+        let mut failure = None;
+        items.sort_by(|&a, &b| {
+            if failure.is_some() {
+                return Ordering::Equal;
+            }
+            match self.compare_order(crate::bytecode::Op::Lt, a, b) {
+                Ok(true) => Ordering::Less,
+                Ok(false) => match self.compare_order(crate::bytecode::Op::Lt, b, a) {
+                    Ok(true) => Ordering::Greater,
+                    Ok(false) => Ordering::Equal,
+                    Err(e) => {
+                        failure = Some(e);
+                        Ordering::Equal
+                    }
+                },
+                Err(e) => {
+                    failure = Some(e);
+                    Ordering::Equal
+                }
+            }
+        });
+        failure.map_or(Ok(()), Err)
+    }
+}
+
+fn one(args: &[Value], what: &'static str) -> Result<Value> {
+    match args {
+        [v] => Ok(*v),
+        _ => Err(Error::Type(what)),
+    }
+}
+
+fn builtin_print(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let mut line = String::new();
+    for (i, &v) in args.iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(&vm.to_str(v)?);
+    }
+    line.push('\n');
+    vm.write_output(Stream::Stdout, &line);
+    Ok(Value::NONE)
+}
+
+fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = one(args, "len() takes exactly one argument")?;
+    let n = match vm.kind_of(v) {
+        Some(Kind::Str) => vm.str_char_len(v).unwrap_or(0) as i64,
+        Some(Kind::List) => i64::from(vm.list_len(v)),
+        Some(Kind::Tuple) => i64::from(vm.tuple_len(v)),
+        Some(Kind::Dict) => i64::from(vm.dict_len(v)),
+        Some(Kind::Set) => i64::from(vm.set_len(v)),
+        Some(Kind::Range) => vm.range_len(v.as_object().unwrap_or_default()),
+        _ => return Err(Error::Type("object has no len()")),
+    };
+    vm.new_int(n)
+}
+
+fn builtin_repr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let text = vm.repr(one(args, "repr() takes exactly one argument")?)?;
+    vm.new_str(&text)
+}
+
+fn builtin_str(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [] => vm.new_str(""),
+        [v] if vm.kind_of(*v) == Some(Kind::Str) => {
+            vm.incref(*v);
+            Ok(*v)
+        }
+        [v] => {
+            let text = vm.to_str(*v)?;
+            vm.new_str(&text)
+        }
+        _ => Err(Error::Type("str() takes at most 1 argument")),
+    }
+}
+
+/// Parses Python int syntax in base 10: optional sign, digits with single underscores
+/// between them, surrounding whitespace.
+fn parse_int(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let (negative, digits) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for b in digits.bytes().filter(|&b| b != b'_') {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+    }
+    Some(if negative { -n } else { n })
+}
+
+fn builtin_int(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = match args {
+        [] => return Ok(Value::small_int(0).unwrap_or(Value::NONE)),
+        [v] => *v,
+        _ => return Err(Error::Type("int() with a base is not supported yet")),
+    };
+    if let Some(n) = vm.as_int(v) {
+        return vm.new_int(n);
+    }
+    if let Some(x) = vm.as_float(v) {
+        if x.is_nan() {
+            return Err(Error::Value("cannot convert float NaN to integer"));
+        }
+        if x.is_infinite() {
+            return Err(Error::Overflow("cannot convert float infinity to integer"));
+        }
+        return vm.new_int_checked(libm::trunc(x) as i128);
+    }
+    if let Some(text) = vm.as_str(v) {
+        return match parse_int(text) {
+            Some(n) => vm.new_int(n),
+            None => Err(Error::Value("invalid literal for int() with base 10")),
+        };
+    }
+    Err(Error::Type("int() argument must be a string or a real number"))
+}
+
+fn builtin_float(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = match args {
+        [] => return vm.new_float(0.0),
+        [v] => *v,
+        _ => return Err(Error::Type("float expected at most 1 argument")),
+    };
+    if let Some(n) = vm.as_int(v) {
+        return vm.new_float(n as f64);
+    }
+    if vm.as_float(v).is_some() {
+        vm.incref(v);
+        return Ok(v);
+    }
+    if let Some(text) = vm.as_str(v) {
+        let t = text.trim().replace('_', "");
+        let lower = t.to_ascii_lowercase();
+        let unsigned = lower.trim_start_matches(['+', '-']);
+        let parsed = match unsigned {
+            "inf" | "infinity" => Some(f64::INFINITY),
+            "nan" => Some(f64::NAN),
+            _ if unsigned.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-')) => {
+                unsigned.parse::<f64>().ok()
+            }
+            _ => None,
+        };
+        let sign = if lower.starts_with('-') { -1.0 } else { 1.0 };
+        return match parsed {
+            Some(x) => vm.new_float(sign * x),
+            None => Err(Error::Value("could not convert string to float")),
+        };
+    }
+    Err(Error::Type("float() argument must be a string or a real number"))
+}
+
+fn builtin_bool(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [] => Ok(Value::FALSE),
+        [v] => Ok(Value::from_bool(vm.is_true(*v))),
+        _ => Err(Error::Type("bool() takes at most 1 argument")),
+    }
+}
+
+fn builtin_abs(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = one(args, "abs() takes exactly one argument")?;
+    if let Some(n) = vm.as_int(v) {
+        return vm.new_int(n.checked_abs().ok_or(Error::Overflow("int result does not fit mote's 64-bit ints"))?);
+    }
+    match vm.as_float(v) {
+        Some(x) => vm.new_float(libm::fabs(x)),
+        None => Err(Error::Type("bad operand type for abs()")),
+    }
+}
+
+fn builtin_range(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let mut ints = [0i64; 3];
+    for (slot, &v) in ints.iter_mut().zip(args) {
+        *slot = vm.as_int(v).ok_or(Error::Type("range() arguments must be integers"))?;
+    }
+    match args.len() {
+        1 => vm.new_range(0, ints[0], 1),
+        2 => vm.new_range(ints[0], ints[1], 1),
+        3 => vm.new_range(ints[0], ints[1], ints[2]),
+        _ => Err(Error::Type("range expected 1 to 3 arguments")),
+    }
+}
+
+fn builtin_list(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let items = match args {
+        [] => Vec::new(),
+        [v] => vm.collect(*v)?,
+        _ => return Err(Error::Type("list expected at most 1 argument")),
+    };
+    let list = vm.new_list(&items);
+    vm.release_all(&items);
+    list
+}
+
+fn builtin_tuple(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let items = match args {
+        [] => Vec::new(),
+        [v] => vm.collect(*v)?,
+        _ => return Err(Error::Type("tuple expected at most 1 argument")),
+    };
+    let tuple = vm.new_tuple(&items);
+    vm.release_all(&items);
+    tuple
+}
+
+fn builtin_sorted(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let mut items = vm.collect(one(args, "sorted expected 1 argument")?)?;
+    let sorted = vm.sort_values(&mut items).and_then(|()| vm.new_list(&items));
+    vm.release_all(&items);
+    sorted
+}
+
+/// `min`/`max` over one iterable or over several arguments.
+fn extreme(vm: &mut Vm, args: &[Value], keep_if: crate::bytecode::Op, empty: &'static str) -> Result<Value> {
+    let items = match args {
+        [] => return Err(Error::Type("expected at least 1 argument")),
+        [v] => vm.collect(*v)?,
+        many => {
+            many.iter().for_each(|&v| vm.incref(v));
+            many.to_vec()
+        }
+    };
+    let mut best: Option<Value> = None;
+    for &item in &items {
+        let better = match best {
+            None => true,
+            Some(b) => match vm.compare_order(keep_if, item, b) {
+                Ok(better) => better,
+                Err(e) => {
+                    vm.release_all(&items);
+                    return Err(e);
+                }
+            },
+        };
+        if better {
+            best = Some(item);
+        }
+    }
+    let result = best.ok_or(Error::Value(empty));
+    if let Ok(v) = result {
+        vm.incref(v);
+    }
+    vm.release_all(&items);
+    result
+}
+
+fn builtin_min(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    extreme(vm, args, crate::bytecode::Op::Lt, "min() arg is an empty sequence")
+}
+
+fn builtin_max(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    extreme(vm, args, crate::bytecode::Op::Gt, "max() arg is an empty sequence")
+}
+
+fn builtin_sum(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (iterable, start) = match args {
+        [v] => (*v, Value::small_int(0).unwrap_or(Value::NONE)),
+        [v, s] => (*v, *s),
+        _ => return Err(Error::Type("sum() takes 1 or 2 arguments")),
+    };
+    let items = vm.collect(iterable)?;
+    vm.incref(start);
+    let mut total = start;
+    for &item in &items {
+        match vm.binary(crate::bytecode::Op::Add, total, item) {
+            Ok(next) => {
+                vm.release(total);
+                total = next;
+            }
+            Err(e) => {
+                vm.release(total);
+                vm.release_all(&items);
+                return Err(e);
+            }
+        }
+    }
+    vm.release_all(&items);
+    Ok(total)
+}
+
+fn builtin_any(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let items = vm.collect(one(args, "any() takes exactly one argument")?)?;
+    let found = items.iter().any(|&v| vm.is_true(v));
+    vm.release_all(&items);
+    Ok(Value::from_bool(found))
+}
+
+fn builtin_all(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let items = vm.collect(one(args, "all() takes exactly one argument")?)?;
+    let every = items.iter().all(|&v| vm.is_true(v));
+    vm.release_all(&items);
+    Ok(Value::from_bool(every))
+}
+
+fn builtin_chr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let n = vm.as_int(one(args, "chr() takes exactly one argument")?).ok_or(Error::Type("an integer is required"))?;
+    let c = u32::try_from(n).ok().and_then(char::from_u32).ok_or(Error::Value("chr() arg not in range(0x110000)"))?;
+    let mut buffer = [0u8; 4];
+    vm.new_str(c.encode_utf8(&mut buffer))
+}
+
+fn builtin_ord(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = one(args, "ord() takes exactly one argument")?;
+    let text = vm.as_str(v).ok_or(Error::Type("ord() expected string of length 1"))?;
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => vm.new_int(i64::from(u32::from(c))),
+        _ => Err(Error::Type("ord() expected a character")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{int, vm};
+
+    /// Calls builtin `name`; an exception comes back as its printed last line.
+    fn call(vm: &mut Vm, name: &str, args: &[Value]) -> core::result::Result<Value, String> {
+        vm.ensure_builtins().unwrap();
+        let key = vm.intern_str(name).unwrap();
+        let f = vm.dict_get(vm.builtins, key).unwrap().unwrap();
+        vm.release(key);
+        let result = vm.call(f, args);
+        vm.release(f);
+        result.map_err(|_| {
+            let exception = vm.take_raised();
+            let text = vm.format_exception(exception, &|_, _| None);
+            vm.release(exception);
+            text
+        })
+    }
+
+    #[test]
+    fn print_writes_str_of_each_argument() {
+        let mut vm = vm();
+        let captured = crate::output::Captured::default();
+        vm.set_output(alloc::boxed::Box::new(captured.clone()));
+        let s = vm.new_str("a").unwrap();
+        let f = vm.new_float(2.5).unwrap();
+        call(&mut vm, "print", &[s, int(1), f, Value::NONE]).unwrap();
+        let l = vm.new_list(&[s]).unwrap();
+        call(&mut vm, "print", &[l]).unwrap();
+        assert_eq!(captured.stdout(), "a 1 2.5 None\n['a']\n");
+        vm.release_all(&[s, f, l]);
+    }
+
+    #[test]
+    fn conversions_follow_python() {
+        let mut vm = vm();
+        for (text, expected) in [(" 42 ", Some(42)), ("-1_000", Some(-1000)), ("1__0", None), ("x", None), ("", None)] {
+            assert_eq!(parse_int(text), expected, "{text:?}");
+        }
+        let f = vm.new_float(-2.9).unwrap();
+        assert_eq!(call(&mut vm, "int", &[f]).unwrap(), int(-2));
+        let s = vm.new_str("1e3").unwrap();
+        let x = call(&mut vm, "float", &[s]).unwrap();
+        assert_eq!(vm.as_float(x), Some(1000.0));
+        assert_eq!(call(&mut vm, "bool", &[int(0)]).unwrap(), Value::FALSE);
+        let r = call(&mut vm, "range", &[int(5)]).unwrap();
+        let total = call(&mut vm, "sum", &[r]).unwrap();
+        assert_eq!(total, int(10));
+        let l = vm.new_list(&[int(3), int(1), int(2)]).unwrap();
+        let sorted = call(&mut vm, "sorted", &[l]).unwrap();
+        assert_eq!(vm.repr(sorted).unwrap(), "[1, 2, 3]");
+        assert_eq!(call(&mut vm, "max", &[l]).unwrap(), int(3));
+        assert_eq!(call(&mut vm, "min", &[int(4), int(-1)]).unwrap(), int(-1));
+        assert_eq!(call(&mut vm, "len", &[l]).unwrap(), int(3));
+        let c = call(&mut vm, "chr", &[int(233)]).unwrap();
+        assert_eq!(vm.as_str(c), Some("é"));
+        assert_eq!(call(&mut vm, "ord", &[c]).unwrap(), int(233));
+        let empty = vm.new_list(&[]).unwrap();
+        assert_eq!(call(&mut vm, "max", &[empty]).unwrap_err(), "ValueError: max() arg is an empty sequence\n");
+        let mixed = vm.new_list(&[int(1), s]).unwrap();
+        assert_eq!(
+            call(&mut vm, "sorted", &[mixed]).unwrap_err(),
+            "TypeError: '<' not supported between instances of 'str' and 'int'\n"
+        );
+        vm.release_all(&[f, s, x, r, l, sorted, c, empty, mixed]);
+    }
+}

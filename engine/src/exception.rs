@@ -1,0 +1,360 @@
+//! Exceptions: instances of exception classes, the built-in hierarchy, and the one place
+//! where an engine [`Error`] becomes a raised Python exception.
+//!
+//! ```text
+//! exception (32 bytes): +8 class  +12 args: tuple  +16 traceback (record chain or NULL)
+//!                       +20 cause  +24 context  +28 attributes: dict or NULL
+//! ```
+//!
+//! A raised exception lives in [`Vm::raised`](crate::vm::Vm) while it unwinds; the
+//! functions that propagate it return [`Error::Raised`]. An `Error` that names a value
+//! (`KeyError`, `NameError`) is turned into an exception object at the first interpreter
+//! boundary, while that value is still alive: its text is formatted then, and no handle
+//! outlives its referent.
+
+use crate::error::{Error, Result};
+use crate::object::{DeadStack, Kind};
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+pub(crate) const EXCEPTION_BYTES: u32 = 32;
+
+/// The built-in exception classes, in creation order: each one's parent comes earlier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ExceptionType {
+    BaseException,
+    SystemExit,
+    KeyboardInterrupt,
+    GeneratorExit,
+    Exception,
+    StopIteration,
+    ArithmeticError,
+    ZeroDivisionError,
+    OverflowError,
+    AssertionError,
+    AttributeError,
+    ImportError,
+    ModuleNotFoundError,
+    LookupError,
+    IndexError,
+    KeyError,
+    MemoryError,
+    NameError,
+    UnboundLocalError,
+    RuntimeError,
+    NotImplementedError,
+    RecursionError,
+    TypeError,
+    ValueError,
+}
+
+impl ExceptionType {
+    pub const ALL: [ExceptionType; 24] = [
+        ExceptionType::BaseException,
+        ExceptionType::SystemExit,
+        ExceptionType::KeyboardInterrupt,
+        ExceptionType::GeneratorExit,
+        ExceptionType::Exception,
+        ExceptionType::StopIteration,
+        ExceptionType::ArithmeticError,
+        ExceptionType::ZeroDivisionError,
+        ExceptionType::OverflowError,
+        ExceptionType::AssertionError,
+        ExceptionType::AttributeError,
+        ExceptionType::ImportError,
+        ExceptionType::ModuleNotFoundError,
+        ExceptionType::LookupError,
+        ExceptionType::IndexError,
+        ExceptionType::KeyError,
+        ExceptionType::MemoryError,
+        ExceptionType::NameError,
+        ExceptionType::UnboundLocalError,
+        ExceptionType::RuntimeError,
+        ExceptionType::NotImplementedError,
+        ExceptionType::RecursionError,
+        ExceptionType::TypeError,
+        ExceptionType::ValueError,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExceptionType::BaseException => "BaseException",
+            ExceptionType::SystemExit => "SystemExit",
+            ExceptionType::KeyboardInterrupt => "KeyboardInterrupt",
+            ExceptionType::GeneratorExit => "GeneratorExit",
+            ExceptionType::Exception => "Exception",
+            ExceptionType::StopIteration => "StopIteration",
+            ExceptionType::ArithmeticError => "ArithmeticError",
+            ExceptionType::ZeroDivisionError => "ZeroDivisionError",
+            ExceptionType::OverflowError => "OverflowError",
+            ExceptionType::AssertionError => "AssertionError",
+            ExceptionType::AttributeError => "AttributeError",
+            ExceptionType::ImportError => "ImportError",
+            ExceptionType::ModuleNotFoundError => "ModuleNotFoundError",
+            ExceptionType::LookupError => "LookupError",
+            ExceptionType::IndexError => "IndexError",
+            ExceptionType::KeyError => "KeyError",
+            ExceptionType::MemoryError => "MemoryError",
+            ExceptionType::NameError => "NameError",
+            ExceptionType::UnboundLocalError => "UnboundLocalError",
+            ExceptionType::RuntimeError => "RuntimeError",
+            ExceptionType::NotImplementedError => "NotImplementedError",
+            ExceptionType::RecursionError => "RecursionError",
+            ExceptionType::TypeError => "TypeError",
+            ExceptionType::ValueError => "ValueError",
+        }
+    }
+
+    /// The parent class (`None` for BaseException).
+    pub fn parent(self) -> Option<ExceptionType> {
+        use ExceptionType::*;
+        Some(match self {
+            BaseException => return None,
+            SystemExit | KeyboardInterrupt | GeneratorExit | Exception => BaseException,
+            ZeroDivisionError | OverflowError => ArithmeticError,
+            ModuleNotFoundError => ImportError,
+            IndexError | KeyError => LookupError,
+            UnboundLocalError => NameError,
+            NotImplementedError | RecursionError => RuntimeError,
+            _ => Exception,
+        })
+    }
+
+    /// The class an engine error raises.
+    pub fn of_error(e: &Error) -> ExceptionType {
+        use ExceptionType::*;
+        match e {
+            Error::Memory => MemoryError,
+            Error::Overflow(_) => OverflowError,
+            Error::Unhashable(_) | Error::Type(_) | Error::Operands { .. } | Error::Operand { .. } => TypeError,
+            Error::Index(_) => IndexError,
+            Error::Recursion(_) => RecursionError,
+            Error::ZeroDivision(_) => ZeroDivisionError,
+            Error::Value(_) => ValueError,
+            Error::NameNotDefined(_) => NameError,
+            Error::Key(_) => KeyError,
+            Error::UnboundLocal(_) => UnboundLocalError,
+            Error::Raised => Exception,
+        }
+    }
+}
+
+impl Vm {
+    /// The built-in class of `ty` (borrowed; the builtins exist once code has run).
+    pub fn exception_class(&self, ty: ExceptionType) -> Value {
+        self.exception_classes.get(ty as usize).copied().unwrap_or(Value::NULL)
+    }
+
+    /// Makes the built-in exception classes (called with the builtins).
+    pub(crate) fn make_exception_classes(&mut self) -> Result<()> {
+        for ty in ExceptionType::ALL {
+            let bases: Vec<Value> = ty.parent().map(|p| self.exception_classes[p as usize]).into_iter().collect();
+            let class = self.new_class(ty.name(), &bases)?;
+            let at = class.as_object().unwrap_or_default();
+            let flags = self.class_flags(at) | crate::class::CLASS_IS_EXCEPTION;
+            self.heap.region_mut().write_u32(at + 24, flags);
+            self.exception_classes.push(class);
+        }
+        Ok(())
+    }
+
+    /// A new exception of `class` (borrowed) with `args` (borrowed).
+    pub fn new_exception(&mut self, class: Value, args: &[Value]) -> Result<Value> {
+        let args = self.new_tuple(args)?;
+        let at = match self.heap.new_object(Kind::Exception, EXCEPTION_BYTES) {
+            Ok(at) => at,
+            Err(e) => {
+                self.release(args);
+                return Err(e.into());
+            }
+        };
+        self.heap.incref(class);
+        self.heap.write_value(at + 8, class);
+        self.heap.write_value(at + 12, args);
+        for slot in [16, 20, 24, 28] {
+            self.heap.write_value(at + slot, Value::NULL);
+        }
+        Ok(Value::from_offset(at))
+    }
+
+    pub fn exception_class_of(&self, exception: Value) -> Value {
+        exception.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 8))
+    }
+
+    pub(crate) fn exception_args(&self, exception: u32) -> Value {
+        self.heap.read_value(exception + 12)
+    }
+
+    /// The exception's traceback (borrowed, NULL if none).
+    pub fn exception_traceback(&self, exception: Value) -> Value {
+        exception.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 16))
+    }
+
+    /// Makes `exception` (owned) the one being raised and returns the marker error.
+    pub(crate) fn raise(&mut self, exception: Value) -> Error {
+        let old = core::mem::replace(&mut self.raised, exception);
+        self.release(old);
+        Error::Raised
+    }
+
+    /// Turns an engine error into a raised exception (a no-op for `Error::Raised`). Must
+    /// run while any value the error names is alive.
+    pub(crate) fn raise_error(&mut self, e: Error) -> Error {
+        if e == Error::Raised {
+            return e;
+        }
+        let ty = ExceptionType::of_error(&e);
+        let class = self.exception_class(ty);
+        if class == Value::NULL {
+            // No builtins yet (the error happened before any code ran): keep the error.
+            return e;
+        }
+        let message = match e {
+            Error::Key(key) => self.repr(key).unwrap_or_default(),
+            Error::NameNotDefined(name) => format!("name '{}' is not defined", self.as_str(name).unwrap_or("?")),
+            Error::Memory => String::new(),
+            other => {
+                let text = format!("{other}");
+                let prefix = ty.name().len() + 2;
+                text.get(prefix..).unwrap_or("").into()
+            }
+        };
+        let made = if message.is_empty() {
+            self.new_exception(class, &[])
+        } else {
+            match self.new_str(&message) {
+                Ok(text) => {
+                    let made = self.new_exception(class, &[text]);
+                    self.release(text);
+                    made
+                }
+                Err(e) => Err(e),
+            }
+        };
+        match made {
+            Ok(exception) => self.raise(exception),
+            Err(_) => match self.memory_error {
+                v if v != Value::NULL => {
+                    self.heap.incref(v);
+                    self.raise(v)
+                }
+                _ => Error::Memory,
+            },
+        }
+    }
+
+    /// Takes the exception being raised (owned; NULL if none).
+    pub fn take_raised(&mut self) -> Value {
+        core::mem::replace(&mut self.raised, Value::NULL)
+    }
+
+    /// `str(exception)`: its single argument's str, or the repr of its args tuple.
+    pub fn exception_message(&self, exception: Value) -> String {
+        let Some(at) = exception.as_object() else { return String::new() };
+        let args = self.exception_args(at);
+        match self.tuple_len(args) {
+            0 => String::new(),
+            1 => self.to_str(self.tuple_item(args, 0)).unwrap_or_default(),
+            _ => self.repr(args).unwrap_or_default(),
+        }
+    }
+
+    /// The text Python prints for an uncaught exception: the traceback (with source
+    /// lines from `source_line(file, line)`) and `Type: message`.
+    pub fn format_exception(&self, exception: Value, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
+        let mut out = String::new();
+        let entries = self.traceback_entries(self.exception_traceback(exception));
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for e in &entries {
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.file, e.line, e.function));
+                if let Some(text) = source_line(&e.file, e.line) {
+                    let trimmed = text.trim();
+                    if !trimmed.is_empty() {
+                        out.push_str(&format!("    {trimmed}\n"));
+                    }
+                }
+            }
+        }
+        let class = self.exception_class_of(exception);
+        let name = class.as_object().map_or("?", |c| self.as_str(self.class_name(c)).unwrap_or("?"));
+        let message = self.exception_message(exception);
+        if message.is_empty() {
+            out.push_str(&format!("{name}\n"));
+        } else {
+            out.push_str(&format!("{name}: {message}\n"));
+        }
+        out
+    }
+
+    pub(crate) fn destroy_exception(&mut self, at: u32, dead: &mut DeadStack) {
+        for slot in [8, 12, 16, 20, 24, 28] {
+            let part = self.heap.read_value(at + slot);
+            dead.release(&mut self.heap, part);
+        }
+        self.heap.free_object(at, Kind::Exception, EXCEPTION_BYTES);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::vm;
+
+    fn last_line(vm: &mut Vm, e: Error) -> String {
+        assert_eq!(e, Error::Raised);
+        let exception = vm.take_raised();
+        let text = vm.format_exception(exception, &|_, _| None);
+        vm.release(exception);
+        text
+    }
+
+    #[test]
+    fn errors_become_exceptions_with_cpython_messages() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let d = vm.new_dict().unwrap();
+        let key = vm.new_str("missing").unwrap();
+        let e = vm.get_item(d, key).unwrap_err();
+        let e = vm.raise_error(e);
+        assert_eq!(last_line(&mut vm, e), "KeyError: 'missing'\n");
+        let e = vm.raise_error(Error::NameNotDefined(key));
+        assert_eq!(last_line(&mut vm, e), "NameError: name 'missing' is not defined\n");
+        let e = vm.raise_error(Error::ZeroDivision("division by zero"));
+        assert_eq!(last_line(&mut vm, e), "ZeroDivisionError: division by zero\n");
+        vm.release_all(&[d, key]);
+    }
+
+    #[test]
+    fn classes_make_exceptions_and_know_their_ancestry() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let value_error = vm.exception_class(ExceptionType::ValueError);
+        let text = vm.new_str("bad value").unwrap();
+        let exception = vm.call(value_error, &[text]).unwrap();
+        assert_eq!(vm.exception_message(exception), "bad value");
+        assert!(vm.is_subclass(vm.exception_class_of(exception), vm.exception_class(ExceptionType::Exception)));
+        assert!(!vm.is_subclass(value_error, vm.exception_class(ExceptionType::LookupError)));
+        let zero = vm.exception_class(ExceptionType::ZeroDivisionError);
+        let names: Vec<String> = vm
+            .class_mro(zero)
+            .iter()
+            .map(|c| vm.as_str(vm.class_name(c.as_object().unwrap())).unwrap().into())
+            .collect();
+        assert_eq!(names, ["ZeroDivisionError", "ArithmeticError", "Exception", "BaseException"]);
+        vm.release_all(&[text, exception]);
+    }
+
+    #[test]
+    fn a_full_heap_still_raises_memory_error() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        vm.fail_allocation_after(0);
+        let e = vm.raise_error(Error::Value("needs memory to say"));
+        assert_eq!(last_line(&mut vm, e), "MemoryError\n");
+    }
+}

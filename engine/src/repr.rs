@@ -1,0 +1,281 @@
+//! `repr()` and `str()` of built-in values, as CPython 3.11 writes them.
+//!
+//! Floats use the shortest digits that read back to the same float (Rust's `{:e}` gives
+//! them), laid out by Python's rule: positional when the decimal point falls within
+//! 16 digits of the first one, scientific otherwise (`1e+16`, `1e-05`), always with a
+//! `.0` or an exponent so a float never reads as an int. Strings are quoted with `'`
+//! unless they contain `'` and no `"`. A container that contains itself prints `[...]`.
+
+use crate::error::{Error, Result};
+use crate::hash::MAX_NESTING;
+use crate::object::Kind;
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+/// Python's `repr(float)`.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    // "d.ddde±x": the shortest round-trip digits and the decimal exponent.
+    let sci = format!("{x:e}");
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let point = exponent + 1; // digits before the decimal point
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if (-4 < point) && (point <= 16) {
+        if point <= 0 {
+            out.push_str("0.");
+            out.extend(core::iter::repeat_n('0', (-point) as usize));
+            out.push_str(&digits);
+        } else if digits.len() as i32 <= point {
+            out.push_str(&digits);
+            out.extend(core::iter::repeat_n('0', (point - digits.len() as i32) as usize));
+            out.push_str(".0");
+        } else {
+            out.push_str(&digits[..point as usize]);
+            out.push('.');
+            out.push_str(&digits[point as usize..]);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        let _ = write!(out, "e{}{:02}", if exponent < 0 { '-' } else { '+' }, exponent.abs());
+    }
+    out
+}
+
+/// Python's `repr(str)`.
+pub fn str_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if c.is_control() => {
+                let code = c as u32;
+                if code <= 0xff {
+                    let _ = write!(out, "\\x{code:02x}");
+                } else if code <= 0xffff {
+                    let _ = write!(out, "\\u{code:04x}");
+                } else {
+                    let _ = write!(out, "\\U{code:08x}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl Vm {
+    /// `repr(v)`.
+    pub fn repr(&self, v: Value) -> Result<String> {
+        let mut out = String::new();
+        let mut active = Vec::new();
+        self.write_repr(&mut out, v, &mut active)?;
+        Ok(out)
+    }
+
+    /// `str(v)`: the text itself for strings, `repr` for everything else built in.
+    pub fn to_str(&self, v: Value) -> Result<String> {
+        match self.as_str(v) {
+            Some(text) => Ok(text.into()),
+            None => self.repr(v),
+        }
+    }
+
+    /// Writes `repr(v)`; `active` holds the containers being written, to print a
+    /// container inside itself as `[...]` instead of recursing forever.
+    fn write_repr(&self, out: &mut String, v: Value, active: &mut Vec<Value>) -> Result<()> {
+        match v {
+            Value::NONE => out.push_str("None"),
+            Value::TRUE => out.push_str("True"),
+            Value::FALSE => out.push_str("False"),
+            _ => {}
+        }
+        if matches!(v, Value::NONE | Value::TRUE | Value::FALSE) {
+            return Ok(());
+        }
+        if let Some(n) = self.as_int(v) {
+            let _ = write!(out, "{n}");
+            return Ok(());
+        }
+        let Some(at) = v.as_object() else { return Err(Error::Type("NULL has no repr")) };
+        let kind = self.heap.kind(at);
+        if matches!(kind, Kind::List | Kind::Tuple | Kind::Dict | Kind::Set) {
+            if active.contains(&v) {
+                out.push_str(match kind {
+                    Kind::Dict | Kind::Set => "{...}",
+                    Kind::Tuple => "(...)",
+                    _ => "[...]",
+                });
+                return Ok(());
+            }
+            if active.len() as u32 >= MAX_NESTING {
+                return Err(Error::Recursion("maximum recursion depth exceeded while getting the repr of an object"));
+            }
+            active.push(v);
+        }
+        match kind {
+            Kind::Float => out.push_str(&float_repr(self.as_float(v).unwrap_or(0.0))),
+            Kind::Str => out.push_str(&str_repr(self.as_str(v).unwrap_or(""))),
+            Kind::List | Kind::Tuple => {
+                let len = self.sequence_len(v);
+                out.push(if kind == Kind::List { '[' } else { '(' });
+                for i in 0..len {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, self.sequence_item(v, i), active)?;
+                }
+                if kind == Kind::Tuple && len == 1 {
+                    out.push(',');
+                }
+                out.push(if kind == Kind::List { ']' } else { ')' });
+            }
+            Kind::Dict => {
+                out.push('{');
+                let mut position = 0;
+                let mut first = true;
+                while let Some((key, value)) = self.dict_next(v, &mut position) {
+                    if !first {
+                        out.push_str(", ");
+                    }
+                    first = false;
+                    self.write_repr(out, key, active)?;
+                    out.push_str(": ");
+                    self.write_repr(out, value, active)?;
+                }
+                out.push('}');
+            }
+            Kind::Set => {
+                if self.set_len(v) == 0 {
+                    out.push_str("set()");
+                } else {
+                    out.push('{');
+                    let mut position = 0;
+                    let mut first = true;
+                    while let Some(key) = self.set_next(v, &mut position) {
+                        if !first {
+                            out.push_str(", ");
+                        }
+                        first = false;
+                        self.write_repr(out, key, active)?;
+                    }
+                    out.push('}');
+                }
+            }
+            Kind::Range => {
+                let (start, stop, step) = self.range_parts(at);
+                if step == 1 {
+                    let _ = write!(out, "range({start}, {stop})");
+                } else {
+                    let _ = write!(out, "range({start}, {stop}, {step})");
+                }
+            }
+            Kind::Function => {
+                let code = self.function_code(at).as_object().unwrap_or_default();
+                let _ = write!(out, "<function {} at {at:#x}>", self.as_str(self.code_name(code)).unwrap_or("?"));
+            }
+            Kind::Native => {
+                let _ = write!(out, "<built-in function {}>", self.as_str(self.native_name(at)).unwrap_or("?"));
+            }
+            other => {
+                let _ = write!(out, "<{} object at {at:#x}>", other.type_name());
+            }
+        }
+        if matches!(kind, Kind::List | Kind::Tuple | Kind::Dict | Kind::Set) {
+            active.pop();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{int, vm};
+
+    #[test]
+    fn floats_print_as_cpython() {
+        // python3 -c 'for x in [1.0, 0.1, 1e16, 1e15, 1e-05, 0.0001, -0.0, 123456789.125, 1.5e300, 2.5e-300, 12.75]: print(repr(x))'
+        let cases = [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (1e-05, "1e-05"),
+            (0.0001, "0.0001"),
+            (-0.0, "-0.0"),
+            (123456789.125, "123456789.125"),
+            (1.5e300, "1.5e+300"),
+            (2.5e-300, "2.5e-300"),
+            (12.75, "12.75"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (2.0f64.powi(60), "1.152921504606847e+18"),
+        ];
+        for (x, expected) in cases {
+            assert_eq!(float_repr(x), expected, "{x:e}");
+        }
+        assert_eq!((float_repr(f64::NAN), float_repr(f64::NEG_INFINITY)), ("nan".into(), "-inf".into()));
+    }
+
+    #[test]
+    fn strings_quote_as_cpython() {
+        // python3 -c "print(repr('a'), repr(\"it's\"), repr('say \"hi\"'), repr('both \\' \"'), repr('t\\tn\\n\\x01é'))"
+        assert_eq!(str_repr("a"), "'a'");
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(str_repr("both ' \""), "'both \\' \"'");
+        assert_eq!(str_repr("t\tn\n\u{1}é"), "'t\\tn\\n\\x01é'");
+    }
+
+    #[test]
+    fn containers_print_as_cpython_and_survive_cycles() {
+        let mut vm = vm();
+        let s = vm.new_str("x").unwrap();
+        let one = vm.new_tuple(&[int(1)]).unwrap();
+        let l = vm.new_list(&[int(1), s, one, Value::NONE, Value::TRUE]).unwrap();
+        assert_eq!(vm.repr(l).unwrap(), "[1, 'x', (1,), None, True]");
+        assert_eq!(vm.to_str(s).unwrap(), "x");
+        let d = vm.new_dict().unwrap();
+        vm.dict_set(d, s, l).unwrap();
+        assert_eq!(vm.repr(d).unwrap(), "{'x': [1, 'x', (1,), None, True]}");
+        vm.list_append(l, l).unwrap();
+        assert_eq!(vm.repr(l).unwrap(), "[1, 'x', (1,), None, True, [...]]");
+        vm.list_clear(l).unwrap();
+        let empty = vm.new_set(&[]).unwrap();
+        assert_eq!(vm.repr(empty).unwrap(), "set()");
+        let r = vm.new_range(0, 10, 2).unwrap();
+        assert_eq!(vm.repr(r).unwrap(), "range(0, 10, 2)");
+        vm.release_all(&[s, one, l, d, empty, r]);
+    }
+}
