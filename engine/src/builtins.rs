@@ -9,25 +9,19 @@ use crate::error::{Error, Result};
 use crate::function::NativeFn;
 use crate::object::Kind;
 use crate::output::Stream;
+use crate::types::BuiltinType;
 use crate::value::Value;
 use crate::vm::Vm;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
-/// Every builtin, by name.
+/// Every builtin function, by name.
 const BUILTINS: &[(&str, NativeFn)] = &[
     ("print", builtin_print),
     ("len", builtin_len),
     ("repr", builtin_repr),
-    ("str", builtin_str),
-    ("int", builtin_int),
-    ("float", builtin_float),
-    ("bool", builtin_bool),
     ("abs", builtin_abs),
-    ("range", builtin_range),
-    ("list", builtin_list),
-    ("tuple", builtin_tuple),
     ("sorted", builtin_sorted),
     ("min", builtin_min),
     ("max", builtin_max),
@@ -36,6 +30,28 @@ const BUILTINS: &[(&str, NativeFn)] = &[
     ("all", builtin_all),
     ("chr", builtin_chr),
     ("ord", builtin_ord),
+    ("isinstance", builtin_isinstance),
+    ("issubclass", builtin_issubclass),
+    ("getattr", builtin_getattr),
+    ("hasattr", builtin_hasattr),
+    ("iter", builtin_iter),
+    ("next", builtin_next),
+    ("hash", builtin_hash),
+    ("callable", builtin_callable),
+];
+
+/// What calling a built-in class does.
+const CONSTRUCTORS: &[(BuiltinType, &str, NativeFn)] = &[
+    (BuiltinType::Type, "type", builtin_type),
+    (BuiltinType::Int, "int", builtin_int),
+    (BuiltinType::Bool, "bool", builtin_bool),
+    (BuiltinType::Float, "float", builtin_float),
+    (BuiltinType::Str, "str", builtin_str),
+    (BuiltinType::Tuple, "tuple", builtin_tuple),
+    (BuiltinType::List, "list", builtin_list),
+    (BuiltinType::Dict, "dict", builtin_dict),
+    (BuiltinType::Set, "set", builtin_set),
+    (BuiltinType::Range, "range", builtin_range),
 ];
 
 impl Vm {
@@ -45,7 +61,7 @@ impl Vm {
             return Ok(());
         }
         let dict = self.new_dict()?;
-        if let Err(e) = self.install_exception_classes(dict) {
+        if let Err(e) = self.install_classes(dict) {
             self.release(dict);
             return Err(e);
         }
@@ -69,14 +85,22 @@ impl Vm {
         Ok(())
     }
 
-    /// Makes the exception classes, names them in `dict`, and makes the spare MemoryError.
-    fn install_exception_classes(&mut self, dict: Value) -> Result<()> {
+    /// Makes the built-in and exception classes, names them in `dict`, and makes the
+    /// spare MemoryError.
+    fn install_classes(&mut self, dict: Value) -> Result<()> {
+        if self.builtin_types.is_empty() {
+            self.make_builtin_types(CONSTRUCTORS, crate::methods::METHODS)?;
+        }
         if self.exception_classes.is_empty() {
             self.make_exception_classes()?;
         }
-        for ty in crate::exception::ExceptionType::ALL {
-            let key = self.intern_str(ty.name())?;
-            let stored = self.dict_set(dict, key, self.exception_class(ty));
+        let named_types =
+            BuiltinType::ALL.into_iter().filter(|t| t.is_named_builtin()).map(|t| (t.name(), self.builtin_type(t)));
+        let exceptions = crate::exception::ExceptionType::ALL.into_iter().map(|t| (t.name(), self.exception_class(t)));
+        let classes: Vec<(&str, Value)> = named_types.chain(exceptions).collect();
+        for (name, class) in classes {
+            let key = self.intern_str(name)?;
+            let stored = self.dict_set(dict, key, class);
             self.release(key);
             stored?;
         }
@@ -169,6 +193,7 @@ fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         Some(Kind::Dict) => i64::from(vm.dict_len(v)),
         Some(Kind::Set) => i64::from(vm.set_len(v)),
         Some(Kind::Range) => vm.range_len(v.as_object().unwrap_or_default()),
+        Some(Kind::DictView) => i64::from(vm.dict_len(vm.dict_view_dict(v.as_object().unwrap_or_default()))),
         _ => return Err(Error::Type("object has no len()")),
     };
     vm.new_int(n)
@@ -435,6 +460,141 @@ fn builtin_ord(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         (Some(c), None) => vm.new_int(i64::from(u32::from(c))),
         _ => Err(Error::Type("ord() expected a character")),
     }
+}
+
+fn builtin_type(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = one(args, "type() takes 1 argument")?;
+    let class = vm.type_of(v);
+    vm.incref(class);
+    Ok(class)
+}
+
+/// The classes `isinstance`/`issubclass` accept: one class or a tuple of them.
+fn class_or_tuple(vm: &Vm, spec: Value) -> Result<Vec<Value>> {
+    match vm.kind_of(spec) {
+        Some(Kind::Class) => Ok(alloc::vec![spec]),
+        Some(Kind::Tuple) => Ok(vm.tuple_items(spec).collect()),
+        _ => Err(Error::Type("isinstance() arg 2 must be a type or tuple of types")),
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [v, spec] = args else { return Err(Error::Type("isinstance expected 2 arguments")) };
+    let classes = class_or_tuple(vm, *spec)?;
+    Ok(Value::from_bool(classes.iter().any(|&c| vm.is_instance(*v, c))))
+}
+
+fn builtin_issubclass(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [sub, spec] = args else { return Err(Error::Type("issubclass expected 2 arguments")) };
+    if vm.kind_of(*sub) != Some(Kind::Class) {
+        return Err(Error::Type("issubclass() arg 1 must be a class"));
+    }
+    let classes = class_or_tuple(vm, *spec)?;
+    Ok(Value::from_bool(classes.iter().any(|&c| vm.is_subclass(*sub, c))))
+}
+
+fn attribute_name(vm: &Vm, name: Value) -> Result<Value> {
+    match vm.kind_of(name) {
+        Some(Kind::Str) => Ok(name),
+        _ => Err(Error::Type("attribute name must be string")),
+    }
+}
+
+fn builtin_getattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [obj, name] => {
+            let name = attribute_name(vm, *name)?;
+            vm.get_attribute(*obj, name)
+        }
+        [obj, name, default] => {
+            let name = attribute_name(vm, *name)?;
+            match vm.get_attribute(*obj, name) {
+                Err(Error::Attribute { .. }) => {
+                    vm.incref(*default);
+                    Ok(*default)
+                }
+                other => other,
+            }
+        }
+        _ => Err(Error::Type("getattr expected 2 or 3 arguments")),
+    }
+}
+
+fn builtin_hasattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [obj, name] = args else { return Err(Error::Type("hasattr expected 2 arguments")) };
+    let name = attribute_name(vm, *name)?;
+    match vm.get_attribute(*obj, name) {
+        Ok(v) => {
+            vm.release(v);
+            Ok(Value::TRUE)
+        }
+        Err(Error::Attribute { .. }) => Ok(Value::FALSE),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_iter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    vm.iter(one(args, "iter expected 1 argument")?)
+}
+
+fn builtin_next(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (it, default) = match args {
+        [it] => (*it, None),
+        [it, d] => (*it, Some(*d)),
+        _ => return Err(Error::Type("next expected 1 or 2 arguments")),
+    };
+    if vm.kind_of(it) != Some(Kind::Iterator) {
+        return Err(Error::Type("object is not an iterator"));
+    }
+    match (vm.next(it)?, default) {
+        (Some(item), _) => Ok(item),
+        (None, Some(d)) => {
+            vm.incref(d);
+            Ok(d)
+        }
+        (None, None) => {
+            let class = vm.exception_class(crate::exception::ExceptionType::StopIteration);
+            let exception = vm.new_exception(class, &[])?;
+            Err(vm.raise(exception))
+        }
+    }
+}
+
+fn builtin_hash(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let h = vm.hash(one(args, "hash() takes exactly one argument")?)?;
+    vm.new_int(h)
+}
+
+fn builtin_callable(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = one(args, "callable() takes exactly one argument")?;
+    Ok(Value::from_bool(matches!(vm.kind_of(v), Some(Kind::Function | Kind::Native | Kind::Class | Kind::BoundMethod))))
+}
+
+fn builtin_dict(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let d = vm.new_dict()?;
+    let filled = match args {
+        [] => Ok(()),
+        [source] => vm.dict_update(d, *source),
+        _ => Err(Error::Type("dict expected at most 1 argument")),
+    };
+    match filled {
+        Ok(()) => Ok(d),
+        Err(e) => {
+            vm.release(d);
+            Err(e)
+        }
+    }
+}
+
+fn builtin_set(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let items = match args {
+        [] => Vec::new(),
+        [v] => vm.collect(*v)?,
+        _ => return Err(Error::Type("set expected at most 1 argument")),
+    };
+    let set = vm.new_set(&items);
+    vm.release_all(&items);
+    set
 }
 
 #[cfg(test)]

@@ -92,11 +92,19 @@ pub enum Op {
     ForIter,
     /// R[a] = a new function of code K[bx] with the current globals
     MakeFunction,
+    /// R[a] = R[b].N[c]
+    LoadAttr,
+    /// R[a] = the method N[c] of R[b] and R[a+1] = R[b]; or, when the attribute is not a
+    /// method of R[b]'s class, R[a] = the attribute and R[a+1] = NULL.
+    LoadMethod,
+    /// Call what `LoadMethod` left in R[a] with R[a+1] (when not NULL) and the b arguments
+    /// R[a+2] .. R[a+b+1]; the result goes to R[a].
+    CallMethod,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 46] = [
+    pub const ALL: [Op; 49] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -143,6 +151,9 @@ impl Op {
         Op::GetIter,
         Op::ForIter,
         Op::MakeFunction,
+        Op::LoadAttr,
+        Op::LoadMethod,
+        Op::CallMethod,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -164,6 +175,8 @@ pub enum Operand {
     Const,
     /// `bx`: a name index.
     Name,
+    /// `c`: a name index.
+    NameC,
     /// `sbx`: a jump offset; the target must be an instruction of the same code.
     Jump,
 }
@@ -177,6 +190,10 @@ pub enum Shape {
     Abx(Operand, Operand),
     /// Registers `a .. a+b` (inclusive of the callee at `a`).
     CallWindow,
+    /// Registers `a .. a+b+1`: callee, receiver, then b arguments.
+    MethodCallWindow,
+    /// Register `a` and `a+1`, register `b`, name `c`.
+    MethodLoad,
     /// Register `a` and the run of `c` registers starting at `b`.
     RegRun,
     /// Registers `a` and `a+1`, and a jump.
@@ -225,6 +242,9 @@ impl Op {
             Op::Return => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::BuildTuple | Op::BuildList => Shape::RegRun,
             Op::ForIter => Shape::IterJump,
+            Op::LoadAttr => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::LoadMethod => Shape::MethodLoad,
+            Op::CallMethod => Shape::MethodCallWindow,
         }
     }
 }

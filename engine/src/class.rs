@@ -2,9 +2,12 @@
 //! language's `class` statement, of script classes).
 //!
 //! ```text
-//! class (28 bytes): +8 name: str  +12 bases: tuple  +16 mro: tuple  +20 namespace: dict
-//!                   +24 flags: u32
+//! class (32 bytes): +8 name: str  +12 bases: tuple  +16 mro: tuple  +20 namespace: dict
+//!                   +24 flags: u32  +28 constructor: native function or NULL
 //! ```
+//!
+//! Calling a class runs the first constructor found along its MRO, with the class as the
+//! first argument (so `ValueError("x")` runs BaseException's constructor for ValueError).
 //!
 //! The stored MRO leaves the class itself out (it is always first): a class never holds
 //! a reference to itself, so dropping a class never needs the cycle detector.
@@ -16,7 +19,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 use alloc::vec::Vec;
 
-pub(crate) const CLASS_BYTES: u32 = 28;
+pub(crate) const CLASS_BYTES: u32 = 32;
 /// Instances of this class are exception objects.
 pub(crate) const CLASS_IS_EXCEPTION: u32 = 1;
 
@@ -47,7 +50,45 @@ impl Vm {
             self.heap.write_value(at + slot, part);
         }
         self.heap.region_mut().write_u32(at + 24, flags);
+        self.heap.write_value(at + 28, Value::NULL);
         Ok(Value::from_offset(at))
+    }
+
+    /// Makes `native` (borrowed) the constructor of `class`.
+    pub(crate) fn set_class_constructor(&mut self, class: Value, native: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Class, class)?;
+        self.heap.incref(native);
+        let old = self.heap.read_value(at + 28);
+        self.heap.write_value(at + 28, native);
+        self.release(old);
+        Ok(())
+    }
+
+    /// The constructor `class(...)` runs: the first along the MRO (borrowed, NULL if none).
+    pub(crate) fn class_constructor(&self, class: Value) -> Value {
+        for c in self.class_mro(class) {
+            let ctor = c.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 28));
+            if ctor != Value::NULL {
+                return ctor;
+            }
+        }
+        Value::NULL
+    }
+
+    pub(crate) fn class_namespace(&self, class: u32) -> Value {
+        self.heap.read_value(class + 20)
+    }
+
+    /// Looks `name` up along the class's MRO namespaces (borrowed result).
+    pub(crate) fn class_lookup(&self, class: Value, name: Value) -> Result<Option<Value>> {
+        for c in self.class_mro(class) {
+            let Some(at) = c.as_object() else { continue };
+            let namespace = self.class_namespace(at);
+            if let Some(value) = self.dict_lookup(namespace, name)? {
+                return Ok(Some(value));
+            }
+        }
+        Ok(None)
     }
 
     /// C3 linearisation of the bases' MROs (each base's own MRO is base + stored MRO).
@@ -107,7 +148,7 @@ impl Vm {
     }
 
     pub(crate) fn destroy_class(&mut self, at: u32, dead: &mut DeadStack) {
-        for slot in [8, 12, 16, 20] {
+        for slot in [8, 12, 16, 20, 28] {
             let part = self.heap.read_value(at + slot);
             dead.release(&mut self.heap, part);
         }

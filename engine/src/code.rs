@@ -117,7 +117,7 @@ impl CodeBuilder {
                 Operand::None | Operand::Imm => true,
                 Operand::Reg => value < regs,
                 Operand::Const => (value as usize) < self.constants.len(),
-                Operand::Name => (value as usize) < self.names.len(),
+                Operand::Name | Operand::NameC => (value as usize) < self.names.len(),
                 Operand::Jump => (0..count).contains(&(at + 1 + i64::from(value as i32))),
             }
         };
@@ -135,6 +135,10 @@ impl CodeBuilder {
                 }
                 Shape::Abx(a, bx) => check(a, u32::from(instr.a()), at) && check(bx, u32::from(instr.bx()), at),
                 Shape::CallWindow => u32::from(instr.a()) + u32::from(instr.b()) < regs,
+                Shape::MethodCallWindow => u32::from(instr.a()) + u32::from(instr.b()) + 1 < regs,
+                Shape::MethodLoad => {
+                    u32::from(instr.a()) + 1 < regs && reg_ok(instr.b()) && (instr.c() as usize) < self.names.len()
+                }
                 Shape::RegRun => reg_ok(instr.a()) && u32::from(instr.b()) + u32::from(instr.c()) <= regs,
                 Shape::IterJump => u32::from(instr.a()) + 1 < regs && check(Operand::Jump, instr.sbx() as u32, at),
             };

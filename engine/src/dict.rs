@@ -198,29 +198,29 @@ impl Vm {
         self.object_of_kind(Kind::Dict, d).map_or(0, |at| self.heap.region().read_u32(at + 8))
     }
 
-    /// `d.get(key)`: the value (owned by the caller) or `None` if absent.
-    pub fn dict_get(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
+    /// The value stored for `key` (borrowed), or `None` if absent.
+    pub(crate) fn dict_lookup(&self, d: Value, key: Value) -> Result<Option<Value>> {
         let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash(key)?;
-        let Some((table, layout)) = self.dict_table(at) else {
-            return Ok(None);
-        };
-        match self.lookup(table, &layout, key, hash)? {
-            Lookup::Found { entry, .. } => {
-                let v = self.heap.read_value(Self::entry_at(&layout, table, entry) + 4);
-                self.heap.incref(v);
-                Ok(Some(v))
-            }
-            Lookup::Absent { .. } => Ok(None),
+        let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
+        Ok(match self.lookup(table, &layout, key, hash)? {
+            Lookup::Found { entry, .. } => Some(self.heap.read_value(Self::entry_at(&layout, table, entry) + 4)),
+            Lookup::Absent { .. } => None,
+        })
+    }
+
+    /// `d.get(key)`: the value (owned by the caller) or `None` if absent.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
+        let found = self.dict_lookup(d, key)?;
+        if let Some(v) = found {
+            self.heap.incref(v);
         }
+        Ok(found)
     }
 
     /// `key in d`.
     pub fn dict_contains(&self, d: Value, key: Value) -> Result<bool> {
-        let at = self.object_of_kind(Kind::Dict, d)?;
-        let hash = self.key_hash(key)?;
-        let Some((table, layout)) = self.dict_table(at) else { return Ok(false) };
-        Ok(matches!(self.lookup(table, &layout, key, hash)?, Lookup::Found { .. }))
+        Ok(self.dict_lookup(d, key)?.is_some())
     }
 
     /// `d[key] = value` (both borrowed). Name-like string keys are interned.

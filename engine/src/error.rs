@@ -38,6 +38,9 @@ pub enum Error {
     Operands { op: &'static str, left: &'static str, right: &'static str },
     /// `TypeError: bad operand type for unary <op>: '<type>'`.
     Operand { op: &'static str, operand: &'static str },
+    /// `AttributeError: '<type>' object has no attribute '<name>'` (object and name are
+    /// the values involved).
+    Attribute { object: crate::Value, name: crate::Value },
     /// A Python exception object is being raised; it is held by the VM
     /// (`Vm::take_raised`).
     Raised,
@@ -56,6 +59,7 @@ impl Error {
             Error::Value(_) => "ValueError",
             Error::NameNotDefined(_) => "NameError",
             Error::Key(_) => "KeyError",
+            Error::Attribute { .. } => "AttributeError",
             Error::Raised => "Exception",
             Error::UnboundLocal(_) => "UnboundLocalError",
         }
@@ -76,6 +80,7 @@ impl fmt::Display for Error {
             | Error::UnboundLocal(m) => write!(f, "{}: {m}", self.python_type()),
             Error::NameNotDefined(_) => f.write_str("NameError: name is not defined"),
             Error::Key(_) => f.write_str("KeyError"),
+            Error::Attribute { .. } => f.write_str("AttributeError"),
             Error::Raised => f.write_str("a Python exception is being raised"),
             Error::Operands { op, left, right } if matches!(*op, "<" | "<=" | ">" | ">=") => {
                 write!(f, "TypeError: '{op}' not supported between instances of '{left}' and '{right}'")

@@ -137,6 +137,7 @@ impl ExceptionType {
             Error::Value(_) => ValueError,
             Error::NameNotDefined(_) => NameError,
             Error::Key(_) => KeyError,
+            Error::Attribute { .. } => AttributeError,
             Error::UnboundLocal(_) => UnboundLocalError,
             Error::Raised => Exception,
         }
@@ -151,8 +152,10 @@ impl Vm {
 
     /// Makes the built-in exception classes (called with the builtins).
     pub(crate) fn make_exception_classes(&mut self) -> Result<()> {
+        let object = self.builtin_type(crate::types::BuiltinType::Object);
         for ty in ExceptionType::ALL {
-            let bases: Vec<Value> = ty.parent().map(|p| self.exception_classes[p as usize]).into_iter().collect();
+            let parent = ty.parent().map_or(object, |p| self.exception_classes[p as usize]);
+            let bases: Vec<Value> = [parent].into_iter().filter(|&c| c != Value::NULL).collect();
             let class = self.new_class(ty.name(), &bases)?;
             let at = class.as_object().unwrap_or_default();
             let flags = self.class_flags(at) | crate::class::CLASS_IS_EXCEPTION;
@@ -216,6 +219,17 @@ impl Vm {
         let message = match e {
             Error::Key(key) => self.repr(key).unwrap_or_default(),
             Error::NameNotDefined(name) => format!("name '{}' is not defined", self.as_str(name).unwrap_or("?")),
+            Error::Attribute { object, name } => {
+                let name = self.as_str(name).unwrap_or("?");
+                match self.kind_of(object) {
+                    Some(Kind::Class) => {
+                        let class = object.as_object().unwrap_or_default();
+                        let class_name = self.as_str(self.class_name(class)).unwrap_or("?");
+                        format!("type object '{class_name}' has no attribute '{name}'")
+                    }
+                    _ => format!("'{}' object has no attribute '{name}'", self.type_name_of(object)),
+                }
+            }
             Error::Memory => String::new(),
             other => {
                 let text = format!("{other}");
@@ -345,7 +359,7 @@ mod tests {
             .iter()
             .map(|c| vm.as_str(vm.class_name(c.as_object().unwrap())).unwrap().into())
             .collect();
-        assert_eq!(names, ["ZeroDivisionError", "ArithmeticError", "Exception", "BaseException"]);
+        assert_eq!(names, ["ZeroDivisionError", "ArithmeticError", "Exception", "BaseException", "object"]);
         vm.release_all(&[text, exception]);
     }
 

@@ -173,7 +173,9 @@ impl Vm {
             | Kind::Iterator
             | Kind::Traceback
             | Kind::Class
-            | Kind::Exception => Ok(i64::from(at >> 3)),
+            | Kind::Exception
+            | Kind::BoundMethod
+            | Kind::DictView => Ok(i64::from(at >> 3)),
         }
     }
 }

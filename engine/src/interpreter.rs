@@ -48,17 +48,14 @@ impl Vm {
                 result.map_err(|e| self.raise_error(e))
             }
             Some(Kind::Class) => self.instantiate(callable, args).map_err(|e| self.raise_error(e)),
+            Some(Kind::BoundMethod) => {
+                let (function, receiver) = self.bound_method_parts(callable.as_object().unwrap_or_default());
+                let mut with_receiver = alloc::vec::Vec::with_capacity(args.len() + 1);
+                with_receiver.push(receiver);
+                with_receiver.extend_from_slice(args);
+                self.call(function, &with_receiver)
+            }
             _ => Err(self.raise_error(Error::Type("object is not callable"))),
-        }
-    }
-
-    /// `class(*args)`: for now, exception classes make exceptions.
-    fn instantiate(&mut self, class: Value, args: &[Value]) -> Result<Value> {
-        let at = self.object_of_kind(Kind::Class, class)?;
-        if self.class_flags(at) & crate::class::CLASS_IS_EXCEPTION != 0 {
-            self.new_exception(class, args)
-        } else {
-            Err(Error::Type("instances of script classes arrive with the class statement"))
         }
     }
 
@@ -262,39 +259,37 @@ impl Vm {
                 }
                 Op::Call => {
                     let callee = self.reg(now, a);
-                    match self.kind_of(callee) {
-                        Some(Kind::Function) => {
-                            self.set_frame_ip(now.frame, *ip);
-                            let base = now.registers + 4 * (u32::from(a) + 1);
-                            let frame = self.enter_function(callee, now.frame, a, u32::from(b), |vm, i| {
-                                vm.heap.read_value(base + 4 * i)
-                            })?;
-                            *now = self.running(frame);
-                            *ip = 0;
-                            return Ok(None);
-                        }
-                        Some(Kind::Class) => {
-                            let count = usize::from(b);
-                            let args: alloc::vec::Vec<Value> =
-                                (0..count).map(|i| self.reg(now, a + 1 + i as u8)).collect();
-                            let result = self.instantiate(callee, &args)?;
-                            self.set_reg(now, a, result);
-                        }
-                        Some(Kind::Native) => {
-                            let count = usize::from(b);
-                            if count > MAX_NATIVE_ARGS {
-                                return Err(Error::Type("too many arguments for a builtin function"));
-                            }
-                            let mut args = [Value::NULL; MAX_NATIVE_ARGS];
-                            for (i, slot) in args.iter_mut().enumerate().take(count) {
-                                *slot = self.reg(now, a + 1 + i as u8);
-                            }
-                            let at = callee.as_object().unwrap_or_default();
-                            let result = (self.native_function(at))(self, &args[..count])?;
-                            self.set_reg(now, a, result);
-                        }
-                        _ => return Err(Error::Type("object is not callable")),
+                    self.set_frame_ip(now.frame, *ip);
+                    if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b)? {
+                        *now = self.running(frame);
+                        *ip = 0;
+                        return Ok(None);
                     }
+                }
+                Op::CallMethod => {
+                    let callee = self.reg(now, a);
+                    let receiver = self.reg(now, a + 1);
+                    let receiver = (receiver != Value::NULL).then_some(receiver);
+                    self.set_frame_ip(now.frame, *ip);
+                    if let Some(frame) = self.call_in_loop(now, a, callee, receiver, u32::from(a) + 2, b)? {
+                        *now = self.running(frame);
+                        *ip = 0;
+                        return Ok(None);
+                    }
+                }
+                Op::LoadAttr => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                    let v = self.get_attribute(self.reg(now, b), name)?;
+                    self.set_reg(now, a, v);
+                }
+                Op::LoadMethod => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                    let obj = self.reg(now, b);
+                    let (found, is_method) = self.get_method(obj, name)?;
+                    let receiver = if is_method { obj } else { Value::NULL };
+                    self.heap.incref(receiver);
+                    self.set_reg(now, a + 1, receiver);
+                    self.set_reg(now, a, found);
                 }
                 Op::Return => {
                     let result = self.reg(now, a);
@@ -342,6 +337,57 @@ impl Vm {
                     self.set_reg(now, a, f);
                 }
             }
+        }
+    }
+
+    /// Calls `callee` with `receiver` (if any) then the `count` arguments in registers
+    /// from `first`; the result goes to register `result`. The caller has saved its ip. A
+    /// script function gets a new frame, returned for the loop to switch to; everything
+    /// else runs now and stores its result.
+    fn call_in_loop(
+        &mut self,
+        now: &Running,
+        result: u8,
+        callee: Value,
+        receiver: Option<Value>,
+        first: u32,
+        count: u8,
+    ) -> Result<Option<u32>> {
+        let (callee, receiver) = match self.kind_of(callee) {
+            Some(Kind::BoundMethod) if receiver.is_none() => {
+                let (function, bound) = self.bound_method_parts(callee.as_object().unwrap_or_default());
+                (function, Some(bound))
+            }
+            _ => (callee, receiver),
+        };
+        let base = now.registers + 4 * first;
+        let shift = u32::from(receiver.is_some());
+        let total = u32::from(count) + shift;
+        let arg = |vm: &Vm, i: u32| match (receiver, i) {
+            (Some(r), 0) => r,
+            _ => vm.heap.read_value(base + 4 * (i - shift)),
+        };
+        match self.kind_of(callee) {
+            Some(Kind::Function) => self.enter_function(callee, now.frame, result, total, arg).map(Some),
+            Some(Kind::Native | Kind::Class) => {
+                if total as usize > MAX_NATIVE_ARGS {
+                    return Err(Error::Type("too many arguments for a builtin function"));
+                }
+                let mut args = [Value::NULL; MAX_NATIVE_ARGS];
+                for (i, slot) in args.iter_mut().enumerate().take(total as usize) {
+                    *slot = arg(self, i as u32);
+                }
+                let args = &args[..total as usize];
+                let value = if self.kind_of(callee) == Some(Kind::Class) {
+                    self.instantiate(callee, args)?
+                } else {
+                    let at = callee.as_object().unwrap_or_default();
+                    (self.native_function(at))(self, args)?
+                };
+                self.set_reg(now, result, value);
+                Ok(None)
+            }
+            _ => Err(Error::Type("object is not callable")),
         }
     }
 

@@ -55,7 +55,7 @@ impl Vm {
                 self.heap.incref(v);
                 Ok(v)
             }
-            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Range) => {
+            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Range | Kind::DictView) => {
                 let at = self.heap.new_object(Kind::Iterator, ITERATOR_BYTES)?;
                 self.heap.incref(v);
                 self.heap.write_value(at + 8, v);
@@ -110,6 +110,7 @@ impl Vm {
                 }
                 None => None,
             },
+            Some(Kind::DictView) => self.dict_view_next(source.as_object().unwrap_or_default(), &mut position)?,
             Some(Kind::Set) => match self.set_next(source, &mut position) {
                 Some(key) => {
                     self.heap.incref(key);

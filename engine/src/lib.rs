@@ -29,6 +29,7 @@ mod intern;
 mod interpreter;
 mod iterator;
 mod list;
+mod methods;
 pub mod object;
 mod operators;
 pub mod output;
@@ -42,6 +43,7 @@ pub mod syntax;
 mod tlsf;
 pub mod traceback;
 pub mod tuple;
+pub mod types;
 pub mod value;
 pub mod vm;
 

@@ -117,6 +117,45 @@ impl Vm {
         Ok(item)
     }
 
+    /// `l.pop(index)` with Python's index rules; the item is owned by the caller.
+    pub fn list_pop_at(&mut self, l: Value, index: i64) -> Result<Value> {
+        let at = self.object_of_kind(Kind::List, l)?;
+        let len = self.heap.region().read_u32(at + 8);
+        if len == 0 {
+            return Err(Error::Index("pop from empty list"));
+        }
+        let i = resolve_index(index, len).ok_or(Error::Index("pop index out of range"))?;
+        let table = self.heap.region().read_u32(at + 16);
+        let item = self.heap.read_value(table + 4 * i);
+        self.heap.region_mut().copy_within(table + 4 * (i + 1), table + 4 * i, 4 * (len - i - 1) as usize);
+        // The last slot now holds the moved-down item; popping it hands back our `item`.
+        self.heap.write_value(table + 4 * (len - 1), item);
+        self.list_pop(l)
+    }
+
+    /// `l.insert(index, v)` (`v` borrowed); the index is clamped as in Python.
+    pub fn list_insert(&mut self, l: Value, index: i64, v: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::List, l)?;
+        self.list_append(l, v)?;
+        let len = self.heap.region().read_u32(at + 8);
+        let old_len = i64::from(len - 1);
+        let i = if index < 0 { (index + old_len).max(0) } else { index.min(old_len) } as u32;
+        let table = self.heap.region().read_u32(at + 16);
+        self.heap.region_mut().copy_within(table + 4 * i, table + 4 * (i + 1), 4 * (len - 1 - i) as usize);
+        self.heap.write_value(table + 4 * i, v);
+        Ok(())
+    }
+
+    /// Writes `items` (a permutation of the list's own items) back in order.
+    pub(crate) fn list_rewrite(&mut self, l: Value, items: &[Value]) {
+        let Ok(at) = self.object_of_kind(Kind::List, l) else { return };
+        debug_assert_eq!(items.len() as u32, self.heap.region().read_u32(at + 8));
+        let table = self.heap.region().read_u32(at + 16);
+        for (i, &item) in items.iter().enumerate() {
+            self.heap.write_value(table + 4 * i as u32, item);
+        }
+    }
+
     /// `l.clear()`: drops every item and the table.
     pub fn list_clear(&mut self, l: Value) -> Result<()> {
         let at = self.object_of_kind(Kind::List, l)?;

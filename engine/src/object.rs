@@ -54,6 +54,10 @@ pub enum Kind {
     Class = 15,
     /// An instance of an exception class.
     Exception = 16,
+    /// A function bound to the object it was looked up on (`obj.method`).
+    BoundMethod = 17,
+    /// `d.keys()`, `d.values()`, `d.items()`: a live view of a dict.
+    DictView = 18,
 }
 
 impl Kind {
@@ -75,6 +79,8 @@ impl Kind {
             14 => Kind::Traceback,
             15 => Kind::Class,
             16 => Kind::Exception,
+            17 => Kind::BoundMethod,
+            18 => Kind::DictView,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -98,6 +104,8 @@ impl Kind {
             Kind::Traceback => Subsystem::Exception,
             Kind::Class => Subsystem::Class,
             Kind::Exception => Subsystem::Exception,
+            Kind::BoundMethod => Subsystem::Function,
+            Kind::DictView => Subsystem::Iterator,
         }
     }
 
@@ -120,6 +128,8 @@ impl Kind {
             Kind::Traceback => "expected a traceback",
             Kind::Class => "expected a class",
             Kind::Exception => "expected an exception",
+            Kind::BoundMethod => "expected a method",
+            Kind::DictView => "expected a dict view",
         }
     }
 
@@ -142,6 +152,8 @@ impl Kind {
             Kind::Traceback => "traceback",
             Kind::Class => "type",
             Kind::Exception => "BaseException",
+            Kind::BoundMethod => "method",
+            Kind::DictView => "dict_view",
         }
     }
 }
@@ -289,6 +301,8 @@ impl Vm {
                 Kind::Traceback => self.destroy_traceback(at, dead),
                 Kind::Class => self.destroy_class(at, dead),
                 Kind::Exception => self.destroy_exception(at, dead),
+                Kind::BoundMethod => self.destroy_bound_method(at, dead),
+                Kind::DictView => self.destroy_dict_view(at, dead),
             }
         }
     }
@@ -352,6 +366,8 @@ impl Vm {
             Kind::Traceback => own(crate::traceback::RECORD_BYTES),
             Kind::Class => own(crate::class::CLASS_BYTES),
             Kind::Exception => own(crate::exception::EXCEPTION_BYTES),
+            Kind::BoundMethod => own(crate::types::BOUND_METHOD_BYTES),
+            Kind::DictView => own(crate::methods::DICT_VIEW_BYTES),
         }
     }
 }

@@ -129,6 +129,8 @@ impl Vm {
                     Kind::List => self.list_len(v) != 0,
                     Kind::Dict => self.dict_len(v) != 0,
                     Kind::Set => self.set_len(v) != 0,
+                    Kind::Range => self.range_len(at) != 0,
+                    Kind::DictView => self.dict_len(self.dict_view_dict(at)) != 0,
                     _ => true,
                 }
             }
@@ -341,6 +343,38 @@ impl Vm {
                     return Err(Error::Type("'in <string>' requires string as left operand"));
                 };
                 Ok(self.as_str(container).is_some_and(|hay| hay.contains(needle)))
+            }
+            Some(Kind::DictView) => {
+                let view = container.as_object().unwrap_or_default();
+                let d = self.dict_view_dict(view);
+                match self.dict_view_flavor(view) {
+                    crate::methods::ViewFlavor::Keys => self.dict_contains(d, item),
+                    flavor => {
+                        let mut position = 0;
+                        while let Some((key, value)) = self.dict_next(d, &mut position) {
+                            let hit = match flavor {
+                                crate::methods::ViewFlavor::Values => self.equals(value, item)?,
+                                _ => {
+                                    self.kind_of(item) == Some(Kind::Tuple)
+                                        && self.tuple_len(item) == 2
+                                        && self.equals(self.tuple_item(item, 0), key)?
+                                        && self.equals(self.tuple_item(item, 1), value)?
+                                }
+                            };
+                            if hit {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                }
+            }
+            Some(Kind::Range) => {
+                let Some(n) = self.as_int(item) else { return Ok(false) };
+                let at = container.as_object().unwrap_or_default();
+                let (start, stop, step) = self.range_parts(at);
+                let inside = if step > 0 { start <= n && n < stop } else { stop < n && n <= start };
+                Ok(inside && (n - start) % step == 0)
             }
             Some(Kind::List | Kind::Tuple) => {
                 for i in 0..self.sequence_len(container) {

@@ -193,6 +193,32 @@ impl Vm {
                     out.push('}');
                 }
             }
+            Kind::DictView => {
+                let view = at;
+                let _ = write!(out, "{}([", self.type_name_of(v));
+                let d = self.dict_view_dict(view);
+                let flavor = self.dict_view_flavor(view);
+                let mut position = 0;
+                let mut first = true;
+                while let Some((key, value)) = self.dict_next(d, &mut position) {
+                    if !first {
+                        out.push_str(", ");
+                    }
+                    first = false;
+                    match flavor {
+                        crate::methods::ViewFlavor::Keys => self.write_repr(out, key, active)?,
+                        crate::methods::ViewFlavor::Values => self.write_repr(out, value, active)?,
+                        crate::methods::ViewFlavor::Items => {
+                            out.push('(');
+                            self.write_repr(out, key, active)?;
+                            out.push_str(", ");
+                            self.write_repr(out, value, active)?;
+                            out.push(')');
+                        }
+                    }
+                }
+                out.push_str("])");
+            }
             Kind::Range => {
                 let (start, stop, step) = self.range_parts(at);
                 if step == 1 {

@@ -67,6 +67,8 @@ pub struct Vm {
     /// Script frames in the chain now, and the most allowed (`RecursionError` beyond).
     pub(crate) depth: u32,
     pub(crate) recursion_limit: u32,
+    /// The built-in classes, by `BuiltinType` (empty until code runs).
+    pub(crate) builtin_types: alloc::vec::Vec<Value>,
     /// The built-in exception classes, by `ExceptionType` (empty until code runs).
     pub(crate) exception_classes: alloc::vec::Vec<Value>,
     /// A MemoryError made in advance, raised when there is no memory to make one.
@@ -95,6 +97,7 @@ impl Vm {
             builtins: Value::NULL,
             depth: 0,
             recursion_limit: config.recursion_limit,
+            builtin_types: alloc::vec::Vec::new(),
             exception_classes: alloc::vec::Vec::new(),
             memory_error: Value::NULL,
             raised: Value::NULL,
@@ -156,8 +159,9 @@ impl Vm {
         let memory_error = core::mem::replace(&mut self.memory_error, Value::NULL);
         self.release_all(&[builtins, raised, memory_error]);
         // Subclasses first, so each class dies with its last reference.
-        let classes = core::mem::take(&mut self.exception_classes);
-        for class in classes.into_iter().rev() {
+        let exception_classes = core::mem::take(&mut self.exception_classes);
+        let builtin_types = core::mem::take(&mut self.builtin_types);
+        for class in exception_classes.into_iter().rev().chain(builtin_types.into_iter().rev()) {
             self.release(class);
         }
         let empty_tuple = core::mem::replace(&mut self.empty_tuple, Value::NULL);
