@@ -100,11 +100,39 @@ pub enum Op {
     /// Call what `LoadMethod` left in R[a] with R[a+1] (when not NULL) and the b arguments
     /// R[a+2] .. R[a+b+1]; the result goes to R[a].
     CallMethod,
+    /// R[a].N[c] = R[b]
+    StoreAttr,
+    /// UnboundLocalError for local N[bx] if R[a] is unbound (NULL)
+    CheckBound,
+    /// R[a] = NULL (unbinds a local: `del x`)
+    Clear,
+    /// del R[a][R[b]]
+    DeleteItem,
+    /// raise R[a] (an exception or an exception class), with cause R[b] if b != a
+    Raise,
+    /// re-raise the exception in R[a], keeping its traceback
+    Reraise,
+    /// R[a] = whether exception R[b] is an instance of R[c] (a class or tuple of classes)
+    ExceptionMatches,
+    /// R[a], .., R[a+c-1] = the items of R[b], which must have exactly c items
+    Unpack,
+    /// R[a] = {R[b]: R[b+1], ..} from the c key/value pairs starting at R[b]
+    BuildDict,
+    /// R[a] = {R[b], .., R[b+c-1]}
+    BuildSet,
+    /// R[a].append(R[b]) for a list R[a] (comprehensions)
+    ListAppend,
+    /// R[a] = format(R[b], R[c]) where c == 0 means no spec; conversions come first
+    FormatValue,
+    /// R[a] = str(R[b]) when conversion c is 1, repr(R[b]) when 2
+    Convert,
+    /// R[a] = R[b] + .. + R[b+c-1] (all str)
+    BuildString,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 49] = [
+    pub const ALL: [Op; 63] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -154,6 +182,20 @@ impl Op {
         Op::LoadAttr,
         Op::LoadMethod,
         Op::CallMethod,
+        Op::StoreAttr,
+        Op::CheckBound,
+        Op::Clear,
+        Op::DeleteItem,
+        Op::Raise,
+        Op::Reraise,
+        Op::ExceptionMatches,
+        Op::Unpack,
+        Op::BuildDict,
+        Op::BuildSet,
+        Op::ListAppend,
+        Op::FormatValue,
+        Op::Convert,
+        Op::BuildString,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -177,6 +219,8 @@ pub enum Operand {
     Name,
     /// `c`: a name index.
     NameC,
+    /// A register, or 0 for "none" (register 0 is never a spec: it is a local).
+    RegOrZero,
     /// `sbx`: a jump offset; the target must be an instruction of the same code.
     Jump,
 }
@@ -194,6 +238,10 @@ pub enum Shape {
     MethodCallWindow,
     /// Register `a` and `a+1`, register `b`, name `c`.
     MethodLoad,
+    /// Registers `a .. a+c`, register `b`.
+    UnpackRun,
+    /// Register `a` and the run of `2c` registers starting at `b`.
+    PairRun,
     /// Register `a` and the run of `c` registers starting at `b`.
     RegRun,
     /// Registers `a` and `a+1`, and a jump.
@@ -242,7 +290,16 @@ impl Op {
             Op::Return => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::BuildTuple | Op::BuildList => Shape::RegRun,
             Op::ForIter => Shape::IterJump,
-            Op::LoadAttr => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::LoadAttr | Op::StoreAttr => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::CheckBound => Shape::Abx(Reg, Name),
+            Op::Clear | Op::Reraise => Shape::Abc(Reg, Operand::None, Operand::None),
+            Op::DeleteItem | Op::Raise | Op::ListAppend => Shape::Abc(Reg, Reg, Operand::None),
+            Op::ExceptionMatches => Shape::Abc(Reg, Reg, Reg),
+            Op::Unpack => Shape::UnpackRun,
+            Op::BuildDict => Shape::PairRun,
+            Op::BuildSet | Op::BuildString => Shape::RegRun,
+            Op::FormatValue => Shape::Abc(Reg, Reg, Operand::RegOrZero),
+            Op::Convert => Shape::Abc(Reg, Reg, Imm),
             Op::LoadMethod => Shape::MethodLoad,
             Op::CallMethod => Shape::MethodCallWindow,
         }

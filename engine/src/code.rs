@@ -6,8 +6,14 @@
 //!                    +24 name: str  +28 file: str
 //!                    +32 line table: u32 (offset)  +36 line entries: u32
 //!                    +40 registers: u8  +41 parameters: u8  +42 flags: u16  +44 first line: u32
+//!                    +48 handler table: u32 (offset, 0 if none)  +52 handlers: u32
 //! line table:        [(first instruction: u32, line: u32); entries], instruction-ordered
+//! handler table:     [(start, end, target, register): u32 x 4; handlers], innermost first
 //! ```
+//!
+//! A handler entry says: an exception raised by an instruction in `start..end` jumps to
+//! `target` with the exception in `register`. Like CPython 3.11's exception table, it
+//! costs nothing until an exception is raised.
 //!
 //! A code object is immutable once built. [`CodeBuilder::finish`] validates every
 //! instruction against the code it belongs to (registers below the register count,
@@ -25,7 +31,17 @@ use crate::vm::Vm;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub(crate) const OBJECT_BYTES: u32 = 48;
+pub(crate) const OBJECT_BYTES: u32 = 56;
+
+/// An exception handler: instructions `start..end` are covered; an exception raised there
+/// goes to `register` and execution continues at `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub register: u8,
+}
 
 /// Builds a code object: instructions, constants and names are gathered in host memory
 /// during compilation and moved into the script heap in one go.
@@ -40,6 +56,8 @@ pub struct CodeBuilder {
     instructions: Vec<Instr>,
     /// `(first instruction, line)` whenever the line changes.
     lines: Vec<(u32, u32)>,
+    /// Exception handlers, innermost first.
+    handlers: Vec<Handler>,
     /// Owned references, released by [`CodeBuilder::discard`] or handed to the heap.
     constants: Vec<Value>,
     names: Vec<String>,
@@ -55,6 +73,7 @@ impl CodeBuilder {
             parameters: 0,
             instructions: Vec::new(),
             lines: Vec::new(),
+            handlers: Vec::new(),
             constants: Vec::new(),
             names: Vec::new(),
         }
@@ -78,6 +97,11 @@ impl CodeBuilder {
     /// Replaces instruction `index` (to patch a jump once its target is known).
     pub fn patch(&mut self, index: u32, instr: Instr) {
         self.instructions[index as usize] = instr;
+    }
+
+    /// Adds a handler; add inner handlers before the handlers that enclose them.
+    pub fn add_handler(&mut self, handler: Handler) {
+        self.handlers.push(handler);
     }
 
     /// Adds constant `v` (the builder takes over the caller's reference); returns its index.
@@ -119,6 +143,7 @@ impl CodeBuilder {
                 Operand::Const => (value as usize) < self.constants.len(),
                 Operand::Name | Operand::NameC => (value as usize) < self.names.len(),
                 Operand::Jump => (0..count).contains(&(at + 1 + i64::from(value as i32))),
+                Operand::RegOrZero => value == 0 || value < regs,
             }
         };
         for (at, instr) in self.instructions.iter().enumerate() {
@@ -136,6 +161,8 @@ impl CodeBuilder {
                 Shape::Abx(a, bx) => check(a, u32::from(instr.a()), at) && check(bx, u32::from(instr.bx()), at),
                 Shape::CallWindow => u32::from(instr.a()) + u32::from(instr.b()) < regs,
                 Shape::MethodCallWindow => u32::from(instr.a()) + u32::from(instr.b()) + 1 < regs,
+                Shape::UnpackRun => u32::from(instr.a()) + u32::from(instr.c()) <= regs && reg_ok(instr.b()),
+                Shape::PairRun => reg_ok(instr.a()) && u32::from(instr.b()) + 2 * u32::from(instr.c()) <= regs,
                 Shape::MethodLoad => {
                     u32::from(instr.a()) + 1 < regs && reg_ok(instr.b()) && (instr.c() as usize) < self.names.len()
                 }
@@ -148,6 +175,11 @@ impl CodeBuilder {
         }
         if self.instructions.last().is_none_or(|i| i.op_byte() != Op::Return as u8) {
             return Err("code does not end in a return");
+        }
+        for h in &self.handlers {
+            if h.start > h.end || h.end as i64 > count || h.target as i64 >= count || u32::from(h.register) >= regs {
+                return Err("exception handler out of range");
+            }
         }
         Ok(())
     }
@@ -204,11 +236,23 @@ impl Vm {
                 return Err(e.into());
             }
         };
-        let at = match self.heap.new_object(Kind::Code, OBJECT_BYTES) {
-            Ok(at) => at,
+        let handler_count = b.handlers.len() as u32;
+        let handlers = if handler_count == 0 {
+            Ok(0)
+        } else {
+            self.heap.allocate(16 * handler_count, Subsystem::Code, BlockRole::Table)
+        };
+        let made = handlers.and_then(|h| self.heap.new_object(Kind::Code, OBJECT_BYTES).map(|at| (h, at)));
+        let (handlers, at) = match made {
+            Ok(pair) => pair,
             Err(e) => {
                 self.heap.free(words, 4 * count, Subsystem::Code, BlockRole::Table);
                 self.heap.free(lines, 8 * b.lines.len() as u32, Subsystem::Code, BlockRole::Table);
+                if let Ok(h) = handlers {
+                    if h != 0 {
+                        self.heap.free(h, 16 * handler_count, Subsystem::Code, BlockRole::Table);
+                    }
+                }
                 return Err(e.into());
             }
         };
@@ -228,6 +272,15 @@ impl Vm {
         r.write_u8(at + 41, b.parameters);
         r.write_u16(at + 42, 0);
         r.write_u32(at + 44, b.first_line);
+        r.write_u32(at + 48, handlers);
+        r.write_u32(at + 52, handler_count);
+        for (i, h) in b.handlers.iter().enumerate() {
+            let entry = handlers + 16 * i as u32;
+            r.write_u32(entry, h.start);
+            r.write_u32(entry + 4, h.end);
+            r.write_u32(entry + 8, h.target);
+            r.write_u32(entry + 12, u32::from(h.register));
+        }
         // The object now owns constants, names, name and file.
         for (slot, &part) in [16u32, 20, 24, 28].iter().zip(parts.iter()) {
             self.heap.write_value(at + slot, part);
@@ -280,11 +333,25 @@ impl Vm {
         line
     }
 
+    /// The innermost handler covering instruction `index`: `(target, register)`.
+    pub(crate) fn code_handler_for(&self, code: u32, index: u32) -> Option<(u32, u8)> {
+        let r = self.heap.region();
+        let (table, count) = (r.read_u32(code + 48), r.read_u32(code + 52));
+        (0..count)
+            .map(|i| table + 16 * i)
+            .find(|&e| r.read_u32(e) <= index && index < r.read_u32(e + 4))
+            .map(|e| (r.read_u32(e + 8), r.read_u32(e + 12) as u8))
+    }
+
     pub(crate) fn code_table_bytes(&self, at: u32) -> u64 {
         let r = self.heap.region();
         let (words, count) = (r.read_u32(at + 8), r.read_u32(at + 12));
         let (lines, entries) = (r.read_u32(at + 32), r.read_u32(at + 36));
-        u64::from(self.heap.block_bytes(words, 4 * count)) + u64::from(self.heap.block_bytes(lines, 8 * entries))
+        let (handlers, handler_count) = (r.read_u32(at + 48), r.read_u32(at + 52));
+        let handler_bytes = if handler_count == 0 { 0 } else { self.heap.block_bytes(handlers, 16 * handler_count) };
+        u64::from(self.heap.block_bytes(words, 4 * count))
+            + u64::from(self.heap.block_bytes(lines, 8 * entries))
+            + u64::from(handler_bytes)
     }
 
     pub(crate) fn destroy_code(&mut self, at: u32, dead: &mut DeadStack) {
@@ -297,6 +364,10 @@ impl Vm {
         }
         self.heap.free(words, 4 * count, Subsystem::Code, BlockRole::Table);
         self.heap.free(lines, 8 * entries, Subsystem::Code, BlockRole::Table);
+        let (handlers, handler_count) = (self.heap.region().read_u32(at + 48), self.heap.region().read_u32(at + 52));
+        if handler_count != 0 {
+            self.heap.free(handlers, 16 * handler_count, Subsystem::Code, BlockRole::Table);
+        }
         self.heap.free_object(at, Kind::Code, OBJECT_BYTES);
     }
 }

@@ -31,8 +31,11 @@ pub enum Error {
     NameNotDefined(crate::Value),
     /// A missing dict key: `KeyError: <repr of the key>` (the value is the key).
     Key(crate::Value),
-    /// A local read before assignment: `UnboundLocalError`.
-    UnboundLocal(&'static str),
+    /// A local read before assignment: `UnboundLocalError` (the value is the name).
+    UnboundLocalName(crate::Value),
+    /// Unpacking the wrong number of items: `ValueError: not enough values to unpack
+    /// (expected 3, got 2)` or `too many values to unpack (expected 2)`.
+    UnpackCount { expected: u8, got: u32, too_many: bool },
     /// `TypeError: unsupported operand type(s) for <op>: '<left>' and '<right>'`, or
     /// for comparisons `'<op>' not supported between instances of '<left>' and '<right>'`.
     Operands { op: &'static str, left: &'static str, right: &'static str },
@@ -61,7 +64,8 @@ impl Error {
             Error::Key(_) => "KeyError",
             Error::Attribute { .. } => "AttributeError",
             Error::Raised => "Exception",
-            Error::UnboundLocal(_) => "UnboundLocalError",
+            Error::UnboundLocalName(_) => "UnboundLocalError",
+            Error::UnpackCount { .. } => "ValueError",
         }
     }
 }
@@ -76,8 +80,14 @@ impl fmt::Display for Error {
             | Error::Type(m)
             | Error::Recursion(m)
             | Error::ZeroDivision(m)
-            | Error::Value(m)
-            | Error::UnboundLocal(m) => write!(f, "{}: {m}", self.python_type()),
+            | Error::Value(m) => write!(f, "{}: {m}", self.python_type()),
+            Error::UnboundLocalName(_) => f.write_str("UnboundLocalError: local variable read before assignment"),
+            Error::UnpackCount { expected, got, too_many: false } => {
+                write!(f, "ValueError: not enough values to unpack (expected {expected}, got {got})")
+            }
+            Error::UnpackCount { expected, too_many: true, .. } => {
+                write!(f, "ValueError: too many values to unpack (expected {expected})")
+            }
             Error::NameNotDefined(_) => f.write_str("NameError: name is not defined"),
             Error::Key(_) => f.write_str("KeyError"),
             Error::Attribute { .. } => f.write_str("AttributeError"),

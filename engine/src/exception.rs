@@ -138,7 +138,8 @@ impl ExceptionType {
             Error::NameNotDefined(_) => NameError,
             Error::Key(_) => KeyError,
             Error::Attribute { .. } => AttributeError,
-            Error::UnboundLocal(_) => UnboundLocalError,
+            Error::UnboundLocalName(_) => UnboundLocalError,
+            Error::UnpackCount { .. } => ValueError,
             Error::Raised => Exception,
         }
     }
@@ -197,6 +198,16 @@ impl Vm {
         exception.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 16))
     }
 
+    /// Sets `exception.__cause__` to `cause` (borrowed; None clears it).
+    pub(crate) fn set_exception_cause(&mut self, exception: Value, cause: Value) {
+        let Some(at) = exception.as_object() else { return };
+        let cause = if cause == Value::NONE { Value::NULL } else { cause };
+        self.heap.incref(cause);
+        let old = self.heap.read_value(at + 20);
+        self.heap.write_value(at + 20, cause);
+        self.release(old);
+    }
+
     /// Makes `exception` (owned) the one being raised and returns the marker error.
     pub(crate) fn raise(&mut self, exception: Value) -> Error {
         let old = core::mem::replace(&mut self.raised, exception);
@@ -219,6 +230,10 @@ impl Vm {
         let message = match e {
             Error::Key(key) => self.repr(key).unwrap_or_default(),
             Error::NameNotDefined(name) => format!("name '{}' is not defined", self.as_str(name).unwrap_or("?")),
+            Error::UnboundLocalName(name) => format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                self.as_str(name).unwrap_or("?")
+            ),
             Error::Attribute { object, name } => {
                 let name = self.as_str(name).unwrap_or("?");
                 match self.kind_of(object) {

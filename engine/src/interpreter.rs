@@ -111,23 +111,28 @@ impl Vm {
                 Ok(None) => {}
                 Err(e) => {
                     // Make the exception object now, while every value the error names is
-                    // alive; then unwind every frame this run entered, innermost first,
-                    // recording in its traceback where each one was.
+                    // alive. Then look for a handler, frame by frame outwards, recording in
+                    // the traceback where each frame was; frames without one are left.
                     let e = self.raise_error(e);
-                    let mut frame = now.frame;
                     let mut failed_at = ip - 1;
                     loop {
-                        let function = self.frame_function(frame).as_object().unwrap_or_default();
-                        let code = self.function_code(function).as_object().unwrap_or_default();
-                        self.record_unwind(code, failed_at);
+                        self.record_unwind(now.code, failed_at);
+                        if e == Error::Raised {
+                            if let Some((target, register)) = self.code_handler_for(now.code, failed_at) {
+                                let exception = self.take_raised();
+                                self.set_reg(&now, register, exception);
+                                ip = target;
+                                break;
+                            }
+                        }
+                        let frame = now.frame;
                         let caller = self.leave_frame(frame);
                         if frame == entry {
-                            break;
+                            return Err(e);
                         }
-                        frame = caller;
-                        failed_at = self.frame_ip(frame) - 1;
+                        now = self.running(caller);
+                        failed_at = self.frame_ip(caller) - 1;
                     }
-                    return Err(e);
                 }
             }
         }
@@ -281,6 +286,88 @@ impl Vm {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(c));
                     let v = self.get_attribute(self.reg(now, b), name)?;
                     self.set_reg(now, a, v);
+                }
+                Op::StoreAttr => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                    self.set_attribute(self.reg(now, a), name, self.reg(now, b))?;
+                }
+                Op::CheckBound => {
+                    if self.reg(now, a) == Value::NULL {
+                        let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
+                        return Err(Error::UnboundLocalName(name));
+                    }
+                }
+                Op::Clear => self.set_reg(now, a, Value::NULL),
+                Op::DeleteItem => {
+                    let (container, key) = (self.reg(now, a), self.reg(now, b));
+                    self.delete_item(container, key)?;
+                }
+                Op::Raise => {
+                    let cause = if a == b { None } else { Some(self.reg(now, b)) };
+                    return Err(self.raise_value(self.reg(now, a), cause));
+                }
+                Op::Reraise => {
+                    let exception = self.reg(now, a);
+                    self.heap.incref(exception);
+                    return Err(self.raise(exception));
+                }
+                Op::ExceptionMatches => {
+                    let matches = self.exception_matches(self.reg(now, b), self.reg(now, c))?;
+                    self.set_reg(now, a, Value::from_bool(matches));
+                }
+                Op::Unpack => {
+                    let items = self.collect(self.reg(now, b))?;
+                    if items.len() != usize::from(c) {
+                        let error = if items.len() < usize::from(c) {
+                            Error::UnpackCount { expected: c, got: items.len() as u32, too_many: false }
+                        } else {
+                            Error::UnpackCount { expected: c, got: items.len() as u32, too_many: true }
+                        };
+                        self.release_all(&items);
+                        return Err(error);
+                    }
+                    for (i, item) in items.into_iter().enumerate() {
+                        self.set_reg(now, a + i as u8, item);
+                    }
+                }
+                Op::BuildDict => {
+                    let d = self.new_dict()?;
+                    for i in 0..c {
+                        let (key, value) = (self.reg(now, b + 2 * i), self.reg(now, b + 2 * i + 1));
+                        if let Err(e) = self.dict_set(d, key, value) {
+                            self.release(d);
+                            return Err(e);
+                        }
+                    }
+                    self.set_reg(now, a, d);
+                }
+                Op::BuildSet => {
+                    let items: alloc::vec::Vec<Value> = (0..c).map(|i| self.reg(now, b + i)).collect();
+                    let set = self.new_set(&items)?;
+                    self.set_reg(now, a, set);
+                }
+                Op::ListAppend => {
+                    let (list, item) = (self.reg(now, a), self.reg(now, b));
+                    self.list_append(list, item)?;
+                }
+                Op::Convert => {
+                    let v = self.reg(now, b);
+                    let text = if c == 2 { self.repr(v)? } else { self.to_str(v)? };
+                    let s = self.new_str(&text)?;
+                    self.set_reg(now, a, s);
+                }
+                Op::FormatValue => {
+                    let spec = if c == 0 { None } else { Some(self.reg(now, c)) };
+                    let s = self.format_value(self.reg(now, b), spec)?;
+                    self.set_reg(now, a, s);
+                }
+                Op::BuildString => {
+                    let mut text = alloc::string::String::new();
+                    for i in 0..c {
+                        text.push_str(self.as_str(self.reg(now, b + i)).unwrap_or(""));
+                    }
+                    let s = self.new_str(&text)?;
+                    self.set_reg(now, a, s);
                 }
                 Op::LoadMethod => {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(c));
@@ -449,6 +536,70 @@ impl Vm {
             }
             _ => Err(Error::Type("object is not subscriptable")),
         }
+    }
+
+    /// `del container[key]` for lists and dicts.
+    pub fn delete_item(&mut self, container: Value, key: Value) -> Result<()> {
+        match self.kind_of(container) {
+            Some(Kind::List) => {
+                let i = self.as_int(key).ok_or(Error::Type("list indices must be integers or slices"))?;
+                let len = self.list_len(container);
+                if crate::tuple::resolve_index(i, len).is_none() {
+                    return Err(Error::Index("list assignment index out of range"));
+                }
+                let item = self.list_pop_at(container, i)?;
+                self.release(item);
+                Ok(())
+            }
+            Some(Kind::Dict) => {
+                if self.dict_delete(container, key)? {
+                    Ok(())
+                } else {
+                    Err(Error::Key(key))
+                }
+            }
+            _ => Err(Error::Type("object does not support item deletion")),
+        }
+    }
+
+    /// `raise value [from cause]`: value is an exception, or a class to instantiate.
+    fn raise_value(&mut self, value: Value, cause: Option<Value>) -> Error {
+        let exception = match self.kind_of(value) {
+            Some(Kind::Exception) => {
+                self.heap.incref(value);
+                value
+            }
+            Some(Kind::Class)
+                if self.class_flags(value.as_object().unwrap_or_default()) & crate::class::CLASS_IS_EXCEPTION != 0 =>
+            {
+                match self.new_exception(value, &[]) {
+                    Ok(e) => e,
+                    Err(e) => return self.raise_error(e),
+                }
+            }
+            _ => return self.raise_error(Error::Type("exceptions must derive from BaseException")),
+        };
+        if let Some(cause) = cause {
+            self.set_exception_cause(exception, cause);
+        }
+        self.raise(exception)
+    }
+
+    /// `except spec:` — whether `exception` is an instance of a class in `spec`.
+    fn exception_matches(&self, exception: Value, spec: Value) -> Result<bool> {
+        let classes: alloc::vec::Vec<Value> = match self.kind_of(spec) {
+            Some(Kind::Tuple) => self.tuple_items(spec).collect(),
+            _ => alloc::vec![spec],
+        };
+        for class in classes {
+            if self.kind_of(class) != Some(Kind::Class) {
+                return Err(Error::Type("catching classes that do not inherit from BaseException is not allowed"));
+            }
+            if self.is_instance(exception, class) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// `container[key] = v` for lists and dicts.

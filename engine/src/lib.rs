@@ -20,6 +20,7 @@ pub mod error;
 pub mod exception;
 mod float;
 pub mod float_cache;
+mod format;
 mod frame;
 pub mod function;
 pub mod hash;

@@ -236,6 +236,14 @@ impl Vm {
         if let Some(v) = self.special_attribute(obj, name)? {
             return Ok(v);
         }
+        if let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Exception)) {
+            let attributes = self.heap.read_value(at + 28);
+            if attributes != Value::NULL {
+                if let Some(v) = self.dict_get(attributes, name)? {
+                    return Ok(v);
+                }
+            }
+        }
         let class = if self.kind_of(obj) == Some(Kind::Class) { obj } else { self.type_of(obj) };
         match self.class_lookup(class, name)? {
             Some(found) if self.kind_of(obj) != Some(Kind::Class) && self.is_method_like(found) => {
@@ -246,6 +254,40 @@ impl Vm {
                 Ok(found)
             }
             None => Err(Error::Attribute { object: obj, name }),
+        }
+    }
+
+    /// `setattr(obj, name, value)` (value borrowed): exception attributes and class
+    /// namespaces for now; built-in values have no settable attributes.
+    pub fn set_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<()> {
+        match self.kind_of(obj) {
+            Some(Kind::Class) => {
+                let namespace = self.class_namespace(obj.as_object().unwrap_or_default());
+                self.dict_set(namespace, name, value)
+            }
+            Some(Kind::Exception) => {
+                let at = obj.as_object().unwrap_or_default();
+                match self.as_str(name) {
+                    Some("__cause__") => {
+                        self.set_exception_cause(obj, value);
+                        return Ok(());
+                    }
+                    Some("__traceback__") if value == Value::NONE => {
+                        let old = self.heap.read_value(at + 16);
+                        self.heap.write_value(at + 16, Value::NULL);
+                        self.release(old);
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+                let mut attributes = self.heap.read_value(at + 28);
+                if attributes == Value::NULL {
+                    attributes = self.new_dict()?;
+                    self.heap.write_value(at + 28, attributes);
+                }
+                self.dict_set(attributes, name, value)
+            }
+            _ => Err(Error::Attribute { object: obj, name }),
         }
     }
 
