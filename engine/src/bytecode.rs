@@ -128,11 +128,13 @@ pub enum Op {
     Convert,
     /// R[a] = R[b] + .. + R[b+c-1] (all str)
     BuildString,
+    /// the function R[a] takes the tuple R[b] as its defaults
+    SetDefaults,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 63] = [
+    pub const ALL: [Op; 64] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -196,6 +198,7 @@ impl Op {
         Op::FormatValue,
         Op::Convert,
         Op::BuildString,
+        Op::SetDefaults,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -293,7 +296,7 @@ impl Op {
             Op::LoadAttr | Op::StoreAttr => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::CheckBound => Shape::Abx(Reg, Name),
             Op::Clear | Op::Reraise => Shape::Abc(Reg, Operand::None, Operand::None),
-            Op::DeleteItem | Op::Raise | Op::ListAppend => Shape::Abc(Reg, Reg, Operand::None),
+            Op::DeleteItem | Op::Raise | Op::ListAppend | Op::SetDefaults => Shape::Abc(Reg, Reg, Operand::None),
             Op::ExceptionMatches => Shape::Abc(Reg, Reg, Reg),
             Op::Unpack => Shape::UnpackRun,
             Op::BuildDict => Shape::PairRun,

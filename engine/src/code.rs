@@ -7,6 +7,7 @@
 //!                    +32 line table: u32 (offset)  +36 line entries: u32
 //!                    +40 registers: u8  +41 parameters: u8  +42 flags: u16  +44 first line: u32
 //!                    +48 handler table: u32 (offset, 0 if none)  +52 handlers: u32
+//!                    +56 local names: tuple of str (register order; parameters first)
 //! line table:        [(first instruction: u32, line: u32); entries], instruction-ordered
 //! handler table:     [(start, end, target, register): u32 x 4; handlers], innermost first
 //! ```
@@ -31,7 +32,7 @@ use crate::vm::Vm;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub(crate) const OBJECT_BYTES: u32 = 56;
+pub(crate) const OBJECT_BYTES: u32 = 60;
 
 /// An exception handler: instructions `start..end` are covered; an exception raised there
 /// goes to `register` and execution continues at `target`.
@@ -61,6 +62,8 @@ pub struct CodeBuilder {
     /// Owned references, released by [`CodeBuilder::discard`] or handed to the heap.
     constants: Vec<Value>,
     names: Vec<String>,
+    /// Names of the locals, in register order (for error messages and keywords).
+    pub local_names: Vec<String>,
 }
 
 impl CodeBuilder {
@@ -76,6 +79,7 @@ impl CodeBuilder {
             handlers: Vec::new(),
             constants: Vec::new(),
             names: Vec::new(),
+            local_names: Vec::new(),
         }
     }
 
@@ -92,6 +96,11 @@ impl CodeBuilder {
     /// Index of the next instruction to be emitted.
     pub fn next_index(&self) -> u32 {
         self.instructions.len() as u32
+    }
+
+    /// Instruction `index` as emitted so far.
+    pub fn instruction(&self, index: u32) -> Instr {
+        self.instructions[index as usize]
     }
 
     /// Replaces instruction `index` (to patch a jump once its target is known).
@@ -227,6 +236,19 @@ impl Vm {
         parts.push(names?);
         parts.push(self.intern_str(&b.name)?);
         parts.push(self.new_str(&b.file)?);
+        let mut local_values = Vec::with_capacity(b.local_names.len());
+        for n in &b.local_names {
+            match self.intern_str(n) {
+                Ok(v) => local_values.push(v),
+                Err(e) => {
+                    self.release_all(&local_values);
+                    return Err(e);
+                }
+            }
+        }
+        let locals = self.new_tuple(&local_values);
+        self.release_all(&local_values);
+        parts.push(locals?);
         let count = b.instructions.len() as u32;
         let words = self.heap.allocate(4 * count, Subsystem::Code, BlockRole::Table)?;
         let lines = match self.heap.allocate(8 * b.lines.len() as u32, Subsystem::Code, BlockRole::Table) {
@@ -281,8 +303,8 @@ impl Vm {
             r.write_u32(entry + 8, h.target);
             r.write_u32(entry + 12, u32::from(h.register));
         }
-        // The object now owns constants, names, name and file.
-        for (slot, &part) in [16u32, 20, 24, 28].iter().zip(parts.iter()) {
+        // The object now owns constants, names, name, file and local names.
+        for (slot, &part) in [16u32, 20, 24, 28, 56].iter().zip(parts.iter()) {
             self.heap.write_value(at + slot, part);
         }
         parts.clear();
@@ -309,6 +331,11 @@ impl Vm {
 
     pub(crate) fn code_file(&self, code: u32) -> Value {
         self.heap.read_value(code + 28)
+    }
+
+    /// The names of the code's locals, parameters first (a tuple of str).
+    pub(crate) fn code_local_names(&self, code: u32) -> Value {
+        self.heap.read_value(code + 56)
     }
 
     pub(crate) fn code_registers(&self, code: u32) -> u8 {
@@ -358,7 +385,7 @@ impl Vm {
         let r = self.heap.region();
         let (words, count) = (r.read_u32(at + 8), r.read_u32(at + 12));
         let (lines, entries) = (r.read_u32(at + 32), r.read_u32(at + 36));
-        for slot in [16, 20, 24, 28] {
+        for slot in [16, 20, 24, 28, 56] {
             let part = self.heap.read_value(at + slot);
             dead.release(&mut self.heap, part);
         }

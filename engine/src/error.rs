@@ -33,6 +33,10 @@ pub enum Error {
     Key(crate::Value),
     /// A local read before assignment: `UnboundLocalError` (the value is the name).
     UnboundLocalName(crate::Value),
+    /// A call with the wrong number of positional arguments: `TypeError: f() takes 2
+    /// positional arguments but 3 were given` / `f() missing 1 required positional
+    /// argument: 'x'` (the function and the number given).
+    Arguments { function: crate::Value, given: u32 },
     /// Unpacking the wrong number of items: `ValueError: not enough values to unpack
     /// (expected 3, got 2)` or `too many values to unpack (expected 2)`.
     UnpackCount { expected: u8, got: u32, too_many: bool },
@@ -66,6 +70,7 @@ impl Error {
             Error::Raised => "Exception",
             Error::UnboundLocalName(_) => "UnboundLocalError",
             Error::UnpackCount { .. } => "ValueError",
+            Error::Arguments { .. } => "TypeError",
         }
     }
 }
@@ -82,6 +87,7 @@ impl fmt::Display for Error {
             | Error::ZeroDivision(m)
             | Error::Value(m) => write!(f, "{}: {m}", self.python_type()),
             Error::UnboundLocalName(_) => f.write_str("UnboundLocalError: local variable read before assignment"),
+            Error::Arguments { given, .. } => write!(f, "TypeError: wrong number of arguments ({given} given)"),
             Error::UnpackCount { expected, got, too_many: false } => {
                 write!(f, "ValueError: not enough values to unpack (expected {expected}, got {got})")
             }

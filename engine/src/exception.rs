@@ -140,6 +140,7 @@ impl ExceptionType {
             Error::Attribute { .. } => AttributeError,
             Error::UnboundLocalName(_) => UnboundLocalError,
             Error::UnpackCount { .. } => ValueError,
+            Error::Arguments { .. } => TypeError,
             Error::Raised => Exception,
         }
     }
@@ -230,6 +231,7 @@ impl Vm {
         let message = match e {
             Error::Key(key) => self.repr(key).unwrap_or_default(),
             Error::NameNotDefined(name) => format!("name '{}' is not defined", self.as_str(name).unwrap_or("?")),
+            Error::Arguments { function, given } => self.arguments_message(function, given),
             Error::UnboundLocalName(name) => format!(
                 "cannot access local variable '{}' where it is not associated with a value",
                 self.as_str(name).unwrap_or("?")
@@ -274,6 +276,35 @@ impl Vm {
                 _ => Error::Memory,
             },
         }
+    }
+
+    /// CPython's message for calling `function` with `given` positional arguments.
+    fn arguments_message(&self, function: Value, given: u32) -> String {
+        let Some(f) = function.as_object() else { return String::new() };
+        let code = self.function_code(f).as_object().unwrap_or_default();
+        let name = self.as_str(self.code_name(code)).unwrap_or("?");
+        let params = u32::from(self.code_parameters(code));
+        let defaults = self.tuple_len(self.function_defaults(f));
+        let plural = |n: u32| if n == 1 { "" } else { "s" };
+        if given > params {
+            let takes =
+                if defaults == 0 { format!("{params}") } else { format!("from {} to {params}", params - defaults) };
+            let was = if given == 1 { "was" } else { "were" };
+            return format!("{name}() takes {takes} positional argument{} but {given} {was} given", plural(params));
+        }
+        let locals = self.code_local_names(code);
+        let missing: Vec<String> = (given..params - defaults)
+            .map(|i| format!("'{}'", self.as_str(self.tuple_item(locals, i)).unwrap_or("?")))
+            .collect();
+        let listed = match missing.len() {
+            0 | 1 => missing.concat(),
+            n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        format!(
+            "{name}() missing {} required positional argument{}: {listed}",
+            missing.len(),
+            plural(missing.len() as u32)
+        )
     }
 
     /// Takes the exception being raised (owned; NULL if none).

@@ -45,6 +45,21 @@ impl Vm {
         self.heap.read_value(f + 8)
     }
 
+    /// The defaults tuple of a function (borrowed; NULL if none).
+    pub(crate) fn function_defaults(&self, f: u32) -> Value {
+        self.heap.read_value(f + 16)
+    }
+
+    /// Gives function `f` the defaults tuple `defaults` (borrowed).
+    pub(crate) fn set_function_defaults(&mut self, f: Value, defaults: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Function, f)?;
+        self.heap.incref(defaults);
+        let old = self.heap.read_value(at + 16);
+        self.heap.write_value(at + 16, defaults);
+        self.release(old);
+        Ok(())
+    }
+
     pub(crate) fn function_globals(&self, f: u32) -> Value {
         self.heap.read_value(f + 12)
     }

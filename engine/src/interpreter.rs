@@ -74,12 +74,15 @@ impl Vm {
         }
         let function = f.as_object().unwrap_or_default();
         let code = self.function_code(function).as_object().unwrap_or_default();
-        if count != u32::from(self.code_parameters(code)) {
-            return Err(Error::Type("wrong number of arguments"));
+        let params = u32::from(self.code_parameters(code));
+        let defaults = self.function_defaults(function);
+        let default_count = self.tuple_len(defaults);
+        if count > params || count + default_count < params {
+            return Err(Error::Arguments { function: f, given: count });
         }
         let frame = self.new_frame(f, code, caller, result_register)?;
-        for i in 0..count {
-            let v = arg(self, i);
+        for i in 0..params {
+            let v = if i < count { arg(self, i) } else { self.tuple_item(defaults, i - (params - default_count)) };
             self.heap.incref(v);
             self.heap.write_value(frame + FRAME_HEADER + 4 * i, v);
         }
@@ -361,6 +364,10 @@ impl Vm {
                     let s = self.format_value(self.reg(now, b), spec)?;
                     self.set_reg(now, a, s);
                 }
+                Op::SetDefaults => {
+                    let (f, defaults) = (self.reg(now, a), self.reg(now, b));
+                    self.set_function_defaults(f, defaults)?;
+                }
                 Op::BuildString => {
                     let mut text = alloc::string::String::new();
                     for i in 0..c {
@@ -636,6 +643,7 @@ mod tests {
         b.registers = 6;
         b.parameters = 1;
         let fib = b.name_index("fib").unwrap();
+        b.local_names.push("n".into());
         for (line, instr) in [
             (2, asbx(Op::LoadInt, 1, 2)),
             (2, abc(Op::Lt, 1, 0, 1)),
@@ -733,6 +741,10 @@ mod tests {
         vm.release(exception);
         assert_eq!(vm.call(f, &[]).unwrap_err(), Error::Raised);
         let exception = vm.take_raised();
+        assert_eq!(
+            vm.format_exception(exception, &|_, _| None),
+            "TypeError: fib() missing 1 required positional argument: 'n'\n"
+        );
         vm.release(exception);
         assert_eq!(vm.subsystem(crate::Subsystem::Frame).live_objects, 0);
         vm.release(s);

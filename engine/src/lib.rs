@@ -14,6 +14,7 @@ pub mod bytecode;
 pub mod class;
 pub mod code;
 mod compare;
+pub mod compiler;
 pub mod config;
 mod dict;
 pub mod error;

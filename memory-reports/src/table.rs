@@ -46,7 +46,8 @@ pub fn render_table(snapshot: &Snapshot) -> String {
 
     let idle = snapshot.subsystems.iter().filter(|r| r.is_idle()).count();
     if idle > 0 {
-        let _ = writeln!(out, "({idle} idle subsystems not shown)");
+        let noun = if idle == 1 { "subsystem" } else { "subsystems" };
+        let _ = writeln!(out, "({idle} idle {noun} not shown)");
     }
     if totals.live_bytes != heap.in_use_bytes {
         let _ = writeln!(
@@ -259,7 +260,7 @@ mod tests {
         assert!(!text.lines().any(|l| l.starts_with("set ")), "{text}");
         // Freed but once used: still shown.
         assert!(text.lines().any(|l| l.starts_with("list ")), "{text}");
-        assert!(text.contains("(1 idle subsystems not shown)"));
+        assert!(text.contains("(1 idle subsystem not shown)"));
     }
 
     #[test]

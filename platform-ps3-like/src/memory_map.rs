@@ -1,253 +1,336 @@
-//! The simulated machine's main memory: named budgets, and script regions lent from one.
+//! The simulated machine's main memory: a plan of named budgets, and the lender of the
+//! script budget.
 //!
-//! A console title plans its memory up front: so much for the OS, so much for the game's
-//! own heaps, so much for scripts. [`MemoryMap`] holds that plan and enforces it: a VM's
-//! region is lent out of the script budget ([`MemoryMap::lend_script_region`]) and must be
-//! given back when the VM is shut down, and the map knows at every moment how much of each
-//! budget is out, its high-water mark and how many regions are out.
-//!
-//! Invariants: the budgets add up to at most the main memory; a budget's lent bytes never
-//! exceed its size; every lent byte is counted until given back.
-//! Must never: lend beyond a budget, or accept back a region it did not lend.
+//! Owns: [`MachineSpec`] (how much main memory, how the title splits it), [`MemoryMap`]
+//! (the plan laid out as address ranges, plus the one [`RegionProvider`] of the "script"
+//! budget) and [`Budget`].
+//! Promises: a map's budgets are non-empty-named, unique, multiples of 8 bytes, laid out
+//! back to back from address 0 in plan order, and add up to at most main memory; a map
+//! always has a "script" budget and exactly one lender for it.
+//! Must never: lend from a budget other than "script" (the OS and game budgets are only
+//! planned here), or hand out the simulated addresses as host pointers (they are numbers
+//! for reports).
 
+use crate::error::PlatformError;
+use crate::provider::{Lease, RegionProvider};
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
-use mote::region::{Region, RegionError};
+use mote::region::Region;
 
 const MIB: u64 = 1024 * 1024;
 
-/// One named slice of main memory in a machine's plan.
+/// Name of the budget the operating system keeps.
+pub const OS_BUDGET: &str = "os";
+/// Name of the budget for the game's own (non-script) heaps.
+pub const GAME_BUDGET: &str = "game";
+/// Name of the budget script regions are lent from.
+pub const SCRIPT_BUDGET: &str = "script";
+
+/// One named slice of main memory in a plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BudgetSpec {
+    /// The budget's name, e.g. `"script"`.
     pub name: String,
+    /// Its size in bytes (a multiple of 8).
     pub bytes: u64,
 }
 
-/// A machine: how much main memory it has and how the title splits it.
+impl BudgetSpec {
+    /// A budget called `name` of `bytes`.
+    pub fn new(name: impl Into<String>, bytes: u64) -> BudgetSpec {
+        BudgetSpec { name: name.into(), bytes }
+    }
+}
+
+/// A machine: how much main memory it has and how the title splits it into budgets.
+/// Built only through checked constructors, so every spec is a valid plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MachineSpec {
-    pub main_memory_bytes: u64,
-    pub budgets: Vec<BudgetSpec>,
-    /// The budget script regions are lent from.
-    pub script_budget: String,
+    main_memory_bytes: u64,
+    budgets: Vec<BudgetSpec>,
 }
 
 impl MachineSpec {
-    /// A PS3-like machine: 256 MiB of main memory; 48 MiB kept by the OS, 144 MiB for the
-    /// game's own heaps, 64 MiB for scripts.
+    /// Main memory of the PS3-like machine: 256 MiB.
+    pub const PS3_MAIN_MEMORY_BYTES: u64 = 256 * MIB;
+    /// What the PS3-like machine's OS keeps: 48 MiB.
+    pub const PS3_OS_BYTES: u64 = 48 * MIB;
+    /// The PS3-like machine's default script budget: 64 MiB.
+    pub const PS3_SCRIPT_BYTES: u64 = 64 * MIB;
+
+    /// The PS3-like machine: 256 MiB of main memory; 48 MiB for the OS, 64 MiB for
+    /// scripts and the remaining 144 MiB for the game.
     pub fn ps3_like() -> MachineSpec {
-        MachineSpec::with_script_budget(64 * MIB)
-    }
-
-    /// The PS3-like machine with `script_bytes` for scripts, taken from the game's share.
-    pub fn with_script_budget(script_bytes: u64) -> MachineSpec {
-        let main = 256 * MIB;
-        let os = 48 * MIB;
+        let os = Self::PS3_OS_BYTES;
+        let script = Self::PS3_SCRIPT_BYTES;
         MachineSpec {
-            main_memory_bytes: main,
+            main_memory_bytes: Self::PS3_MAIN_MEMORY_BYTES,
             budgets: alloc::vec![
-                BudgetSpec { name: "os".into(), bytes: os },
-                BudgetSpec { name: "game".into(), bytes: main.saturating_sub(os).saturating_sub(script_bytes) },
-                BudgetSpec { name: "script".into(), bytes: script_bytes },
+                BudgetSpec::new(OS_BUDGET, os),
+                BudgetSpec::new(GAME_BUDGET, Self::PS3_MAIN_MEMORY_BYTES - os - script),
+                BudgetSpec::new(SCRIPT_BUDGET, script),
             ],
-            script_budget: "script".into(),
         }
     }
-}
 
-/// What a budget holds right now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Budget {
-    pub name: String,
-    pub bytes: u64,
-    /// Bytes lent out of it now.
-    pub lent_bytes: u64,
-    /// The most ever lent at once.
-    pub high_water_bytes: u64,
-    /// Regions lent and not yet given back.
-    pub regions_out: u32,
-}
-
-impl Budget {
-    pub fn free_bytes(&self) -> u64 {
-        self.bytes - self.lent_bytes
+    /// A machine with `main_memory_bytes`, of which the OS keeps `os_bytes`, scripts get
+    /// `script_bytes`, and the game gets the rest.
+    pub fn with_sizes(main_memory_bytes: u64, os_bytes: u64, script_bytes: u64) -> Result<MachineSpec, PlatformError> {
+        let planned = os_bytes.saturating_add(script_bytes);
+        let game = main_memory_bytes
+            .checked_sub(planned)
+            .ok_or(PlatformError::BudgetsExceedMemory { budgets: planned, main_memory: main_memory_bytes })?;
+        MachineSpec::new(
+            main_memory_bytes,
+            alloc::vec![
+                BudgetSpec::new(OS_BUDGET, os_bytes),
+                BudgetSpec::new(GAME_BUDGET, game),
+                BudgetSpec::new(SCRIPT_BUDGET, script_bytes),
+            ],
+        )
     }
-}
 
-/// Why the platform refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlatformError {
-    /// The budgets of a spec add up to more than its main memory.
-    BudgetsExceedMemory { budgets: u64, main_memory: u64 },
-    /// The spec names a script budget it does not define.
-    NoSuchBudget(String),
-    /// The request does not fit what is left of the budget.
-    OverBudget { budget: String, requested: u64, free: u64 },
-    /// The engine refused the region size, or the host allocator had no memory.
-    Region(RegionError),
-    /// A region was given back that this map did not lend (or lent fewer bytes than it has).
-    NotLent { bytes: u64 },
-}
-
-impl fmt::Display for PlatformError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PlatformError::BudgetsExceedMemory { budgets, main_memory } => {
-                write!(f, "budgets add up to {budgets} bytes, more than the {main_memory} bytes of main memory")
+    /// A machine with any budgets. Checks that names are non-empty and unique, sizes are
+    /// multiples of 8, and the sum fits main memory. (A [`MemoryMap`] also needs one of
+    /// them to be named [`SCRIPT_BUDGET`].)
+    pub fn new(main_memory_bytes: u64, budgets: Vec<BudgetSpec>) -> Result<MachineSpec, PlatformError> {
+        let mut total: u64 = 0;
+        for (index, budget) in budgets.iter().enumerate() {
+            let duplicate = budgets[..index].iter().any(|b| b.name == budget.name);
+            if budget.name.is_empty() || duplicate {
+                return Err(PlatformError::BadBudgetName { name: budget.name.clone() });
             }
-            PlatformError::NoSuchBudget(name) => write!(f, "no budget named '{name}'"),
-            PlatformError::OverBudget { budget, requested, free } => {
-                write!(f, "the '{budget}' budget has {free} bytes free; {requested} were asked for")
+            if budget.bytes % 8 != 0 {
+                return Err(PlatformError::MisalignedBudget { name: budget.name.clone(), bytes: budget.bytes });
             }
-            PlatformError::Region(e) => write!(f, "region refused: {e:?}"),
-            PlatformError::NotLent { bytes } => write!(f, "a region of {bytes} bytes came back that was not lent"),
+            total = total.saturating_add(budget.bytes);
         }
-    }
-}
-
-/// The machine's memory plan, and the ledger of what is lent out of it.
-#[derive(Debug)]
-pub struct MemoryMap {
-    main_memory_bytes: u64,
-    budgets: Vec<Budget>,
-    script: usize,
-}
-
-impl MemoryMap {
-    pub fn new(spec: &MachineSpec) -> Result<MemoryMap, PlatformError> {
-        let total: u64 = spec.budgets.iter().map(|b| b.bytes).sum();
-        if total > spec.main_memory_bytes {
-            return Err(PlatformError::BudgetsExceedMemory { budgets: total, main_memory: spec.main_memory_bytes });
+        if total > main_memory_bytes {
+            return Err(PlatformError::BudgetsExceedMemory { budgets: total, main_memory: main_memory_bytes });
         }
-        let script = spec
-            .budgets
-            .iter()
-            .position(|b| b.name == spec.script_budget)
-            .ok_or_else(|| PlatformError::NoSuchBudget(spec.script_budget.clone()))?;
-        let budgets = spec
-            .budgets
-            .iter()
-            .map(|b| Budget {
-                name: b.name.clone(),
-                bytes: b.bytes,
-                lent_bytes: 0,
-                high_water_bytes: 0,
-                regions_out: 0,
-            })
-            .collect();
-        Ok(MemoryMap { main_memory_bytes: spec.main_memory_bytes, budgets, script })
+        Ok(MachineSpec { main_memory_bytes, budgets })
     }
 
+    /// The machine's main memory.
     pub fn main_memory_bytes(&self) -> u64 {
         self.main_memory_bytes
     }
 
-    /// Every budget, in plan order.
+    /// The budgets, in plan order.
+    pub fn budgets(&self) -> &[BudgetSpec] {
+        &self.budgets
+    }
+}
+
+impl Default for MachineSpec {
+    /// [`MachineSpec::ps3_like`].
+    fn default() -> MachineSpec {
+        MachineSpec::ps3_like()
+    }
+}
+
+/// A budget placed in main memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Budget {
+    name: String,
+    base: u64,
+    bytes: u64,
+}
+
+impl Budget {
+    /// The budget's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Simulated address of its first byte.
+    pub fn base(&self) -> u64 {
+        self.base
+    }
+
+    /// Its size in bytes.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Simulated address one past its last byte.
+    pub fn end(&self) -> u64 {
+        self.base + self.bytes
+    }
+}
+
+/// The machine's memory plan, laid out, with the lender of its script budget.
+#[derive(Debug)]
+pub struct MemoryMap {
+    main_memory_bytes: u64,
+    budgets: Vec<Budget>,
+    script: RegionProvider,
+    /// Leases of regions lent by [`MemoryMap::lend_script_region`], kept by the map
+    /// because the caller holds only the bare region.
+    held_leases: Vec<Lease>,
+}
+
+impl MemoryMap {
+    /// Lays out `spec`'s budgets back to back from address 0 and makes the script lender.
+    /// Fails when the spec has no budget named [`SCRIPT_BUDGET`].
+    pub fn new(spec: &MachineSpec) -> Result<MemoryMap, PlatformError> {
+        let mut base = 0;
+        let budgets: Vec<Budget> = spec
+            .budgets
+            .iter()
+            .map(|b| {
+                let budget = Budget { name: b.name.clone(), base, bytes: b.bytes };
+                base += b.bytes;
+                budget
+            })
+            .collect();
+        let script = budgets
+            .iter()
+            .find(|b| b.name == SCRIPT_BUDGET)
+            .map(RegionProvider::for_budget)
+            .ok_or_else(|| PlatformError::NoSuchBudget { name: SCRIPT_BUDGET.into() })?;
+        Ok(MemoryMap { main_memory_bytes: spec.main_memory_bytes, budgets, script, held_leases: Vec::new() })
+    }
+
+    /// The machine's main memory.
+    pub fn main_memory_bytes(&self) -> u64 {
+        self.main_memory_bytes
+    }
+
+    /// Every budget, in plan (and address) order.
     pub fn budgets(&self) -> &[Budget] {
         &self.budgets
     }
 
-    /// The budget script regions come from.
-    pub fn script_budget(&self) -> &Budget {
-        &self.budgets[self.script]
+    /// The budget called `name`.
+    pub fn budget(&self, name: &str) -> Option<&Budget> {
+        self.budgets.iter().find(|b| b.name == name)
     }
 
-    /// Lends a region of `bytes` (rounded down to 8) out of the script budget.
-    pub fn lend_script_region(&mut self, bytes: u64) -> Result<Region, PlatformError> {
-        let bytes = bytes & !7;
-        let budget = &self.budgets[self.script];
-        if bytes > budget.free_bytes() {
-            return Err(PlatformError::OverBudget {
-                budget: budget.name.clone(),
-                requested: bytes,
-                free: budget.free_bytes(),
-            });
-        }
-        let size = usize::try_from(bytes).map_err(|_| PlatformError::Region(RegionError::BadSize))?;
-        let region = Region::with_capacity(size).map_err(PlatformError::Region)?;
-        let budget = &mut self.budgets[self.script];
-        budget.lent_bytes += region.len() as u64;
-        budget.high_water_bytes = budget.high_water_bytes.max(budget.lent_bytes);
-        budget.regions_out += 1;
+    /// Main memory no budget claims.
+    pub fn unplanned_bytes(&self) -> u64 {
+        let planned: u64 = self.budgets.iter().map(|b| b.bytes).sum();
+        self.main_memory_bytes - planned
+    }
+
+    /// The lender of the script budget: its counters.
+    pub fn script(&self) -> &RegionProvider {
+        &self.script
+    }
+
+    /// The lender of the script budget, to lend and take back
+    /// [`LentRegion`](crate::LentRegion)s.
+    pub fn script_mut(&mut self) -> &mut RegionProvider {
+        &mut self.script
+    }
+
+    /// Lends a bare region of at least `bytes` (rounded up to 8) from the script budget;
+    /// the map keeps the lease. See [`RegionProvider::lend`].
+    pub fn lend_script_region(&mut self, bytes: usize) -> Result<Region, PlatformError> {
+        let (region, lease) = self.script.lend(bytes)?.into_parts();
+        self.held_leases.push(lease);
         Ok(region)
     }
 
-    /// Takes back a region lent by [`MemoryMap::lend_script_region`] (dropping it frees
-    /// the memory).
+    /// Takes back a region from [`MemoryMap::lend_script_region`]. The map recognises it
+    /// by size only (a bare region carries no receipt): a region of a size it has not
+    /// lent is refused with [`PlatformError::ForeignRegion`] and its memory is freed.
     pub fn give_back_script_region(&mut self, region: Region) -> Result<(), PlatformError> {
         let bytes = region.len() as u64;
-        let budget = &mut self.budgets[self.script];
-        if budget.regions_out == 0 || bytes > budget.lent_bytes {
-            return Err(PlatformError::NotLent { bytes });
+        match self.held_leases.iter().position(|l| l.bytes() == bytes) {
+            Some(index) => {
+                let lease = self.held_leases.swap_remove(index);
+                self.script.give_back_parts(region, lease)
+            }
+            None => Err(PlatformError::ForeignRegion { budget: SCRIPT_BUDGET.into(), bytes }),
         }
-        budget.lent_bytes -= bytes;
-        budget.regions_out -= 1;
-        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provider::LentRegion;
 
     #[test]
-    fn the_ps3_like_plan_fits_its_memory() {
-        let map = MemoryMap::new(&MachineSpec::ps3_like()).unwrap();
+    fn the_ps3_like_plan_fills_256_mib() {
+        let map = MemoryMap::new(&MachineSpec::default()).unwrap();
         assert_eq!(map.main_memory_bytes(), 256 * MIB);
-        let total: u64 = map.budgets().iter().map(|b| b.bytes).sum();
-        assert_eq!(total, 256 * MIB);
-        assert_eq!(map.script_budget().bytes, 64 * MIB);
+        assert_eq!(map.unplanned_bytes(), 0);
+        let names: Vec<&str> = map.budgets().iter().map(Budget::name).collect();
+        assert_eq!(names, [OS_BUDGET, GAME_BUDGET, SCRIPT_BUDGET]);
+        let game = map.budget(GAME_BUDGET).unwrap();
+        assert_eq!((game.base(), game.bytes()), (48 * MIB, 144 * MIB));
+        assert_eq!(map.budget(SCRIPT_BUDGET).unwrap().end(), 256 * MIB);
+        assert_eq!(map.script().capacity_bytes(), 64 * MIB);
+        assert_eq!(map.script().budget_name(), SCRIPT_BUDGET);
     }
 
     #[test]
-    fn lending_and_giving_back_restore_the_budget() {
-        let mut map = MemoryMap::new(&MachineSpec::with_script_budget(4 * MIB)).unwrap();
-        let a = map.lend_script_region(MIB).unwrap();
-        let b = map.lend_script_region(2 * MIB + 5).unwrap();
-        assert_eq!(b.len() as u64, 2 * MIB, "sizes are rounded down to 8");
-        let s = map.script_budget();
-        assert_eq!((s.lent_bytes, s.regions_out, s.free_bytes()), (3 * MIB, 2, MIB));
-        map.give_back_script_region(a).unwrap();
+    fn custom_sizes_give_the_game_the_rest() {
+        let spec = MachineSpec::with_sizes(512 * MIB, 32 * MIB, 8 * MIB).unwrap();
+        let map = MemoryMap::new(&spec).unwrap();
+        assert_eq!(map.budget(GAME_BUDGET).unwrap().bytes(), 472 * MIB);
+        assert_eq!(map.script().capacity_bytes(), 8 * MIB);
+        assert_eq!(
+            MachineSpec::with_sizes(64 * MIB, 48 * MIB, 32 * MIB).unwrap_err(),
+            PlatformError::BudgetsExceedMemory { budgets: 80 * MIB, main_memory: 64 * MIB }
+        );
+    }
+
+    #[test]
+    fn bad_plans_are_refused() {
+        let over = MachineSpec::new(MIB, alloc::vec![BudgetSpec::new("script", MIB), BudgetSpec::new("os", 8)]);
+        assert!(matches!(over, Err(PlatformError::BudgetsExceedMemory { .. })));
+        let twice = MachineSpec::new(MIB, alloc::vec![BudgetSpec::new("script", 8), BudgetSpec::new("script", 8)]);
+        assert_eq!(twice.unwrap_err(), PlatformError::BadBudgetName { name: "script".into() });
+        let odd = MachineSpec::new(MIB, alloc::vec![BudgetSpec::new("script", 12)]);
+        assert!(matches!(odd, Err(PlatformError::MisalignedBudget { .. })));
+        let no_script = MachineSpec::new(MIB, alloc::vec![BudgetSpec::new("lua", MIB)]).unwrap();
+        assert_eq!(MemoryMap::new(&no_script).unwrap_err(), PlatformError::NoSuchBudget { name: "script".into() });
+        // Room left over is allowed, and reported.
+        let roomy = MachineSpec::new(MIB, alloc::vec![BudgetSpec::new("script", 8)]).unwrap();
+        assert_eq!(MemoryMap::new(&roomy).unwrap().unplanned_bytes(), MIB - 8);
+    }
+
+    #[test]
+    fn bare_regions_go_back_by_size() {
+        let spec = MachineSpec::with_sizes(MIB, 0, 64 * 1024).unwrap();
+        let mut map = MemoryMap::new(&spec).unwrap();
+        let a = map.lend_script_region(4096).unwrap();
+        let b = map.lend_script_region(1001).unwrap();
+        assert_eq!(b.len(), 1008);
+        assert_eq!(map.script().regions_out(), 2);
+        let stranger = Region::with_capacity(2048).unwrap();
+        assert_eq!(
+            map.give_back_script_region(stranger).unwrap_err(),
+            PlatformError::ForeignRegion { budget: "script".into(), bytes: 2048 }
+        );
         map.give_back_script_region(b).unwrap();
-        let s = map.script_budget();
-        assert_eq!((s.lent_bytes, s.regions_out, s.high_water_bytes), (0, 0, 3 * MIB));
+        map.give_back_script_region(a).unwrap();
+        let s = map.script().stats();
+        assert_eq!((s.lent_bytes, s.regions_out, s.high_water_bytes), (0, 0, 5104));
     }
 
     #[test]
-    fn over_budget_is_a_clear_error() {
-        let mut map = MemoryMap::new(&MachineSpec::with_script_budget(MIB)).unwrap();
-        let held = map.lend_script_region(MIB / 2).unwrap();
-        let err = map.lend_script_region(MIB).unwrap_err();
-        assert_eq!(err, PlatformError::OverBudget { budget: "script".into(), requested: MIB, free: MIB / 2 });
-        assert!(alloc::format!("{err}").contains("'script' budget has 524288 bytes free"));
-        map.give_back_script_region(held).unwrap();
-    }
-
-    #[test]
-    fn bad_plans_and_strangers_are_refused() {
-        let mut spec = MachineSpec::ps3_like();
-        spec.budgets[0].bytes += 1;
-        assert!(matches!(MemoryMap::new(&spec), Err(PlatformError::BudgetsExceedMemory { .. })));
-        let mut spec = MachineSpec::ps3_like();
-        spec.script_budget = "lua".into();
-        assert_eq!(MemoryMap::new(&spec).unwrap_err(), PlatformError::NoSuchBudget("lua".into()));
-        let mut map = MemoryMap::new(&MachineSpec::ps3_like()).unwrap();
-        let stranger = Region::with_capacity(4096).unwrap();
-        assert_eq!(map.give_back_script_region(stranger).unwrap_err(), PlatformError::NotLent { bytes: 4096 });
-        assert!(matches!(map.lend_script_region(0), Err(PlatformError::Region(RegionError::BadSize))));
+    fn over_budget_from_the_map() {
+        let spec = MachineSpec::with_sizes(MIB, 0, 64 * 1024).unwrap();
+        let mut map = MemoryMap::new(&spec).unwrap();
+        let err = map.lend_script_region(128 * 1024).unwrap_err();
+        assert!(matches!(err, PlatformError::OverBudget { .. }));
+        assert_eq!(map.script().regions_out(), 0);
     }
 
     #[test]
     fn a_vm_runs_in_a_lent_region_and_gives_it_back() {
         let mut map = MemoryMap::new(&MachineSpec::ps3_like()).unwrap();
-        let region = map.lend_script_region(MIB).unwrap();
-        let mut vm = mote::Vm::new(mote::VmConfig::default(), region).unwrap();
-        let s = vm.new_str("hello").unwrap();
-        vm.release(s);
+        let loan = map.script_mut().lend(1 << 20).unwrap();
+        let (region, lease) = loan.into_parts();
+        let vm = mote::Vm::new(mote::VmConfig::default(), region).unwrap();
         let teardown = vm.shutdown();
         assert_eq!(teardown.leaked_bytes, 0);
-        map.give_back_script_region(teardown.region).unwrap();
-        assert_eq!(map.script_budget().regions_out, 0);
+        map.script_mut().give_back(LentRegion::from_parts(teardown.region, lease)).unwrap();
+        assert_eq!(map.script().regions_out(), 0);
+        assert_eq!(map.script().high_water_bytes(), 1 << 20);
     }
 }

@@ -100,11 +100,8 @@ impl fmt::Display for SyntaxError {
             let spaces = (text.chars().count() - stripped.chars().count()) as i64;
             writeln!(f, "    {stripped}")?;
             let offset = i64::from(self.column);
-            let mut end = if self.end_column == 0 || self.end_line != self.line {
-                offset
-            } else {
-                i64::from(self.end_column)
-            };
+            let mut end =
+                if self.end_column == 0 || self.end_line != self.line { offset } else { i64::from(self.end_column) };
             if end <= offset {
                 end = offset + 1;
             }

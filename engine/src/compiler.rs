@@ -1,0 +1,1358 @@
+//! The compiler: an AST (from `syntax`) to validated register bytecode (`code.rs`).
+//!
+//! One [`Unit`] is compiled per code object (the module, each `def`, each `lambda`).
+//! Register plan of a function: parameters first, then the other locals, then
+//! temporaries, allocated and freed like a stack as expressions nest. Module code keeps
+//! every name in the globals dict and uses registers only for temporaries.
+//!
+//! A local read is checked for being bound (`CheckBound`) only where the compiler cannot
+//! prove it is: a small definite-assignment analysis runs along with code generation
+//! (assigned on every path so far, branches meet by intersection, loop bodies and handlers
+//! do not count after the loop or the `try`).
+//!
+//! Comprehensions compile inline, their loop variables in hidden registers, so the
+//! variables do not leak into the enclosing scope (Python 3 semantics) without the cost
+//! of a function call.
+//!
+//! Must never: emit code that `CodeBuilder::finish` would reject (that is a compiler
+//! bug, reported as an error), or accept a construct it cannot compile faithfully: those
+//! become a `NotImplementedError` naming the feature.
+
+use crate::bytecode::{Instr, Op};
+use crate::code::{CodeBuilder, Handler};
+use crate::error::Error;
+use crate::syntax::ast::{
+    BinOp, BoolOp, CmpOp, Comprehension, Conversion, Expr, ExprKind, FStringPart, FunctionDef, Module, Parameters,
+    Stmt, StmtKind, UnaryOp,
+};
+use crate::syntax::{SyntaxError, SyntaxErrorKind};
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Why a module could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    /// A construct mote refuses (`SyntaxError`) or does not support (`NotImplementedError`).
+    Syntax(SyntaxError),
+    /// The heap could not hold the code.
+    Engine(Error),
+}
+
+impl From<Error> for CompileError {
+    fn from(e: Error) -> CompileError {
+        CompileError::Engine(e)
+    }
+}
+
+type Result<T> = core::result::Result<T, CompileError>;
+
+fn not_supported(what: &str, line: u32, column: u32) -> CompileError {
+    CompileError::Syntax(SyntaxError::new(
+        SyntaxErrorKind::NotImplemented,
+        format!("{what} is not supported by mote yet"),
+        line,
+        column,
+    ))
+}
+
+fn too_complex(line: u32) -> CompileError {
+    CompileError::Syntax(SyntaxError::new(
+        SyntaxErrorKind::SyntaxError,
+        "too many local variables and temporaries in one function (mote's limit is 255)",
+        line,
+        1,
+    ))
+}
+
+/// A loop being compiled: where `continue` goes and the jumps `break` left to patch.
+#[derive(Debug)]
+struct Loop {
+    continue_target: u32,
+    breaks: Vec<u32>,
+}
+
+/// What kind of code a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    Module,
+    Function,
+}
+
+/// The state of one code object being compiled.
+#[derive(Debug)]
+struct Unit<'a> {
+    kind: UnitKind,
+    builder: CodeBuilder,
+    /// Local names; a local's register is its index.
+    locals: Vec<&'a str>,
+    /// Whether each local is definitely bound at this point of the code.
+    bound: Vec<bool>,
+    /// Names declared `global` in this function.
+    globals: Vec<&'a str>,
+    /// Comprehension variables in scope, innermost last.
+    hidden: Vec<(&'a str, u8)>,
+    /// The first free register (above locals and live temporaries).
+    next: u8,
+    /// The most registers in use at once.
+    high: u8,
+    loops: Vec<Loop>,
+    /// Whether the code is inside an `except` or `finally` handler (for bare `raise`).
+    handler_registers: Vec<u8>,
+}
+
+impl<'a> Unit<'a> {
+    fn new(kind: UnitKind, name: &str, file: &str, line: u32) -> Unit<'a> {
+        Unit {
+            kind,
+            builder: CodeBuilder::new(name, file, line),
+            locals: Vec::new(),
+            bound: Vec::new(),
+            globals: Vec::new(),
+            hidden: Vec::new(),
+            next: 0,
+            high: 0,
+            loops: Vec::new(),
+            handler_registers: Vec::new(),
+        }
+    }
+
+    fn local(&self, name: &str) -> Option<u8> {
+        self.locals.iter().position(|l| *l == name).map(|i| i as u8)
+    }
+}
+
+/// Compiles a parsed module into a code object (owned by the caller).
+pub fn compile_module(vm: &mut Vm, module: &Module<'_>, file: &str) -> Result<Value> {
+    let mut compiler = Compiler { vm, file: String::from(file), units: Vec::new(), enclosing_locals: Vec::new() };
+    compiler.units.push(Unit::new(UnitKind::Module, "<module>", file, 1));
+    let body = compiler.block(module.body);
+    let last_line = module.body.last().map_or(1, |s| s.end_line.max(s.line));
+    let done = body.and_then(|()| compiler.finish_unit(last_line));
+    match done {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            while let Some(unit) = compiler.units.pop() {
+                unit.builder.discard(compiler.vm);
+            }
+            Err(e)
+        }
+    }
+}
+
+struct Compiler<'a, 'v> {
+    vm: &'v mut Vm,
+    file: String,
+    /// The unit being compiled is the last; enclosing ones before it.
+    units: Vec<Unit<'a>>,
+    /// Locals of the enclosing functions, to refuse closures clearly.
+    enclosing_locals: Vec<Vec<&'a str>>,
+}
+
+impl<'a> Compiler<'a, '_> {
+    fn unit(&mut self) -> &mut Unit<'a> {
+        let last = self.units.len() - 1;
+        &mut self.units[last]
+    }
+
+    fn unit_ref(&self) -> &Unit<'a> {
+        &self.units[self.units.len() - 1]
+    }
+
+    fn emit(&mut self, instr: Instr, line: u32) -> u32 {
+        self.unit().builder.emit(instr, line)
+    }
+
+    fn abc(&mut self, op: Op, a: u8, b: u8, c: u8, line: u32) {
+        self.emit(Instr::abc(op, a, b, c), line);
+    }
+
+    /// A free temporary register.
+    fn temp(&mut self, line: u32) -> Result<u8> {
+        let unit = self.unit();
+        let r = unit.next;
+        unit.next = unit.next.checked_add(1).ok_or_else(|| too_complex(line))?;
+        unit.high = unit.high.max(unit.next);
+        Ok(r)
+    }
+
+    /// `n` consecutive temporaries; returns the first.
+    fn temps(&mut self, n: usize, line: u32) -> Result<u8> {
+        let first = self.unit_ref().next;
+        for _ in 0..n {
+            self.temp(line)?;
+        }
+        Ok(first)
+    }
+
+    fn mark(&self) -> u8 {
+        self.unit_ref().next
+    }
+
+    fn release_to(&mut self, mark: u8) {
+        self.unit().next = mark;
+    }
+
+    fn constant(&mut self, v: Value) -> Result<u16> {
+        let vm = &mut *self.vm;
+        let last = self.units.len() - 1;
+        Ok(self.units[last].builder.add_constant(vm, v)?)
+    }
+
+    fn name_index(&mut self, name: &str) -> Result<u16> {
+        Ok(self.unit().builder.name_index(name)?)
+    }
+
+    /// A jump to be patched once its target is known; returns its index.
+    fn jump_placeholder(&mut self, op: Op, a: u8, line: u32) -> u32 {
+        self.emit(Instr::abx(op, a, 0), line)
+    }
+
+    /// Points the jump at `at` to `target`.
+    fn patch_jump(&mut self, at: u32, target: u32, line: u32) -> Result<()> {
+        let unit = self.unit();
+        let old = unit.builder_instr(at);
+        let op = Op::from_byte(old.op_byte()).ok_or_else(|| too_complex(line))?;
+        let offset = target as i32 - (at as i32 + 1);
+        let instr = Instr::asbx(op, old.a(), offset).ok_or_else(|| not_supported("a function this long", line, 1))?;
+        unit.builder.patch(at, instr);
+        Ok(())
+    }
+
+    fn here(&self) -> u32 {
+        self.unit_ref().builder.next_index()
+    }
+
+    fn jump_to(&mut self, op: Op, a: u8, target: u32, line: u32) -> Result<()> {
+        let at = self.jump_placeholder(op, a, line);
+        self.patch_jump(at, target, line)
+    }
+
+    /// Finishes the current unit into a code object.
+    fn finish_unit(&mut self, line: u32) -> Result<Value> {
+        let r = self.temp(line)?;
+        self.abc(Op::LoadNone, r, 0, 0, line);
+        self.abc(Op::Return, r, 0, 0, line);
+        let Some(unit) = self.units.pop() else { return Err(CompileError::Engine(Error::Type("no unit"))) };
+        Ok(finish_builder(unit, self.vm)?)
+    }
+
+    // {=================================================================================
+    // Names
+    // ==================================================================================
+
+    /// Whether `name` is a local of the current function (not a global declaration).
+    fn local_register(&self, name: &str) -> Option<u8> {
+        let unit = self.unit_ref();
+        if let Some(&(_, r)) = unit.hidden.iter().rev().find(|(n, _)| *n == name) {
+            return Some(r);
+        }
+        if unit.kind == UnitKind::Function && !unit.globals.contains(&name) {
+            return unit.local(name);
+        }
+        None
+    }
+
+    fn is_hidden(&self, name: &str) -> bool {
+        self.unit_ref().hidden.iter().any(|(n, _)| *n == name)
+    }
+
+    /// A register holding the value of `name`: a local's own register, or `target` (a
+    /// fresh temporary if `None`) loaded from the globals.
+    fn load_name(&mut self, name: &'a str, target: Option<u8>, line: u32, column: u32) -> Result<u8> {
+        if let Some(r) = self.local_register(name) {
+            let unit = self.unit_ref();
+            let needs_check = !self.is_hidden(name) && !unit.bound[r as usize];
+            if needs_check {
+                let n = self.name_index(name)?;
+                self.emit(Instr::abx(Op::CheckBound, r, n), line);
+            }
+            return match target {
+                Some(t) if t != r => {
+                    self.abc(Op::Move, t, r, 0, line);
+                    Ok(t)
+                }
+                _ => Ok(r),
+            };
+        }
+        if self.enclosing_locals.iter().any(|scope| scope.contains(&name)) {
+            return Err(not_supported("reading a variable of an enclosing function (a closure)", line, column));
+        }
+        let t = match target {
+            Some(t) => t,
+            None => self.temp(line)?,
+        };
+        let n = self.name_index(name)?;
+        self.emit(Instr::abx(Op::LoadGlobal, t, n), line);
+        Ok(t)
+    }
+
+    /// Stores register `value` into `name`.
+    fn store_name(&mut self, name: &'a str, value: u8, line: u32) -> Result<()> {
+        if let Some(r) = self.local_register(name) {
+            if r != value {
+                self.abc(Op::Move, r, value, 0, line);
+            }
+            let unit = self.unit();
+            if (r as usize) < unit.bound.len() {
+                unit.bound[r as usize] = true;
+            }
+            return Ok(());
+        }
+        let n = self.name_index(name)?;
+        self.emit(Instr::abx(Op::StoreGlobal, value, n), line);
+        Ok(())
+    }
+
+    // {=================================================================================
+    // Statements
+    // ==================================================================================
+
+    fn block(&mut self, body: &'a [Stmt<'a>]) -> Result<()> {
+        for s in body {
+            let mark = self.mark();
+            self.statement(s)?;
+            self.release_to(mark);
+        }
+        Ok(())
+    }
+
+    fn statement(&mut self, s: &'a Stmt<'a>) -> Result<()> {
+        let line = s.line;
+        match s.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e)?;
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.expr(value)?;
+                for t in targets {
+                    self.assign(t, v)?;
+                }
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(value) = value {
+                    let v = self.expr(value)?;
+                    self.assign(target, v)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, op, value)?,
+            StmtKind::If { test, body, orelse } => self.if_statement(test, body, orelse)?,
+            StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse)?,
+            StmtKind::For { target, iter, body, orelse } => self.for_loop(target, iter, body, orelse, line)?,
+            StmtKind::Break => {
+                let at = self.jump_placeholder(Op::Jump, 0, line);
+                match self.unit().loops.last_mut() {
+                    Some(l) => l.breaks.push(at),
+                    None => return Err(not_supported("'break' outside loop", line, s.column)),
+                }
+            }
+            StmtKind::Continue => {
+                let target = match self.unit_ref().loops.last() {
+                    Some(l) => l.continue_target,
+                    None => return Err(not_supported("'continue' outside loop", line, s.column)),
+                };
+                self.jump_to(Op::Jump, 0, target, line)?;
+            }
+            StmtKind::Pass => {}
+            StmtKind::FunctionDef(def) => self.function_def(def, line)?,
+            StmtKind::Return(value) => {
+                if self.unit_ref().kind != UnitKind::Function {
+                    return Err(not_supported("'return' outside function", line, s.column));
+                }
+                let r = match value {
+                    Some(e) => self.expr(e)?,
+                    None => {
+                        let t = self.temp(line)?;
+                        self.abc(Op::LoadNone, t, 0, 0, line);
+                        t
+                    }
+                };
+                self.abc(Op::Return, r, 0, 0, line);
+            }
+            StmtKind::Global(names) => {
+                for name in names {
+                    if !self.unit_ref().globals.contains(name) {
+                        self.unit().globals.push(name);
+                    }
+                }
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
+            StmtKind::Raise { exc, cause } => self.raise(exc, cause, line, s.column)?,
+            StmtKind::Assert { test, msg } => self.assert(test, msg, line)?,
+            StmtKind::Try(t) => {
+                if !t.finalbody.is_empty() {
+                    return Err(not_supported("'finally'", line, s.column));
+                }
+                self.try_except(t.body, t.handlers, t.orelse, line)?;
+            }
+            StmtKind::ClassDef(_) => return Err(not_supported("the 'class' statement", line, s.column)),
+            StmtKind::Nonlocal(_) => return Err(not_supported("'nonlocal'", line, s.column)),
+            StmtKind::With { .. } => return Err(not_supported("the 'with' statement", line, s.column)),
+            StmtKind::Import(_) | StmtKind::ImportFrom { .. } => return Err(not_supported("'import'", line, s.column)),
+        }
+        Ok(())
+    }
+
+    /// Stores register `value` into an assignment target.
+    fn assign(&mut self, target: &'a Expr<'a>, value: u8) -> Result<()> {
+        let line = target.line;
+        match target.kind {
+            ExprKind::Name(name) => self.store_name(name, value, line),
+            ExprKind::Attribute { value: obj, attr } => {
+                let mark = self.mark();
+                let o = self.expr(obj)?;
+                let n = self.name_index(attr)?;
+                let n = u8::try_from(n).map_err(|_| too_complex(line))?;
+                self.abc(Op::StoreAttr, o, value, n, line);
+                self.release_to(mark);
+                Ok(())
+            }
+            ExprKind::Subscript { value: container, index } => {
+                if matches!(index.kind, ExprKind::Slice { .. }) {
+                    return Err(not_supported("slice assignment", line, target.column));
+                }
+                let mark = self.mark();
+                let c = self.expr(container)?;
+                let i = self.expr(index)?;
+                self.abc(Op::SetItem, c, i, value, line);
+                self.release_to(mark);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                    return Err(not_supported("starred assignment targets", line, target.column));
+                }
+                let count = u8::try_from(items.len()).map_err(|_| too_complex(line))?;
+                let mark = self.mark();
+                let first = self.temps(items.len(), line)?;
+                self.abc(Op::Unpack, first, value, count, line);
+                for (i, item) in items.iter().enumerate() {
+                    self.assign(item, first + i as u8)?;
+                }
+                self.release_to(mark);
+                Ok(())
+            }
+            _ => Err(not_supported("this assignment target", line, target.column)),
+        }
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr<'a>, op: BinOp, value: &'a Expr<'a>) -> Result<()> {
+        let line = target.line;
+        let op = binary_op(op, line, target.column)?;
+        match target.kind {
+            ExprKind::Name(name) => {
+                let current = self.load_name(name, None, line, target.column)?;
+                let v = self.expr(value)?;
+                let result = self.temp(line)?;
+                self.abc(op, result, current, v, line);
+                self.store_name(name, result, line)
+            }
+            ExprKind::Attribute { value: obj, attr } => {
+                let o = self.expr(obj)?;
+                let n = u8::try_from(self.name_index(attr)?).map_err(|_| too_complex(line))?;
+                let current = self.temp(line)?;
+                self.abc(Op::LoadAttr, current, o, n, line);
+                let v = self.expr(value)?;
+                self.abc(op, current, current, v, line);
+                self.abc(Op::StoreAttr, o, current, n, line);
+                Ok(())
+            }
+            ExprKind::Subscript { value: container, index } => {
+                let c = self.expr(container)?;
+                let i = self.expr(index)?;
+                let current = self.temp(line)?;
+                self.abc(Op::GetItem, current, c, i, line);
+                let v = self.expr(value)?;
+                self.abc(op, current, current, v, line);
+                self.abc(Op::SetItem, c, i, current, line);
+                Ok(())
+            }
+            _ => Err(not_supported("this augmented assignment target", line, target.column)),
+        }
+    }
+
+    fn delete(&mut self, target: &'a Expr<'a>) -> Result<()> {
+        let line = target.line;
+        match target.kind {
+            ExprKind::Name(name) => match self.local_register(name) {
+                Some(r) => {
+                    self.load_name(name, None, line, target.column)?;
+                    self.abc(Op::Clear, r, 0, 0, line);
+                    let unit = self.unit();
+                    if (r as usize) < unit.bound.len() {
+                        unit.bound[r as usize] = false;
+                    }
+                    Ok(())
+                }
+                None => {
+                    let n = self.name_index(name)?;
+                    self.emit(Instr::abx(Op::DeleteGlobal, 0, n), line);
+                    Ok(())
+                }
+            },
+            ExprKind::Subscript { value, index } if !matches!(index.kind, ExprKind::Slice { .. }) => {
+                let c = self.expr(value)?;
+                let i = self.expr(index)?;
+                self.abc(Op::DeleteItem, c, i, 0, line);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for item in items {
+                    self.delete(item)?;
+                }
+                Ok(())
+            }
+            _ => Err(not_supported("this 'del' target", line, target.column)),
+        }
+    }
+
+    /// Snapshot of which locals are bound, for branches to meet.
+    fn bound_state(&self) -> Vec<bool> {
+        self.unit_ref().bound.clone()
+    }
+
+    fn set_bound_state(&mut self, state: Vec<bool>) {
+        self.unit().bound = state;
+    }
+
+    fn meet(a: &[bool], b: &[bool]) -> Vec<bool> {
+        a.iter().zip(b).map(|(x, y)| *x && *y).collect()
+    }
+
+    fn if_statement(&mut self, test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> Result<()> {
+        let line = test.line;
+        let before = self.bound_state();
+        let mark = self.mark();
+        let t = self.expr(test)?;
+        let to_else = self.jump_placeholder(Op::JumpIfFalse, t, line);
+        self.release_to(mark);
+        self.block(body)?;
+        let after_body = self.bound_state();
+        if orelse.is_empty() {
+            let end = self.here();
+            self.patch_jump(to_else, end, line)?;
+            self.set_bound_state(Self::meet(&before, &after_body));
+            return Ok(());
+        }
+        let to_end = self.jump_placeholder(Op::Jump, 0, line);
+        let else_start = self.here();
+        self.patch_jump(to_else, else_start, line)?;
+        self.set_bound_state(before);
+        self.block(orelse)?;
+        let after_else = self.bound_state();
+        let end = self.here();
+        self.patch_jump(to_end, end, line)?;
+        self.set_bound_state(Self::meet(&after_body, &after_else));
+        Ok(())
+    }
+
+    fn while_loop(&mut self, test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> Result<()> {
+        let line = test.line;
+        let before = self.bound_state();
+        let start = self.here();
+        let mark = self.mark();
+        let t = self.expr(test)?;
+        let to_exit = self.jump_placeholder(Op::JumpIfFalse, t, line);
+        self.release_to(mark);
+        self.unit().loops.push(Loop { continue_target: start, breaks: Vec::new() });
+        self.block(body)?;
+        self.jump_to(Op::Jump, 0, start, line)?;
+        let finished = self.unit().loops.pop();
+        let exit = self.here();
+        self.patch_jump(to_exit, exit, line)?;
+        self.set_bound_state(before.clone());
+        self.block(orelse)?;
+        let end = self.here();
+        for b in finished.map(|l| l.breaks).unwrap_or_default() {
+            self.patch_jump(b, end, line)?;
+        }
+        self.set_bound_state(before);
+        Ok(())
+    }
+
+    fn for_loop(
+        &mut self,
+        target: &'a Expr<'a>,
+        iter: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+        line: u32,
+    ) -> Result<()> {
+        let before = self.bound_state();
+        let it = self.temps(2, line)?;
+        let source = self.expr(iter)?;
+        self.abc(Op::GetIter, it, source, 0, line);
+        self.release_to(it + 2);
+        let start = self.here();
+        let to_exit = self.jump_placeholder(Op::ForIter, it, line);
+        self.unit().loops.push(Loop { continue_target: start, breaks: Vec::new() });
+        self.assign(target, it + 1)?;
+        self.block(body)?;
+        self.jump_to(Op::Jump, 0, start, line)?;
+        let finished = self.unit().loops.pop();
+        let exit = self.here();
+        self.patch_jump(to_exit, exit, line)?;
+        self.set_bound_state(before.clone());
+        self.block(orelse)?;
+        let end = self.here();
+        for b in finished.map(|l| l.breaks).unwrap_or_default() {
+            self.patch_jump(b, end, line)?;
+        }
+        self.set_bound_state(before);
+        Ok(())
+    }
+
+    fn raise(&mut self, exc: Option<&'a Expr<'a>>, cause: Option<&'a Expr<'a>>, line: u32, column: u32) -> Result<()> {
+        match exc {
+            None => match self.unit_ref().handler_registers.last() {
+                Some(&r) => self.abc(Op::Reraise, r, 0, 0, line),
+                None => {
+                    return Err(CompileError::Syntax(SyntaxError::new(
+                        SyntaxErrorKind::NotImplemented,
+                        "a bare 'raise' outside an 'except' block is not supported by mote yet",
+                        line,
+                        column,
+                    )))
+                }
+            },
+            Some(e) => {
+                let r = self.expr(e)?;
+                let c = match cause {
+                    Some(c) => self.expr(c)?,
+                    None => r,
+                };
+                self.abc(Op::Raise, r, c, 0, line);
+            }
+        }
+        Ok(())
+    }
+
+    fn assert(&mut self, test: &'a Expr<'a>, msg: Option<&'a Expr<'a>>, line: u32) -> Result<()> {
+        let t = self.expr(test)?;
+        let to_ok = self.jump_placeholder(Op::JumpIfTrue, t, line);
+        let class = self.load_name("AssertionError", None, line, 1)?;
+        let raised = match msg {
+            Some(m) => {
+                let call = self.temps(2, line)?;
+                self.abc(Op::Move, call, class, 0, line);
+                self.expr_into(m, call + 1)?;
+                self.abc(Op::Call, call, 1, 0, line);
+                call
+            }
+            None => class,
+        };
+        self.abc(Op::Raise, raised, raised, 0, line);
+        let ok = self.here();
+        self.patch_jump(to_ok, ok, line)
+    }
+
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt<'a>],
+        handlers: &'a [crate::syntax::ast::ExceptHandler<'a>],
+        orelse: &'a [Stmt<'a>],
+        line: u32,
+    ) -> Result<()> {
+        let before = self.bound_state();
+        let exception = self.temp(line)?;
+        let start = self.here();
+        self.block(body)?;
+        let end = self.here();
+        let after_body = self.bound_state();
+        let to_else = self.jump_placeholder(Op::Jump, 0, line);
+        let handler_start = self.here();
+        self.unit().builder.add_handler(Handler { start, end, target: handler_start, register: exception });
+        let mut to_end = Vec::new();
+        let mut states = Vec::new();
+        self.unit().handler_registers.push(exception);
+        for h in handlers {
+            self.set_bound_state(before.clone());
+            let mark = self.mark();
+            let skip = match h.typ {
+                Some(typ) => {
+                    let class = self.expr(typ)?;
+                    let test = self.temp(h.line)?;
+                    self.abc(Op::ExceptionMatches, test, exception, class, h.line);
+                    Some(self.jump_placeholder(Op::JumpIfFalse, test, h.line))
+                }
+                None => None,
+            };
+            self.release_to(mark);
+            if let Some(name) = h.name {
+                self.store_name(name, exception, h.line)?;
+            }
+            self.block(h.body)?;
+            if let Some(name) = h.name {
+                // Python deletes the name at the end of the handler: nothing lingers.
+                match self.local_register(name) {
+                    Some(r) => {
+                        self.abc(Op::Clear, r, 0, 0, h.line);
+                        let unit = self.unit();
+                        if (r as usize) < unit.bound.len() {
+                            unit.bound[r as usize] = false;
+                        }
+                    }
+                    None => {
+                        let n = self.name_index(name)?;
+                        self.emit(Instr::abx(Op::DeleteGlobal, 0, n), h.line);
+                    }
+                }
+            }
+            self.abc(Op::Clear, exception, 0, 0, h.line);
+            states.push(self.bound_state());
+            to_end.push(self.jump_placeholder(Op::Jump, 0, h.line));
+            if let Some(skip) = skip {
+                let next = self.here();
+                self.patch_jump(skip, next, h.line)?;
+            }
+        }
+        self.unit().handler_registers.pop();
+        // No handler matched: the exception goes on.
+        self.abc(Op::Reraise, exception, 0, 0, line);
+        let else_start = self.here();
+        self.patch_jump(to_else, else_start, line)?;
+        self.set_bound_state(after_body);
+        self.block(orelse)?;
+        let mut meet = self.bound_state();
+        for s in &states {
+            meet = Self::meet(&meet, s);
+        }
+        let end_all = self.here();
+        for j in to_end {
+            self.patch_jump(j, end_all, line)?;
+        }
+        self.set_bound_state(meet);
+        Ok(())
+    }
+
+    fn function_def(&mut self, def: &'a FunctionDef<'a>, line: u32) -> Result<()> {
+        if def.is_generator {
+            return Err(not_supported("generators ('yield')", line, 1));
+        }
+        let f = self.function(def.name, &def.params, FunctionBody::Statements(def.body), line)?;
+        let mut result = f;
+        for decorator in def.decorators.iter().rev() {
+            let call = self.temps(2, line)?;
+            self.expr_into(decorator, call)?;
+            self.abc(Op::Move, call + 1, result, 0, line);
+            self.abc(Op::Call, call, 1, 0, line);
+            result = call;
+        }
+        self.store_name(def.name, result, line)
+    }
+
+    /// Compiles a function body into a code object and emits `MakeFunction` (with its
+    /// defaults) into a new temporary, which is returned.
+    fn function(&mut self, name: &'a str, params: &Parameters<'a>, body: FunctionBody<'a>, line: u32) -> Result<u8> {
+        if !params.posonly.is_empty() || params.vararg.is_some() || !params.kwonly.is_empty() || params.kwarg.is_some()
+        {
+            return Err(not_supported("'*args', '**kwargs' and keyword-only parameters", line, 1));
+        }
+        // Defaults are evaluated now, in the enclosing scope.
+        let defaults: Vec<&'a Expr<'a>> = params.args.iter().filter_map(|p| p.default).collect();
+        let defaults_register = if defaults.is_empty() {
+            None
+        } else {
+            let first = self.temps(defaults.len(), line)?;
+            for (i, d) in defaults.iter().enumerate() {
+                self.expr_into(d, first + i as u8)?;
+            }
+            let tuple = self.temp(line)?;
+            let count = u8::try_from(defaults.len()).map_err(|_| too_complex(line))?;
+            self.abc(Op::BuildTuple, tuple, first, count, line);
+            Some(tuple)
+        };
+        let enclosing: Vec<&'a str> = match self.unit_ref().kind {
+            UnitKind::Function => self.unit_ref().locals.clone(),
+            UnitKind::Module => Vec::new(),
+        };
+        self.enclosing_locals.push(enclosing);
+        let file = self.file.clone();
+        let mut unit = Unit::new(UnitKind::Function, name, &file, line);
+        for p in params.args {
+            unit.locals.push(p.name);
+            unit.bound.push(true);
+        }
+        unit.builder.parameters = u8::try_from(params.args.len()).map_err(|_| too_complex(line))?;
+        let (assigned, globals) = match body {
+            FunctionBody::Statements(stmts) => assigned_names(stmts),
+            FunctionBody::Expression(_) => (Vec::new(), Vec::new()),
+        };
+        unit.globals = globals;
+        for n in assigned {
+            if unit.local(n).is_none() && !unit.globals.contains(&n) {
+                unit.locals.push(n);
+                unit.bound.push(false);
+            }
+        }
+        unit.next = u8::try_from(unit.locals.len()).map_err(|_| too_complex(line))?;
+        unit.high = unit.next;
+        self.units.push(unit);
+        let compiled = match body {
+            FunctionBody::Statements(stmts) => self.block(stmts).and_then(|()| {
+                let end = stmts.last().map_or(line, |s| s.end_line.max(s.line));
+                self.finish_unit(end)
+            }),
+            FunctionBody::Expression(e) => self.expr(e).and_then(|r| {
+                self.abc(Op::Return, r, 0, 0, e.line);
+                let Some(unit) = self.units.pop() else { return Err(CompileError::Engine(Error::Type("no unit"))) };
+                Ok(finish_builder(unit, self.vm)?)
+            }),
+        };
+        self.enclosing_locals.pop();
+        let code = match compiled {
+            Ok(code) => code,
+            Err(e) => {
+                if self.units.len() > 1 && self.unit_ref().kind == UnitKind::Function {
+                    if let Some(unit) = self.units.pop() {
+                        unit.builder.discard(self.vm);
+                    }
+                }
+                return Err(e);
+            }
+        };
+        let k = self.constant(code)?;
+        let f = self.temp(line)?;
+        self.emit(Instr::abx(Op::MakeFunction, f, k), line);
+        if let Some(d) = defaults_register {
+            self.abc(Op::SetDefaults, f, d, 0, line);
+        }
+        Ok(f)
+    }
+
+    // {=================================================================================
+    // Expressions
+    // ==================================================================================
+
+    /// A register holding the value of `e`: a local's own register or a new temporary.
+    fn expr(&mut self, e: &'a Expr<'a>) -> Result<u8> {
+        if let ExprKind::Name(name) = e.kind {
+            return self.load_name(name, None, e.line, e.column);
+        }
+        let t = self.temp(e.line)?;
+        self.expr_into(e, t)?;
+        Ok(t)
+    }
+
+    /// Computes `e` into register `target`. Subexpressions go to their own temporaries;
+    /// only the last instruction writes `target`, so `target` may be read by `e`.
+    fn expr_into(&mut self, e: &'a Expr<'a>, target: u8) -> Result<()> {
+        let line = e.line;
+        let mark = self.mark();
+        match e.kind {
+            ExprKind::None => self.abc(Op::LoadNone, target, 0, 0, line),
+            ExprKind::True => self.abc(Op::LoadBool, target, 1, 0, line),
+            ExprKind::False => self.abc(Op::LoadBool, target, 0, 0, line),
+            ExprKind::Ellipsis => return Err(not_supported("'...' (Ellipsis)", line, e.column)),
+            ExprKind::Int(n) => {
+                let n = i64::try_from(n).map_err(|_| {
+                    CompileError::Syntax(SyntaxError::new(
+                        SyntaxErrorKind::NotImplemented,
+                        "int literal beyond mote's 64-bit ints",
+                        line,
+                        e.column,
+                    ))
+                })?;
+                self.load_int(n, target, line)?;
+            }
+            ExprKind::Float(x) => {
+                let v = self.vm.new_float(x)?;
+                let k = self.constant(v)?;
+                self.emit(Instr::abx(Op::LoadConst, target, k), line);
+            }
+            ExprKind::Str(s) => self.load_str(s, target, line)?,
+            ExprKind::FString(parts) => self.fstring(parts, target, line)?,
+            ExprKind::Name(name) => {
+                self.load_name(name, Some(target), line, e.column)?;
+            }
+            ExprKind::Attribute { value, attr } => {
+                let o = self.expr(value)?;
+                let n = u8::try_from(self.name_index(attr)?).map_err(|_| too_complex(line))?;
+                self.abc(Op::LoadAttr, target, o, n, line);
+            }
+            ExprKind::Subscript { value, index } => {
+                if matches!(index.kind, ExprKind::Slice { .. }) {
+                    return Err(not_supported("slicing", line, e.column));
+                }
+                let c = self.expr(value)?;
+                let i = self.expr(index)?;
+                self.abc(Op::GetItem, target, c, i, line);
+            }
+            ExprKind::Slice { .. } => return Err(not_supported("slicing", line, e.column)),
+            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords, target, line, e.column)?,
+            ExprKind::UnaryOp { op, operand } => {
+                // Negative literals fold, so -1 is one instruction (and i64::MIN fits).
+                if let (UnaryOp::Neg, ExprKind::Int(n)) = (op, operand.kind) {
+                    let negated = 0i128 - i128::from(n);
+                    if let Ok(n) = i64::try_from(negated) {
+                        self.load_int(n, target, line)?;
+                        self.release_to(mark);
+                        return Ok(());
+                    }
+                }
+                let v = self.expr(operand)?;
+                let op = match op {
+                    UnaryOp::Not => Op::Not,
+                    UnaryOp::Neg => Op::Neg,
+                    UnaryOp::Pos => Op::Pos,
+                    UnaryOp::Invert => Op::Invert,
+                };
+                self.abc(op, target, v, 0, line);
+            }
+            ExprKind::BinOp { left, op, right } => {
+                let op = binary_op(op, line, e.column)?;
+                let l = self.expr(left)?;
+                let r = self.expr(right)?;
+                self.abc(op, target, l, r, line);
+            }
+            ExprKind::BoolOp { op, values } => {
+                // The result is the first operand that decides, as in Python.
+                let mut exits = Vec::new();
+                let jump = if op == BoolOp::And { Op::JumpIfFalse } else { Op::JumpIfTrue };
+                for (i, v) in values.iter().enumerate() {
+                    let inner = self.mark();
+                    let r = self.expr(v)?;
+                    if r != target {
+                        self.abc(Op::Move, target, r, 0, line);
+                    }
+                    self.release_to(inner);
+                    if i + 1 < values.len() {
+                        exits.push(self.jump_placeholder(jump, target, line));
+                    }
+                }
+                let end = self.here();
+                for x in exits {
+                    self.patch_jump(x, end, line)?;
+                }
+            }
+            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators, target, line)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                let t = self.expr(test)?;
+                let to_else = self.jump_placeholder(Op::JumpIfFalse, t, line);
+                self.release_to(mark);
+                self.expr_into(body, target)?;
+                let to_end = self.jump_placeholder(Op::Jump, 0, line);
+                let else_start = self.here();
+                self.patch_jump(to_else, else_start, line)?;
+                self.expr_into(orelse, target)?;
+                let end = self.here();
+                self.patch_jump(to_end, end, line)?;
+            }
+            ExprKind::Lambda(lambda) => {
+                if lambda.is_generator {
+                    return Err(not_supported("'yield' in a lambda", line, e.column));
+                }
+                let f = self.function("<lambda>", &lambda.params, FunctionBody::Expression(lambda.body), line)?;
+                self.abc(Op::Move, target, f, 0, line);
+            }
+            ExprKind::Tuple(items) => self.sequence(Op::BuildTuple, items, target, line)?,
+            ExprKind::List(items) => self.sequence(Op::BuildList, items, target, line)?,
+            ExprKind::Set(items) => self.sequence(Op::BuildSet, items, target, line)?,
+            ExprKind::Dict(items) => {
+                if items.iter().any(|i| i.key.is_none()) {
+                    return Err(not_supported("'**' in a dict display", line, e.column));
+                }
+                let count = u8::try_from(items.len()).map_err(|_| too_complex(line))?;
+                let first = self.temps(2 * items.len(), line)?;
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(key) = item.key {
+                        self.expr_into(key, first + 2 * i as u8)?;
+                    }
+                    self.expr_into(item.value, first + 2 * i as u8 + 1)?;
+                }
+                self.abc(Op::BuildDict, target, first, count, line);
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.abc(Op::BuildList, target, 0, 0, line);
+                self.comprehension(generators, target, &|c, acc| {
+                    let v = c.expr(elt)?;
+                    c.abc(Op::ListAppend, acc, v, 0, elt.line);
+                    Ok(())
+                })?;
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.abc(Op::BuildSet, target, 0, 0, line);
+                self.comprehension(generators, target, &|c, acc| {
+                    let call = c.temps(3, elt.line)?;
+                    let n = u8::try_from(c.name_index("add")?).map_err(|_| too_complex(elt.line))?;
+                    c.abc(Op::LoadMethod, call, acc, n, elt.line);
+                    c.expr_into(elt, call + 2)?;
+                    c.abc(Op::CallMethod, call, 1, 0, elt.line);
+                    Ok(())
+                })?;
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                self.abc(Op::BuildDict, target, 0, 0, line);
+                self.comprehension(generators, target, &|c, acc| {
+                    let k = c.expr(key)?;
+                    let v = c.expr(value)?;
+                    c.abc(Op::SetItem, acc, k, v, key.line);
+                    Ok(())
+                })?;
+            }
+            ExprKind::GeneratorExp { .. } => return Err(not_supported("generator expressions", line, e.column)),
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => return Err(not_supported("'yield'", line, e.column)),
+            ExprKind::Starred(_) => return Err(not_supported("'*' unpacking here", line, e.column)),
+        }
+        self.release_to(mark.max(target.saturating_add(1)).min(self.mark()));
+        Ok(())
+    }
+
+    fn load_int(&mut self, n: i64, target: u8, line: u32) -> Result<()> {
+        match i32::try_from(n).ok().and_then(|s| Instr::asbx(Op::LoadInt, target, s)) {
+            Some(instr) => {
+                self.emit(instr, line);
+            }
+            None => {
+                let v = self.vm.new_int(n)?;
+                let k = self.constant(v)?;
+                self.emit(Instr::abx(Op::LoadConst, target, k), line);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_str(&mut self, s: &str, target: u8, line: u32) -> Result<()> {
+        let v = if crate::str::looks_like_name(s.as_bytes()) { self.vm.intern_str(s)? } else { self.vm.new_str(s)? };
+        let k = self.constant(v)?;
+        self.emit(Instr::abx(Op::LoadConst, target, k), line);
+        Ok(())
+    }
+
+    fn sequence(&mut self, op: Op, items: &'a [Expr<'a>], target: u8, line: u32) -> Result<()> {
+        if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+            return Err(not_supported("'*' unpacking in a display", line, 1));
+        }
+        let count = u8::try_from(items.len()).map_err(|_| too_complex(line))?;
+        let first = self.temps(items.len(), line)?;
+        for (i, item) in items.iter().enumerate() {
+            self.expr_into(item, first + i as u8)?;
+        }
+        self.abc(op, target, first, count, line);
+        Ok(())
+    }
+
+    fn call(
+        &mut self,
+        func: &'a Expr<'a>,
+        args: &'a [Expr<'a>],
+        keywords: &'a [crate::syntax::ast::Keyword<'a>],
+        target: u8,
+        line: u32,
+        column: u32,
+    ) -> Result<()> {
+        if !keywords.is_empty() {
+            return Err(not_supported("keyword arguments", line, column));
+        }
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+            return Err(not_supported("'*' unpacking in a call", line, column));
+        }
+        let count = u8::try_from(args.len()).map_err(|_| too_complex(line))?;
+        if let ExprKind::Attribute { value, attr } = func.kind {
+            // obj.method(args): no bound method is made.
+            let base = self.temps(2 + args.len(), line)?;
+            let o = self.expr(value)?;
+            let n = u8::try_from(self.name_index(attr)?).map_err(|_| too_complex(line))?;
+            self.abc(Op::LoadMethod, base, o, n, line);
+            for (i, a) in args.iter().enumerate() {
+                self.expr_into(a, base + 2 + i as u8)?;
+            }
+            self.abc(Op::CallMethod, base, count, 0, line);
+            if base != target {
+                self.abc(Op::Move, target, base, 0, line);
+            }
+            return Ok(());
+        }
+        let base = self.temps(1 + args.len(), line)?;
+        self.expr_into(func, base)?;
+        for (i, a) in args.iter().enumerate() {
+            self.expr_into(a, base + 1 + i as u8)?;
+        }
+        self.abc(Op::Call, base, count, 0, line);
+        if base != target {
+            self.abc(Op::Move, target, base, 0, line);
+        }
+        Ok(())
+    }
+
+    fn compare(
+        &mut self,
+        left: &'a Expr<'a>,
+        ops: &'a [CmpOp],
+        comparators: &'a [Expr<'a>],
+        target: u8,
+        line: u32,
+    ) -> Result<()> {
+        // a < b < c: each comparison in turn; the first false one is the result.
+        let mut exits = Vec::new();
+        let mut l = self.expr(left)?;
+        for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
+            let r = self.expr(right)?;
+            let op = match op {
+                CmpOp::Eq => Op::Eq,
+                CmpOp::NotEq => Op::Ne,
+                CmpOp::Lt => Op::Lt,
+                CmpOp::LtE => Op::Le,
+                CmpOp::Gt => Op::Gt,
+                CmpOp::GtE => Op::Ge,
+                CmpOp::Is => Op::Is,
+                CmpOp::IsNot => Op::IsNot,
+                CmpOp::In => Op::In,
+                CmpOp::NotIn => Op::NotIn,
+            };
+            self.abc(op, target, l, r, line);
+            if i + 1 < ops.len() {
+                exits.push(self.jump_placeholder(Op::JumpIfFalse, target, line));
+            }
+            l = r;
+        }
+        let end = self.here();
+        for x in exits {
+            self.patch_jump(x, end, line)?;
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &'a [FStringPart<'a>], target: u8, line: u32) -> Result<()> {
+        let count = u8::try_from(parts.len()).map_err(|_| too_complex(line))?;
+        let first = self.temps(parts.len(), line)?;
+        for (i, part) in parts.iter().enumerate() {
+            let r = first + i as u8;
+            match part {
+                FStringPart::Literal(s) => self.load_str(s, r, line)?,
+                FStringPart::Formatted(f) => {
+                    let v = self.expr(f.value)?;
+                    let converted = match f.conversion {
+                        Conversion::None => v,
+                        Conversion::Str => {
+                            self.abc(Op::Convert, r, v, 1, line);
+                            r
+                        }
+                        Conversion::Repr | Conversion::Ascii => {
+                            self.abc(Op::Convert, r, v, 2, line);
+                            r
+                        }
+                    };
+                    let spec = match f.format_spec {
+                        Some(spec_parts) => {
+                            let s = self.temp(line)?;
+                            self.fstring(spec_parts, s, line)?;
+                            s
+                        }
+                        None => 0,
+                    };
+                    self.abc(Op::FormatValue, r, converted, spec, line);
+                }
+            }
+        }
+        self.abc(Op::BuildString, target, first, count, line);
+        Ok(())
+    }
+
+    /// Compiles the loops of a comprehension around `element`, which adds one item to
+    /// the accumulator register.
+    fn comprehension(
+        &mut self,
+        generators: &'a [Comprehension<'a>],
+        accumulator: u8,
+        element: &dyn Fn(&mut Self, u8) -> Result<()>,
+    ) -> Result<()> {
+        let Some((first, rest)) = generators.split_first() else { return element(self, accumulator) };
+        let line = first.iter.line;
+        let it = self.temps(2, line)?;
+        let source = self.expr(first.iter)?;
+        self.abc(Op::GetIter, it, source, 0, line);
+        self.release_to(it + 2);
+        let start = self.here();
+        let to_exit = self.jump_placeholder(Op::ForIter, it, line);
+        let hidden_before = self.unit_ref().hidden.len();
+        self.bind_hidden(first.target, it + 1)?;
+        let mut skips = Vec::new();
+        for cond in first.ifs {
+            let mark = self.mark();
+            let c = self.expr(cond)?;
+            skips.push(self.jump_placeholder(Op::JumpIfFalse, c, cond.line));
+            self.release_to(mark);
+        }
+        self.comprehension(rest, accumulator, element)?;
+        let back = self.here();
+        for s in skips {
+            self.patch_jump(s, back, line)?;
+        }
+        self.jump_to(Op::Jump, 0, start, line)?;
+        let exit = self.here();
+        self.patch_jump(to_exit, exit, line)?;
+        self.unit().hidden.truncate(hidden_before);
+        self.release_to(it);
+        Ok(())
+    }
+
+    /// Binds a comprehension target to hidden registers, unpacking tuples.
+    fn bind_hidden(&mut self, target: &'a Expr<'a>, value: u8) -> Result<()> {
+        match target.kind {
+            ExprKind::Name(name) => {
+                let r = self.temp(target.line)?;
+                self.abc(Op::Move, r, value, 0, target.line);
+                self.unit().hidden.push((name, r));
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                    return Err(not_supported("starred comprehension targets", target.line, target.column));
+                }
+                let count = u8::try_from(items.len()).map_err(|_| too_complex(target.line))?;
+                let first = self.temps(items.len(), target.line)?;
+                self.abc(Op::Unpack, first, value, count, target.line);
+                for (i, item) in items.iter().enumerate() {
+                    self.bind_hidden(item, first + i as u8)?;
+                }
+                Ok(())
+            }
+            _ => Err(not_supported("this comprehension target", target.line, target.column)),
+        }
+    }
+}
+
+impl Unit<'_> {
+    fn builder_instr(&self, at: u32) -> Instr {
+        self.builder.instruction(at)
+    }
+}
+
+/// Moves a finished unit into the heap as a code object.
+fn finish_builder(mut unit: Unit<'_>, vm: &mut Vm) -> core::result::Result<Value, Error> {
+    unit.builder.registers = unit.high.max(1);
+    unit.builder.local_names = unit.locals.iter().map(|n| String::from(*n)).collect();
+    unit.builder.finish(vm)
+}
+
+/// A function's body: statements (`def`) or one expression (`lambda`).
+#[derive(Debug, Clone, Copy)]
+enum FunctionBody<'a> {
+    Statements(&'a [Stmt<'a>]),
+    Expression(&'a Expr<'a>),
+}
+
+fn binary_op(op: BinOp, line: u32, column: u32) -> Result<Op> {
+    Ok(match op {
+        BinOp::Add => Op::Add,
+        BinOp::Sub => Op::Sub,
+        BinOp::Mul => Op::Mul,
+        BinOp::Div => Op::TrueDiv,
+        BinOp::FloorDiv => Op::FloorDiv,
+        BinOp::Mod => Op::Mod,
+        BinOp::Pow => Op::Pow,
+        BinOp::LShift => Op::LShift,
+        BinOp::RShift => Op::RShift,
+        BinOp::BitAnd => Op::BitAnd,
+        BinOp::BitOr => Op::BitOr,
+        BinOp::BitXor => Op::BitXor,
+        BinOp::MatMul => return Err(not_supported("the '@' operator", line, column)),
+    })
+}
+
+/// The names a function body assigns (its locals) and the names it declares `global`,
+/// not looking into nested functions.
+fn assigned_names<'a>(body: &'a [Stmt<'a>]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let mut assigned = Vec::new();
+    let mut globals = Vec::new();
+    for s in body {
+        collect_statement(s, &mut assigned, &mut globals);
+    }
+    (assigned, globals)
+}
+
+fn collect_target<'a>(e: &'a Expr<'a>, out: &mut Vec<&'a str>) {
+    match e.kind {
+        ExprKind::Name(n) => collect_target_name(n, out),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            for i in items {
+                collect_target(i, out);
+            }
+        }
+        ExprKind::Starred(inner) => collect_target(inner, out),
+        _ => {}
+    }
+}
+
+fn collect_statement<'a>(s: &'a Stmt<'a>, out: &mut Vec<&'a str>, globals: &mut Vec<&'a str>) {
+    let block = |b: &'a [Stmt<'a>], out: &mut Vec<&'a str>, globals: &mut Vec<&'a str>| {
+        for s in b {
+            collect_statement(s, out, globals);
+        }
+    };
+    match s.kind {
+        StmtKind::Assign { targets, .. } => {
+            for t in targets {
+                collect_target(t, out);
+            }
+        }
+        StmtKind::AugAssign { target, .. } | StmtKind::AnnAssign { target, .. } => collect_target(target, out),
+        StmtKind::For { target, body, orelse, .. } => {
+            collect_target(target, out);
+            block(body, out, globals);
+            block(orelse, out, globals);
+        }
+        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            block(body, out, globals);
+            block(orelse, out, globals);
+        }
+        StmtKind::FunctionDef(def) => collect_target_name(def.name, out),
+        StmtKind::ClassDef(def) => collect_target_name(def.name, out),
+        StmtKind::Delete(targets) => {
+            for t in targets {
+                collect_target(t, out);
+            }
+        }
+        StmtKind::Global(names) => {
+            for n in names {
+                if !globals.contains(n) {
+                    globals.push(n);
+                }
+            }
+        }
+        StmtKind::Try(t) => {
+            block(t.body, out, globals);
+            for h in t.handlers {
+                if let Some(n) = h.name {
+                    collect_target_name(n, out);
+                }
+                block(h.body, out, globals);
+            }
+            block(t.orelse, out, globals);
+            block(t.finalbody, out, globals);
+        }
+        StmtKind::With { items, body } => {
+            for i in items {
+                if let Some(t) = i.target {
+                    collect_target(t, out);
+                }
+            }
+            block(body, out, globals);
+        }
+        StmtKind::Import(aliases) => {
+            for a in aliases {
+                let bound = a.asname.unwrap_or_else(|| a.name.split('.').next().unwrap_or(a.name));
+                collect_target_name(bound, out);
+            }
+        }
+        StmtKind::ImportFrom { names, .. } => {
+            for a in names {
+                collect_target_name(a.asname.unwrap_or(a.name), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect_target_name<'a>(n: &'a str, out: &mut Vec<&'a str>) {
+    if !out.contains(&n) {
+        out.push(n);
+    }
+}

@@ -1,0 +1,11 @@
+# Integer literals in every base, with underscores.
+print(0, 7, -7, 1_000_000)
+print(0b1010, 0B11, 0b_1111_0000)
+print(0o17, 0O777, 0o_7_7)
+print(0xff, 0XFF, 0xDead_Beef, 0x_10)
+print(1_2_3, 0x7fff_ffff_ffff_ffff)
+print(-0x7fff_ffff_ffff_ffff - 1)
+print(00, 0_0)
+print(type(0x10).__name__, type(0b1).__name__)
+print(0xff == 255 == 0o377 == 0b11111111)
+print(1_000 + 0b1 + 0o1 + 0x1)

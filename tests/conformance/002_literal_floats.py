@@ -1,0 +1,11 @@
+# Float literals in their different spellings.
+print(1.0, 1., .5, 0.0, -0.0)
+print(1e3, 1E3, 1e-3, 2.5e+2, 1_000.5, 1e1_0)
+print(3.14_15, 0.000_001)
+print(1e16, 1e15, 123456789.0, 1e-4, 1e-5)
+print(1.5e300, 2.5e-300)
+print(type(1.).__name__, type(1e0).__name__)
+print(10 / 4, 10 / 5)
+print(0.1, 0.2, 0.1 + 0.2, 1 / 3, 2 / 3)
+print(100.0, 1e22, 1.7976931348623157e308)
+print(5e-324)

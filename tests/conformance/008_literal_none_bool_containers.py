@@ -1,0 +1,11 @@
+# None, booleans and container displays.
+print(None, True, False)
+print([], (), {}, [1, 2, 3], (1,), (1, 2), {'a': 1, 'b': 2})
+print([1, [2, [3, []]]], ((),), {'k': [1, (2, 3)]})
+print(type(None).__name__, type(True).__name__, type(()).__name__)
+print(type({}).__name__, type({1}).__name__, type([]).__name__)
+print(True + True, True * 10, False - 1)
+print([1, 2,], (1, 2,), {'x': 1,})
+print({1: 'a', 1.0: 'b'}, {True: 'x', 1: 'y'})
+print(['a', "b", 'c"d', "e'f"])
+print(len({'a': 1, 'a': 2}), {'a': 1, 'a': 2})

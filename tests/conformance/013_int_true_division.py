@@ -1,0 +1,10 @@
+# True division always produces a float.
+print(7 / 2, -7 / 2, 6 / 3, 1 / 4, 0 / 5)
+print(type(6 / 3).__name__)
+print(1 / 3 * 3, 2 / 3)
+print(10 / 4 == 2.5, 9 / 3 == 3)
+print(-0 / 5, 0 / -5)
+print(22 / 7)
+print(1 / 1024, 1 / 1000)
+print((2 ** 53 + 1) / 1)
+print(9007199254740993 / 3)

@@ -1,0 +1,10 @@
+# round(): banker's rounding and ndigits.
+print(round(0.5), round(1.5), round(2.5), round(3.5), round(-0.5), round(-1.5))
+print(round(2.4), round(2.6), round(-2.6), type(round(2.5)).__name__)
+print(round(3.14159, 2), round(3.14159, 0), round(2.675, 2), round(1.005, 2))
+print(round(0.125, 2), round(0.375, 2), round(-0.125, 2))
+print(round(1234.5678, -1), round(1234.5678, -2), round(5.5, 0))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2))
+print(round(7, 2), round(7), type(round(7, 2)).__name__, round(15, -1), round(25, -1))
+print(round(1e20, 2), round(0.1 + 0.2, 10))
+print(round(123.456, 1), round(-123.456, 1))

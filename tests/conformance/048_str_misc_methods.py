@@ -1,0 +1,12 @@
+# Less common but useful str methods.
+print('a-b-c'.split('-', 1), 'x'.join('abc'))
+print('hello'.startswith('he') and 'hello'.endswith('lo'))
+print('ab'.join(['1', '2', '3']))
+print('Hello'.center(11, '=') == '===Hello===')
+print('abc'.translate(str.maketrans('abc', 'xyz')))
+print('hello world'.translate(str.maketrans('', '', 'lo')))
+print('%s' % 'mixed ' + 'concat'.upper())
+table = str.maketrans({'a': '4', 'e': '3', 'o': None})
+print('leet code'.translate(table))
+print(str.upper('abc'), str.join(',', ['a', 'b']))
+print('abc'.__len__(), 'abc'.__contains__('b'), 'ab'.__add__('cd'))

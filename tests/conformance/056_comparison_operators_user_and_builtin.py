@@ -1,0 +1,10 @@
+# Equality and ordering across builtin containers.
+print([1, [2, 3]] == [1, [2, 3]], [1, [2, 3]] < [1, [2, 4]], (1, [2]) == (1, [2]))
+print('abc' < 'abd' < 'b', [3] > [2, 99] > [2], (0, 0) <= (0, 0) < (0, 1))
+print({'a': [1]} == {'a': [1]}, {'a': 1} == {'a': 1, 'b': 2})
+print(1 in [1.0], 1.0 in {1}, 'a' in ('a',), None in [0, False, ''])
+print([] == (), [] == [], () == (), '' == [], 0 == False == 0.0)
+print(sorted([[2, 1], [1, 9], [1, 2, 3], [1, 2]]))
+print(sorted(['b', 'ab', 'a', 'B', 'aa', '']))
+print(min([(2, 'x'), (1, 'z'), (1, 'y')]), max('apple', 'apricot'))
+print([1, 2, 3] != [1, 2, 3], not [1, 2] == [2, 1])

@@ -1,0 +1,11 @@
+# List comprehensions with conditions and transformations.
+print([x * 2 for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([w.upper() for w in 'a bb ccc'.split() if len(w) > 1])
+print([(x, y) for x in range(3) for y in 'ab'])
+print([x if x > 0 else 0 for x in [-2, 5, -1, 3]])
+print([c for c in 'hello world' if c not in 'aeiou '])
+print([[r * 3 + c for c in range(3)] for r in range(3)])
+print([len(s) for s in ['', 'a', 'ab']], [] == [x for x in []])
+print([i for i, ch in enumerate('banana') if ch == 'a'])
+print([k + '=' + str(v) for k, v in {'a': 1, 'b': 2}.items()])
