@@ -6,7 +6,7 @@
 //! first time code runs (a VM that never runs code pays nothing for it).
 
 use crate::error::{Error, Result};
-use crate::function::NativeFn;
+use crate::function::{Keywords, NativeFn, NativeKeywordFn};
 use crate::object::Kind;
 use crate::output::Stream;
 use crate::types::BuiltinType;
@@ -18,13 +18,9 @@ use core::cmp::Ordering;
 
 /// Every builtin function, by name.
 const BUILTINS: &[(&str, NativeFn)] = &[
-    ("print", builtin_print),
     ("len", builtin_len),
     ("repr", builtin_repr),
     ("abs", builtin_abs),
-    ("sorted", builtin_sorted),
-    ("min", builtin_min),
-    ("max", builtin_max),
     ("sum", builtin_sum),
     ("any", builtin_any),
     ("all", builtin_all),
@@ -39,6 +35,10 @@ const BUILTINS: &[(&str, NativeFn)] = &[
     ("hash", builtin_hash),
     ("callable", builtin_callable),
 ];
+
+/// Builtin functions that take keyword arguments.
+const BUILTINS_WITH_KEYWORDS: &[(&str, NativeKeywordFn)] =
+    &[("print", builtin_print), ("sorted", builtin_sorted), ("min", builtin_min), ("max", builtin_max)];
 
 /// What calling a built-in class does.
 const CONSTRUCTORS: &[(BuiltinType, &str, NativeFn)] = &[
@@ -65,8 +65,12 @@ impl Vm {
             self.release(dict);
             return Err(e);
         }
-        for &(name, function) in BUILTINS {
-            let made = self.new_native(name, function).and_then(|f| {
+        let positional = BUILTINS.iter().map(|&(name, f)| (name, crate::function::NativeCode::Positional(f)));
+        let keyword =
+            BUILTINS_WITH_KEYWORDS.iter().map(|&(name, f)| (name, crate::function::NativeCode::WithKeywords(f)));
+        let all: Vec<(&str, crate::function::NativeCode)> = positional.chain(keyword).collect();
+        for (name, code) in all {
+            let made = self.new_native_code(name, code).and_then(|f| {
                 let key = self.intern_str(name);
                 let stored = key.and_then(|k| {
                     let r = self.dict_set(dict, k, f);
@@ -137,6 +141,72 @@ impl Vm {
         Ok(items)
     }
 
+    /// Sorts values in place as `list.sort(key=..., reverse=...)` does: stably, by the keys
+    /// `key` computes (once per item), reversed without breaking stability.
+    pub(crate) fn sort_with_keywords(&mut self, items: &mut [Value], keywords: &Keywords<'_>) -> Result<()> {
+        let reverse = keywords.get(self, "reverse").is_some_and(|v| self.is_true(v));
+        let key = keywords.get(self, "key").filter(|&k| k != Value::NONE);
+        if reverse {
+            items.reverse();
+        }
+        match key {
+            None => self.sort_values(items)?,
+            Some(key) => {
+                let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+                for &item in items.iter() {
+                    match self.call(key, &[item]) {
+                        Ok(k) => keyed.push((k, item)),
+                        Err(e) => {
+                            let keys: Vec<Value> = keyed.iter().map(|p| p.0).collect();
+                            self.release_all(&keys);
+                            return Err(e);
+                        }
+                    }
+                }
+                let mut keys: Vec<Value> = keyed.iter().map(|p| p.0).collect();
+                let mut order: Vec<usize> = (0..keys.len()).collect();
+                let sorted = self.sort_indices(&mut order, &keys);
+                for (slot, &i) in items.iter_mut().zip(&order) {
+                    *slot = keyed[i].1;
+                }
+                keys.clear();
+                let owned: Vec<Value> = keyed.iter().map(|p| p.0).collect();
+                self.release_all(&owned);
+                sorted?;
+            }
+        }
+        if reverse {
+            items.reverse();
+        }
+        Ok(())
+    }
+
+    /// Sorts `order` (indexes into `keys`) stably by the keys.
+    fn sort_indices(&self, order: &mut [usize], keys: &[Value]) -> Result<()> {
+        let mut failure = None;
+        order.sort_by(|&a, &b| {
+            if failure.is_some() {
+                return Ordering::Equal;
+            }
+            match self.compare_order(crate::bytecode::Op::Lt, keys[a], keys[b]) {
+                Ok(true) => Ordering::Less,
+                Ok(false) => match self.compare_order(crate::bytecode::Op::Lt, keys[b], keys[a]) {
+                    Ok(true) => Ordering::Greater,
+                    Ok(false) => Ordering::Equal,
+                    Err(e) => {
+                        failure = Some(e);
+                        Ordering::Equal
+                    }
+                },
+                Err(e) => {
+                    failure = Some(e);
+                    Ordering::Equal
+                }
+            }
+        });
+        failure.map_or(Ok(()), Err)
+    }
+
     /// Sorts owned values in place, stably, by Python's `<`; the first comparison error wins.
     pub(crate) fn sort_values(&self, items: &mut [Value]) -> Result<()> {
         let mut failure = None;
@@ -171,15 +241,26 @@ fn one(args: &[Value], what: &'static str) -> Result<Value> {
     }
 }
 
-fn builtin_print(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+/// A keyword argument that must be a str or None (None meaning the default).
+fn keyword_text(vm: &Vm, keywords: &Keywords<'_>, name: &str, default: &str) -> Result<String> {
+    match keywords.get(vm, name) {
+        None | Some(Value::NONE) => Ok(String::from(default)),
+        Some(v) => vm.as_str(v).map(String::from).ok_or(Error::Type("print() keyword arguments must be str or None")),
+    }
+}
+
+fn builtin_print(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["sep", "end", "file", "flush"])?;
+    let sep = keyword_text(vm, keywords, "sep", " ")?;
+    let end = keyword_text(vm, keywords, "end", "\n")?;
     let mut line = String::new();
     for (i, &v) in args.iter().enumerate() {
         if i > 0 {
-            line.push(' ');
+            line.push_str(&sep);
         }
         line.push_str(&vm.to_str(v)?);
     }
-    line.push('\n');
+    line.push_str(&end);
     vm.write_output(Stream::Stdout, &line);
     Ok(Value::NONE)
 }
@@ -356,15 +437,24 @@ fn builtin_tuple(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     tuple
 }
 
-fn builtin_sorted(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+fn builtin_sorted(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["key", "reverse"])?;
     let mut items = vm.collect(one(args, "sorted expected 1 argument")?)?;
-    let sorted = vm.sort_values(&mut items).and_then(|()| vm.new_list(&items));
+    let sorted = vm.sort_with_keywords(&mut items, keywords).and_then(|()| vm.new_list(&items));
     vm.release_all(&items);
     sorted
 }
 
-/// `min`/`max` over one iterable or over several arguments.
-fn extreme(vm: &mut Vm, args: &[Value], keep_if: crate::bytecode::Op, empty: &'static str) -> Result<Value> {
+/// `min`/`max` over one iterable or over several arguments, with `key` and `default`.
+fn extreme(
+    vm: &mut Vm,
+    args: &[Value],
+    keywords: &Keywords<'_>,
+    keep_if: crate::bytecode::Op,
+    empty: &'static str,
+) -> Result<Value> {
+    keywords.only(vm, &["key", "default"])?;
+    let key = keywords.get(vm, "key").filter(|&k| k != Value::NONE);
     let items = match args {
         [] => return Err(Error::Type("expected at least 1 argument")),
         [v] => vm.collect(*v)?,
@@ -373,36 +463,73 @@ fn extreme(vm: &mut Vm, args: &[Value], keep_if: crate::bytecode::Op, empty: &'s
             many.to_vec()
         }
     };
-    let mut best: Option<Value> = None;
+    // (best item, its key) — the key owned when a key function made it.
+    let mut best: Option<(Value, Value)> = None;
+    let mut failure = None;
     for &item in &items {
-        let better = match best {
-            None => true,
-            Some(b) => match vm.compare_order(keep_if, item, b) {
-                Ok(better) => better,
+        let k = match key {
+            Some(f) => match vm.call(f, &[item]) {
+                Ok(k) => k,
                 Err(e) => {
-                    vm.release_all(&items);
-                    return Err(e);
+                    failure = Some(e);
+                    break;
                 }
             },
+            None => item,
         };
-        if better {
-            best = Some(item);
+        let better = match best {
+            None => Ok(true),
+            Some((_, best_key)) => vm.compare_order(keep_if, k, best_key),
+        };
+        match better {
+            Ok(true) => {
+                if let Some((_, old)) = best.replace((item, k)) {
+                    if key.is_some() {
+                        vm.release(old);
+                    }
+                }
+            }
+            Ok(false) => {
+                if key.is_some() {
+                    vm.release(k);
+                }
+            }
+            Err(e) => {
+                if key.is_some() {
+                    vm.release(k);
+                }
+                failure = Some(e);
+                break;
+            }
         }
     }
-    let result = best.ok_or(Error::Value(empty));
-    if let Ok(v) = result {
-        vm.incref(v);
+    if let (Some((_, k)), Some(_)) = (best, key) {
+        vm.release(k);
     }
+    let result = match (failure, best) {
+        (Some(e), _) => Err(e),
+        (None, Some((item, _))) => {
+            vm.incref(item);
+            Ok(item)
+        }
+        (None, None) => match keywords.get(vm, "default") {
+            Some(d) => {
+                vm.incref(d);
+                Ok(d)
+            }
+            None => Err(Error::Value(empty)),
+        },
+    };
     vm.release_all(&items);
     result
 }
 
-fn builtin_min(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    extreme(vm, args, crate::bytecode::Op::Lt, "min() arg is an empty sequence")
+fn builtin_min(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    extreme(vm, args, keywords, crate::bytecode::Op::Lt, "min() arg is an empty sequence")
 }
 
-fn builtin_max(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    extreme(vm, args, crate::bytecode::Op::Gt, "max() arg is an empty sequence")
+fn builtin_max(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    extreme(vm, args, keywords, crate::bytecode::Op::Gt, "max() arg is an empty sequence")
 }
 
 fn builtin_sum(vm: &mut Vm, args: &[Value]) -> Result<Value> {

@@ -130,11 +130,14 @@ pub enum Op {
     BuildString,
     /// the function R[a] takes the tuple R[b] as its defaults
     SetDefaults,
+    /// Call R[a] with b positional arguments R[a+1] .. R[a+b] and c keyword arguments
+    /// R[a+b+1] .. R[a+b+c], named by the tuple of str in R[a+b+c+1]; result to R[a].
+    CallKw,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 64] = [
+    pub const ALL: [Op; 65] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -199,6 +202,7 @@ impl Op {
         Op::Convert,
         Op::BuildString,
         Op::SetDefaults,
+        Op::CallKw,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -239,6 +243,8 @@ pub enum Shape {
     CallWindow,
     /// Registers `a .. a+b+1`: callee, receiver, then b arguments.
     MethodCallWindow,
+    /// Registers `a .. a+b+c+1`: callee, b positional, c keyword values, names tuple.
+    KeywordCallWindow,
     /// Register `a` and `a+1`, register `b`, name `c`.
     MethodLoad,
     /// Registers `a .. a+c`, register `b`.
@@ -305,6 +311,7 @@ impl Op {
             Op::Convert => Shape::Abc(Reg, Reg, Imm),
             Op::LoadMethod => Shape::MethodLoad,
             Op::CallMethod => Shape::MethodCallWindow,
+            Op::CallKw => Shape::KeywordCallWindow,
         }
     }
 }

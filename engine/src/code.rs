@@ -170,6 +170,9 @@ impl CodeBuilder {
                 Shape::Abx(a, bx) => check(a, u32::from(instr.a()), at) && check(bx, u32::from(instr.bx()), at),
                 Shape::CallWindow => u32::from(instr.a()) + u32::from(instr.b()) < regs,
                 Shape::MethodCallWindow => u32::from(instr.a()) + u32::from(instr.b()) + 1 < regs,
+                Shape::KeywordCallWindow => {
+                    u32::from(instr.a()) + u32::from(instr.b()) + u32::from(instr.c()) + 1 < regs
+                }
                 Shape::UnpackRun => u32::from(instr.a()) + u32::from(instr.c()) <= regs && reg_ok(instr.b()),
                 Shape::PairRun => reg_ok(instr.a()) && u32::from(instr.b()) + 2 * u32::from(instr.c()) <= regs,
                 Shape::MethodLoad => {

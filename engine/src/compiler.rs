@@ -1047,13 +1047,35 @@ impl<'a> Compiler<'a, '_> {
         line: u32,
         column: u32,
     ) -> Result<()> {
-        if !keywords.is_empty() {
-            return Err(not_supported("keyword arguments", line, column));
-        }
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
             return Err(not_supported("'*' unpacking in a call", line, column));
         }
+        if keywords.iter().any(|k| k.name.is_none()) {
+            return Err(not_supported("'**' unpacking in a call", line, column));
+        }
         let count = u8::try_from(args.len()).map_err(|_| too_complex(line))?;
+        if !keywords.is_empty() {
+            let keyword_count = u8::try_from(keywords.len()).map_err(|_| too_complex(line))?;
+            let base = self.temps(2 + args.len() + keywords.len(), line)?;
+            self.expr_into(func, base)?;
+            for (i, a) in args.iter().enumerate() {
+                self.expr_into(a, base + 1 + i as u8)?;
+            }
+            let mut names = Vec::with_capacity(keywords.len());
+            for (i, k) in keywords.iter().enumerate() {
+                self.expr_into(k.value, base + 1 + count + i as u8)?;
+                names.push(self.vm.intern_str(k.name.unwrap_or(""))?);
+            }
+            let tuple = self.vm.new_tuple(&names);
+            self.vm.release_all(&names);
+            let k = self.constant(tuple?)?;
+            self.emit(Instr::abx(Op::LoadConst, base + 1 + count + keyword_count, k), line);
+            self.abc(Op::CallKw, base, count, keyword_count, line);
+            if base != target {
+                self.abc(Op::Move, target, base, 0, line);
+            }
+            return Ok(());
+        }
         if let ExprKind::Attribute { value, attr } = func.kind {
             // obj.method(args): no bound method is made.
             let base = self.temps(2 + args.len(), line)?;

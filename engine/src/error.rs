@@ -37,6 +37,11 @@ pub enum Error {
     /// positional arguments but 3 were given` / `f() missing 1 required positional
     /// argument: 'x'` (the function and the number given).
     Arguments { function: crate::Value, given: u32 },
+    /// `TypeError: f() got an unexpected keyword argument 'x'` (function may be NULL
+    /// when not yet known; the name is a str).
+    UnexpectedKeyword { function: crate::Value, name: crate::Value },
+    /// `TypeError: f() got multiple values for argument 'x'`.
+    DuplicateArgument { function: crate::Value, name: crate::Value },
     /// Unpacking the wrong number of items: `ValueError: not enough values to unpack
     /// (expected 3, got 2)` or `too many values to unpack (expected 2)`.
     UnpackCount { expected: u8, got: u32, too_many: bool },
@@ -70,7 +75,7 @@ impl Error {
             Error::Raised => "Exception",
             Error::UnboundLocalName(_) => "UnboundLocalError",
             Error::UnpackCount { .. } => "ValueError",
-            Error::Arguments { .. } => "TypeError",
+            Error::Arguments { .. } | Error::UnexpectedKeyword { .. } | Error::DuplicateArgument { .. } => "TypeError",
         }
     }
 }
@@ -88,6 +93,8 @@ impl fmt::Display for Error {
             | Error::Value(m) => write!(f, "{}: {m}", self.python_type()),
             Error::UnboundLocalName(_) => f.write_str("UnboundLocalError: local variable read before assignment"),
             Error::Arguments { given, .. } => write!(f, "TypeError: wrong number of arguments ({given} given)"),
+            Error::UnexpectedKeyword { .. } => f.write_str("TypeError: unexpected keyword argument"),
+            Error::DuplicateArgument { .. } => f.write_str("TypeError: multiple values for an argument"),
             Error::UnpackCount { expected, got, too_many: false } => {
                 write!(f, "ValueError: not enough values to unpack (expected {expected}, got {got})")
             }

@@ -140,7 +140,7 @@ impl ExceptionType {
             Error::Attribute { .. } => AttributeError,
             Error::UnboundLocalName(_) => UnboundLocalError,
             Error::UnpackCount { .. } => ValueError,
-            Error::Arguments { .. } => TypeError,
+            Error::Arguments { .. } | Error::UnexpectedKeyword { .. } | Error::DuplicateArgument { .. } => TypeError,
             Error::Raised => Exception,
         }
     }
@@ -232,6 +232,16 @@ impl Vm {
             Error::Key(key) => self.repr(key).unwrap_or_default(),
             Error::NameNotDefined(name) => format!("name '{}' is not defined", self.as_str(name).unwrap_or("?")),
             Error::Arguments { function, given } => self.arguments_message(function, given),
+            Error::UnexpectedKeyword { function, name } => format!(
+                "{}() got an unexpected keyword argument '{}'",
+                self.callable_name(function),
+                self.as_str(name).unwrap_or("?")
+            ),
+            Error::DuplicateArgument { function, name } => format!(
+                "{}() got multiple values for argument '{}'",
+                self.callable_name(function),
+                self.as_str(name).unwrap_or("?")
+            ),
             Error::UnboundLocalName(name) => format!(
                 "cannot access local variable '{}' where it is not associated with a value",
                 self.as_str(name).unwrap_or("?")
@@ -276,6 +286,21 @@ impl Vm {
                 _ => Error::Memory,
             },
         }
+    }
+
+    /// The `__name__` of a function or native function, for messages.
+    fn callable_name(&self, function: Value) -> &str {
+        let Some(at) = function.as_object() else { return "?" };
+        let name = match self.heap.kind(at) {
+            Kind::Function => {
+                let code = self.function_code(at).as_object().unwrap_or_default();
+                self.code_name(code)
+            }
+            Kind::Native => self.native_name(at),
+            Kind::Class => self.class_name(at),
+            _ => return "?",
+        };
+        self.as_str(name).unwrap_or("?")
     }
 
     /// CPython's message for calling `function` with `given` positional arguments.

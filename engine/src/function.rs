@@ -22,10 +22,46 @@ pub(crate) const NATIVE_BYTES: u32 = 16;
 /// Rust code callable from scripts: borrowed arguments in, an owned result out.
 pub type NativeFn = fn(&mut Vm, &[Value]) -> Result<Value>;
 
+/// Rust code that also takes keyword arguments (`print(x, end="")`).
+pub type NativeKeywordFn = fn(&mut Vm, &[Value], &Keywords<'_>) -> Result<Value>;
+
+/// The keyword arguments of a call: names (interned str) and values, borrowed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Keywords<'k> {
+    pub names: &'k [Value],
+    pub values: &'k [Value],
+}
+
+impl Keywords<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The value passed as keyword `name`, if any.
+    pub fn get(&self, vm: &Vm, name: &str) -> Option<Value> {
+        self.names.iter().position(|&n| vm.as_str(n) == Some(name)).map(|i| self.values[i])
+    }
+
+    /// `TypeError` naming the first keyword not in `allowed`.
+    pub fn only(&self, vm: &Vm, allowed: &[&str]) -> Result<()> {
+        match self.names.iter().find(|&&n| !allowed.contains(&vm.as_str(n).unwrap_or(""))) {
+            Some(&name) => Err(Error::UnexpectedKeyword { function: Value::NULL, name }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The Rust code of a native function.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum NativeCode {
+    Positional(NativeFn),
+    WithKeywords(NativeKeywordFn),
+}
+
 /// One entry of a VM's native table.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NativeEntry {
-    pub(crate) function: NativeFn,
+    pub(crate) code: NativeCode,
 }
 
 impl Vm {
@@ -66,6 +102,15 @@ impl Vm {
 
     /// A native function named `name` running `function` (owned by the caller).
     pub fn new_native(&mut self, name: &str, function: NativeFn) -> Result<Value> {
+        self.new_native_code(name, NativeCode::Positional(function))
+    }
+
+    /// A native function that accepts keyword arguments.
+    pub fn new_native_with_keywords(&mut self, name: &str, function: NativeKeywordFn) -> Result<Value> {
+        self.new_native_code(name, NativeCode::WithKeywords(function))
+    }
+
+    pub(crate) fn new_native_code(&mut self, name: &str, code: NativeCode) -> Result<Value> {
         let index = u32::try_from(self.natives.len()).map_err(|_| Error::Memory)?;
         let name = self.intern_str(name)?;
         let at = match self.heap.new_object(Kind::Native, NATIVE_BYTES) {
@@ -75,7 +120,7 @@ impl Vm {
                 return Err(e.into());
             }
         };
-        self.natives.push(NativeEntry { function });
+        self.natives.push(NativeEntry { code });
         self.heap.region_mut().write_u32(at + 8, index);
         self.heap.write_value(at + 12, name);
         Ok(Value::from_offset(at))
@@ -85,8 +130,22 @@ impl Vm {
         self.heap.read_value(at + 12)
     }
 
-    pub(crate) fn native_function(&self, at: u32) -> NativeFn {
-        self.natives[self.heap.region().read_u32(at + 8) as usize].function
+    /// Runs the native function at `at` with `args` and `keywords` (both borrowed).
+    pub(crate) fn call_native(&mut self, at: u32, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+        match self.natives[self.heap.region().read_u32(at + 8) as usize].code {
+            NativeCode::Positional(f) => {
+                if let Some(&name) = keywords.names.first() {
+                    return Err(Error::UnexpectedKeyword { function: Value::from_offset(at), name });
+                }
+                f(self, args)
+            }
+            NativeCode::WithKeywords(f) => f(self, args, keywords).map_err(|e| match e {
+                Error::UnexpectedKeyword { function: Value::NULL, name } => {
+                    Error::UnexpectedKeyword { function: Value::from_offset(at), name }
+                }
+                other => other,
+            }),
+        }
     }
 
     pub(crate) fn destroy_function(&mut self, at: u32, dead: &mut DeadStack) {

@@ -12,6 +12,7 @@
 use crate::bytecode::{Instr, Op};
 use crate::error::{Error, Result};
 use crate::frame::FRAME_HEADER;
+use crate::function::Keywords;
 use crate::object::Kind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -34,26 +35,31 @@ struct Running {
 impl Vm {
     /// Calls `callable` with `args` (borrowed); the result is owned by the caller.
     pub fn call(&mut self, callable: Value, args: &[Value]) -> Result<Value> {
+        self.call_with_keywords(callable, args, &Keywords::default())
+    }
+
+    /// Calls `callable` with positional `args` and `keywords` (all borrowed).
+    pub fn call_with_keywords(&mut self, callable: Value, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
         self.ensure_builtins()?;
         match self.kind_of(callable) {
             Some(Kind::Function) => {
                 let frame = self
-                    .enter_function(callable, 0, 0, args.len() as u32, |_, i| args[i as usize])
+                    .enter_function(callable, 0, 0, args.len() as u32, |_, i| args[i as usize], keywords)
                     .map_err(|e| self.raise_error(e))?;
                 self.run(frame)
             }
             Some(Kind::Native) => {
                 let at = callable.as_object().unwrap_or_default();
-                let result = (self.native_function(at))(self, args);
+                let result = self.call_native(at, args, keywords);
                 result.map_err(|e| self.raise_error(e))
             }
-            Some(Kind::Class) => self.instantiate(callable, args).map_err(|e| self.raise_error(e)),
+            Some(Kind::Class) => self.instantiate(callable, args, keywords).map_err(|e| self.raise_error(e)),
             Some(Kind::BoundMethod) => {
                 let (function, receiver) = self.bound_method_parts(callable.as_object().unwrap_or_default());
                 let mut with_receiver = alloc::vec::Vec::with_capacity(args.len() + 1);
                 with_receiver.push(receiver);
                 with_receiver.extend_from_slice(args);
-                self.call(function, &with_receiver)
+                self.call_with_keywords(function, &with_receiver, keywords)
             }
             _ => Err(self.raise_error(Error::Type("object is not callable"))),
         }
@@ -68,6 +74,7 @@ impl Vm {
         result_register: u8,
         count: u32,
         arg: impl Fn(&Vm, u32) -> Value,
+        keywords: &Keywords<'_>,
     ) -> Result<u32> {
         if self.depth >= self.recursion_limit {
             return Err(Error::Recursion("maximum recursion depth exceeded"));
@@ -77,14 +84,56 @@ impl Vm {
         let params = u32::from(self.code_parameters(code));
         let defaults = self.function_defaults(function);
         let default_count = self.tuple_len(defaults);
-        if count > params || count + default_count < params {
+        if count > params {
             return Err(Error::Arguments { function: f, given: count });
         }
+        if keywords.is_empty() {
+            // The common call: positional arguments, then defaults for the rest.
+            if count + default_count < params {
+                return Err(Error::Arguments { function: f, given: count });
+            }
+            let frame = self.new_frame(f, code, caller, result_register)?;
+            for i in 0..params {
+                let v = if i < count { arg(self, i) } else { self.tuple_item(defaults, i - (params - default_count)) };
+                self.heap.incref(v);
+                self.heap.write_value(frame + FRAME_HEADER + 4 * i, v);
+            }
+            self.depth += 1;
+            return Ok(frame);
+        }
+        // Parameter values by position: positional arguments, then keywords by name,
+        // then defaults for the trailing parameters still unset.
+        let mut bound = [Value::NULL; 256];
+        for i in 0..count {
+            bound[i as usize] = arg(self, i);
+        }
+        if !keywords.is_empty() {
+            let names = self.code_local_names(code);
+            for (&name, &value) in keywords.names.iter().zip(keywords.values) {
+                let slot = (0..params).find(|&i| self.tuple_item(names, i) == name);
+                match slot {
+                    None => return Err(Error::UnexpectedKeyword { function: f, name }),
+                    Some(i) if bound[i as usize] != Value::NULL => {
+                        return Err(Error::DuplicateArgument { function: f, name });
+                    }
+                    Some(i) => bound[i as usize] = value,
+                }
+            }
+        }
+        let first_default = params - default_count.min(params);
+        for i in count..params {
+            if bound[i as usize] == Value::NULL {
+                if i < first_default {
+                    let given = (0..params).filter(|&j| bound[j as usize] != Value::NULL).count() as u32;
+                    return Err(Error::Arguments { function: f, given: given.min(count) });
+                }
+                bound[i as usize] = self.tuple_item(defaults, i - first_default);
+            }
+        }
         let frame = self.new_frame(f, code, caller, result_register)?;
-        for i in 0..params {
-            let v = if i < count { arg(self, i) } else { self.tuple_item(defaults, i - (params - default_count)) };
+        for (i, &v) in bound.iter().enumerate().take(params as usize) {
             self.heap.incref(v);
-            self.heap.write_value(frame + FRAME_HEADER + 4 * i, v);
+            self.heap.write_value(frame + FRAME_HEADER + 4 * i as u32, v);
         }
         self.depth += 1;
         Ok(frame)
@@ -268,7 +317,16 @@ impl Vm {
                 Op::Call => {
                     let callee = self.reg(now, a);
                     self.set_frame_ip(now.frame, *ip);
-                    if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b)? {
+                    if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b, 0)? {
+                        *now = self.running(frame);
+                        *ip = 0;
+                        return Ok(None);
+                    }
+                }
+                Op::CallKw => {
+                    let callee = self.reg(now, a);
+                    self.set_frame_ip(now.frame, *ip);
+                    if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b, c)? {
                         *now = self.running(frame);
                         *ip = 0;
                         return Ok(None);
@@ -279,7 +337,7 @@ impl Vm {
                     let receiver = self.reg(now, a + 1);
                     let receiver = (receiver != Value::NULL).then_some(receiver);
                     self.set_frame_ip(now.frame, *ip);
-                    if let Some(frame) = self.call_in_loop(now, a, callee, receiver, u32::from(a) + 2, b)? {
+                    if let Some(frame) = self.call_in_loop(now, a, callee, receiver, u32::from(a) + 2, b, 0)? {
                         *now = self.running(frame);
                         *ip = 0;
                         return Ok(None);
@@ -438,6 +496,7 @@ impl Vm {
     /// from `first`; the result goes to register `result`. The caller has saved its ip. A
     /// script function gets a new frame, returned for the loop to switch to; everything
     /// else runs now and stores its result.
+    #[allow(clippy::too_many_arguments)] // the operands of one call instruction, decoded
     fn call_in_loop(
         &mut self,
         now: &Running,
@@ -446,6 +505,7 @@ impl Vm {
         receiver: Option<Value>,
         first: u32,
         count: u8,
+        keyword_count: u8,
     ) -> Result<Option<u32>> {
         let (callee, receiver) = match self.kind_of(callee) {
             Some(Kind::BoundMethod) if receiver.is_none() => {
@@ -461,8 +521,21 @@ impl Vm {
             (Some(r), 0) => r,
             _ => vm.heap.read_value(base + 4 * (i - shift)),
         };
+        // Keyword values follow the positional arguments; their names' tuple follows them.
+        let mut keyword_values = [Value::NULL; MAX_NATIVE_ARGS];
+        let keyword_count = usize::from(keyword_count).min(MAX_NATIVE_ARGS);
+        for (i, slot) in keyword_values.iter_mut().enumerate().take(keyword_count) {
+            *slot = self.heap.read_value(base + 4 * (u32::from(count) + i as u32));
+        }
+        let names_tuple = if keyword_count == 0 {
+            Value::NULL
+        } else {
+            self.heap.read_value(base + 4 * (u32::from(count) + keyword_count as u32))
+        };
+        let names: alloc::vec::Vec<Value> = self.tuple_items(names_tuple).collect();
+        let keywords = Keywords { names: &names, values: &keyword_values[..keyword_count] };
         match self.kind_of(callee) {
-            Some(Kind::Function) => self.enter_function(callee, now.frame, result, total, arg).map(Some),
+            Some(Kind::Function) => self.enter_function(callee, now.frame, result, total, arg, &keywords).map(Some),
             Some(Kind::Native | Kind::Class) => {
                 if total as usize > MAX_NATIVE_ARGS {
                     return Err(Error::Type("too many arguments for a builtin function"));
@@ -473,10 +546,10 @@ impl Vm {
                 }
                 let args = &args[..total as usize];
                 let value = if self.kind_of(callee) == Some(Kind::Class) {
-                    self.instantiate(callee, args)?
+                    self.instantiate(callee, args, &keywords)?
                 } else {
                     let at = callee.as_object().unwrap_or_default();
-                    (self.native_function(at))(self, args)?
+                    self.call_native(at, args, &keywords)?
                 };
                 self.set_reg(now, result, value);
                 Ok(None)

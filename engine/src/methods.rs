@@ -9,7 +9,7 @@
 //! ```
 
 use crate::error::{Error, Result};
-use crate::function::NativeFn;
+use crate::function::{Keywords, NativeFn, NativeKeywordFn};
 use crate::object::{DeadStack, Kind};
 use crate::types::BuiltinType;
 use crate::value::Value;
@@ -45,7 +45,6 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::List, "pop", list_pop),
     (BuiltinType::List, "extend", list_extend),
     (BuiltinType::List, "insert", list_insert),
-    (BuiltinType::List, "sort", list_sort),
     (BuiltinType::List, "reverse", list_reverse),
     (BuiltinType::List, "index", list_index),
     (BuiltinType::List, "count", list_count),
@@ -63,6 +62,10 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Set, "add", set_add),
     (BuiltinType::Set, "discard", set_discard),
 ];
+
+/// Methods that take keyword arguments.
+pub(crate) const METHODS_WITH_KEYWORDS: &[(BuiltinType, &str, NativeKeywordFn)] =
+    &[(BuiltinType::List, "sort", list_sort)];
 
 /// The text of `args[0]` (the receiver of a str method).
 fn receiver_text(vm: &Vm, args: &[Value]) -> Result<String> {
@@ -288,10 +291,14 @@ fn list_insert(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::NONE)
 }
 
-fn list_sort(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+fn list_sort(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["key", "reverse"])?;
     let l = receiver_list(vm, args)?;
+    if args.len() > 1 {
+        return Err(Error::Type("sort() takes no positional arguments"));
+    }
     let mut items: Vec<Value> = (0..vm.list_len(l)).map(|i| vm.list_item(l, i)).collect();
-    vm.sort_values(&mut items)?;
+    vm.sort_with_keywords(&mut items, keywords)?;
     vm.list_rewrite(l, &items);
     Ok(Value::NONE)
 }

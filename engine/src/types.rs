@@ -154,8 +154,13 @@ impl Vm {
             self.release(native);
             set?;
         }
-        for &(ty, name, function) in methods {
-            let native = self.new_native(name, function)?;
+        let positional = methods.iter().map(|&(ty, name, f)| (ty, name, crate::function::NativeCode::Positional(f)));
+        let keyword = crate::methods::METHODS_WITH_KEYWORDS
+            .iter()
+            .map(|&(ty, name, f)| (ty, name, crate::function::NativeCode::WithKeywords(f)));
+        let all: alloc::vec::Vec<_> = positional.chain(keyword).collect();
+        for (ty, name, code) in all {
+            let native = self.new_native_code(name, code)?;
             let namespace = self.class_namespace(self.builtin_type(ty).as_object().unwrap_or_default());
             let stored = self.intern_str(name).and_then(|key| {
                 let r = self.dict_set(namespace, key, native);
@@ -217,15 +222,21 @@ impl Vm {
         self.is_subclass(self.type_of(v), class)
     }
 
-    /// `class(*args)` (owned result).
-    pub(crate) fn instantiate(&mut self, class: Value, args: &[Value]) -> Result<Value> {
+    /// `class(*args, **keywords)` (owned result).
+    pub(crate) fn instantiate(
+        &mut self,
+        class: Value,
+        args: &[Value],
+        keywords: &crate::function::Keywords<'_>,
+    ) -> Result<Value> {
         let at = self.object_of_kind(Kind::Class, class)?;
         if self.class_flags(at) & crate::class::CLASS_IS_EXCEPTION != 0 {
+            keywords.only(self, &[])?;
             return self.new_exception(class, args);
         }
         let constructor = self.class_constructor(class);
         match constructor.as_object() {
-            Some(native) => (self.native_function(native))(self, args),
+            Some(native) => self.call_native(native, args, keywords),
             None => Err(Error::Type("cannot create instances of this type")),
         }
     }

@@ -1,0 +1,115 @@
+//! Running a script: source text to a finished module, with Python's error output.
+//!
+//! [`Vm::run_main`] parses and compiles the source, runs the module code in a fresh
+//! `__main__` namespace, and tears that namespace down afterwards (clearing its dict
+//! first, which breaks the function -> globals -> function cycle every module has), so a
+//! finished script leaves nothing in the heap. An uncaught exception prints its traceback
+//! to the host's stderr exactly as CPython does; a syntax error prints CPython's
+//! `File ..., line N` block.
+
+use crate::compiler::{compile_module, CompileError};
+use crate::error::Error;
+use crate::output::Stream;
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::format;
+use alloc::string::String;
+
+/// How a script run ended, when not normally.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScriptError {
+    /// The source did not compile (already printed to stderr).
+    Syntax(crate::syntax::SyntaxError),
+    /// An exception reached the top (its traceback is already printed to stderr).
+    Uncaught,
+    /// The engine could not even start the script (heap too small for its code).
+    Engine(Error),
+}
+
+impl Vm {
+    /// Runs `source` as the main script `file`, like `python3 file`.
+    pub fn run_main(&mut self, file: &str, source: &str) -> Result<(), ScriptError> {
+        let arena = bumpalo::Bump::new();
+        let module = match crate::syntax::parse_module(&arena, source, file) {
+            Ok(m) => m,
+            Err(e) => return Err(self.report_syntax_error(e)),
+        };
+        let code = match compile_module(self, &module, file) {
+            Ok(code) => code,
+            Err(CompileError::Syntax(mut e)) => {
+                e.file_name = String::from(file);
+                e.source_line = String::from(source.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or(""));
+                return Err(self.report_syntax_error(e));
+            }
+            Err(CompileError::Engine(e)) => return Err(ScriptError::Engine(e)),
+        };
+        drop(arena);
+        self.ensure_builtins().map_err(ScriptError::Engine)?;
+        let globals = match self.new_module_namespace() {
+            Ok(g) => g,
+            Err(e) => {
+                self.release(code);
+                return Err(ScriptError::Engine(e));
+            }
+        };
+        let function = self.new_function(code, globals);
+        self.release(code);
+        let function = match function {
+            Ok(f) => f,
+            Err(e) => {
+                self.release(globals);
+                return Err(ScriptError::Engine(e));
+            }
+        };
+        let result = self.call(function, &[]);
+        self.release(function);
+        let outcome = match result {
+            Ok(v) => {
+                self.release(v);
+                Ok(())
+            }
+            Err(_) => {
+                let exception = self.take_raised();
+                let text = self.format_exception(exception, &|f, line| {
+                    (f == file).then(|| source.lines().nth(line.saturating_sub(1) as usize).map(String::from)).flatten()
+                });
+                self.release(exception);
+                self.write_output(Stream::Stderr, &text);
+                Err(ScriptError::Uncaught)
+            }
+        };
+        // Tear the module down: clearing its namespace breaks the cycles between its
+        // functions and itself, so everything it made is freed now.
+        let _ = self.dict_clear(globals);
+        self.release(globals);
+        outcome
+    }
+
+    fn new_module_namespace(&mut self) -> Result<Value, Error> {
+        let globals = self.new_dict()?;
+        let filled = (|| {
+            let key = self.intern_str("__name__")?;
+            let name = self.intern_str("__main__");
+            let stored = name.and_then(|n| {
+                let r = self.dict_set(globals, key, n);
+                self.release(n);
+                r
+            });
+            self.release(key);
+            stored
+        })();
+        match filled {
+            Ok(()) => Ok(globals),
+            Err(e) => {
+                self.release(globals);
+                Err(e)
+            }
+        }
+    }
+
+    fn report_syntax_error(&mut self, e: crate::syntax::SyntaxError) -> ScriptError {
+        let text = format!("{e}\n");
+        self.write_output(Stream::Stderr, &text);
+        ScriptError::Syntax(e)
+    }
+}
