@@ -133,11 +133,17 @@ pub enum Op {
     /// Call R[a] with b positional arguments R[a+1] .. R[a+b] and c keyword arguments
     /// R[a+b+1] .. R[a+b+c], named by the tuple of str in R[a+b+c+1]; result to R[a].
     CallKw,
+    /// R[a] = R[b][R[c]:R[c+1]:R[c+2]] (None for an omitted part)
+    GetSlice,
+    /// R[a][R[b]:R[b+1]:R[b+2]] = R[c]
+    SetSlice,
+    /// del R[a][R[b]:R[b+1]:R[b+2]]
+    DeleteSlice,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 65] = [
+    pub const ALL: [Op; 68] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -203,6 +209,9 @@ impl Op {
         Op::BuildString,
         Op::SetDefaults,
         Op::CallKw,
+        Op::GetSlice,
+        Op::SetSlice,
+        Op::DeleteSlice,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -245,6 +254,8 @@ pub enum Shape {
     MethodCallWindow,
     /// Registers `a .. a+b+c+1`: callee, b positional, c keyword values, names tuple.
     KeywordCallWindow,
+    /// Registers `a`, `b`, `c`, where operand 1 (`b`) or 2 (`c`) starts a run of three.
+    SliceAt(u8),
     /// Register `a` and `a+1`, register `b`, name `c`.
     MethodLoad,
     /// Registers `a .. a+c`, register `b`.
@@ -312,6 +323,8 @@ impl Op {
             Op::LoadMethod => Shape::MethodLoad,
             Op::CallMethod => Shape::MethodCallWindow,
             Op::CallKw => Shape::KeywordCallWindow,
+            Op::GetSlice => Shape::SliceAt(2),
+            Op::SetSlice | Op::DeleteSlice => Shape::SliceAt(1),
         }
     }
 }

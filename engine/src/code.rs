@@ -170,6 +170,11 @@ impl CodeBuilder {
                 Shape::Abx(a, bx) => check(a, u32::from(instr.a()), at) && check(bx, u32::from(instr.bx()), at),
                 Shape::CallWindow => u32::from(instr.a()) + u32::from(instr.b()) < regs,
                 Shape::MethodCallWindow => u32::from(instr.a()) + u32::from(instr.b()) + 1 < regs,
+                Shape::SliceAt(operand) => {
+                    let (b, c) = (u32::from(instr.b()), u32::from(instr.c()));
+                    let run = if operand == 1 { b } else { c };
+                    reg_ok(instr.a()) && b < regs && c < regs && run + 3 <= regs
+                }
                 Shape::KeywordCallWindow => {
                     u32::from(instr.a()) + u32::from(instr.b()) + u32::from(instr.c()) + 1 < regs
                 }

@@ -414,13 +414,15 @@ impl<'a> Compiler<'a, '_> {
                 Ok(())
             }
             ExprKind::Subscript { value: container, index } => {
-                if matches!(index.kind, ExprKind::Slice { .. }) {
-                    return Err(not_supported("slice assignment", line, target.column));
-                }
                 let mark = self.mark();
                 let c = self.expr(container)?;
-                let i = self.expr(index)?;
-                self.abc(Op::SetItem, c, i, value, line);
+                if matches!(index.kind, ExprKind::Slice { .. }) {
+                    let parts = self.slice_parts(index, line)?;
+                    self.abc(Op::SetSlice, c, parts, value, line);
+                } else {
+                    let i = self.expr(index)?;
+                    self.abc(Op::SetItem, c, i, value, line);
+                }
                 self.release_to(mark);
                 Ok(())
             }
@@ -496,10 +498,15 @@ impl<'a> Compiler<'a, '_> {
                     Ok(())
                 }
             },
-            ExprKind::Subscript { value, index } if !matches!(index.kind, ExprKind::Slice { .. }) => {
+            ExprKind::Subscript { value, index } => {
                 let c = self.expr(value)?;
-                let i = self.expr(index)?;
-                self.abc(Op::DeleteItem, c, i, 0, line);
+                if matches!(index.kind, ExprKind::Slice { .. }) {
+                    let parts = self.slice_parts(index, line)?;
+                    self.abc(Op::DeleteSlice, c, parts, 0, line);
+                } else {
+                    let i = self.expr(index)?;
+                    self.abc(Op::DeleteItem, c, i, 0, line);
+                }
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -877,12 +884,14 @@ impl<'a> Compiler<'a, '_> {
                 self.abc(Op::LoadAttr, target, o, n, line);
             }
             ExprKind::Subscript { value, index } => {
-                if matches!(index.kind, ExprKind::Slice { .. }) {
-                    return Err(not_supported("slicing", line, e.column));
-                }
                 let c = self.expr(value)?;
-                let i = self.expr(index)?;
-                self.abc(Op::GetItem, target, c, i, line);
+                if matches!(index.kind, ExprKind::Slice { .. }) {
+                    let parts = self.slice_parts(index, line)?;
+                    self.abc(Op::GetSlice, target, c, parts, line);
+                } else {
+                    let i = self.expr(index)?;
+                    self.abc(Op::GetItem, target, c, i, line);
+                }
             }
             ExprKind::Slice { .. } => return Err(not_supported("slicing", line, e.column)),
             ExprKind::Call { func, args, keywords } => self.call(func, args, keywords, target, line, e.column)?,
@@ -1002,6 +1011,22 @@ impl<'a> Compiler<'a, '_> {
         }
         self.release_to(mark.max(target.saturating_add(1)).min(self.mark()));
         Ok(())
+    }
+
+    /// The three parts of `start:stop:step` in three new consecutive registers (None for
+    /// an omitted part); returns the first.
+    fn slice_parts(&mut self, index: &'a Expr<'a>, line: u32) -> Result<u8> {
+        let ExprKind::Slice { lower, upper, step } = index.kind else {
+            return Err(not_supported("this subscript", line, index.column));
+        };
+        let first = self.temps(3, line)?;
+        for (i, part) in [lower, upper, step].into_iter().enumerate() {
+            match part {
+                Some(e) => self.expr_into(e, first + i as u8)?,
+                None => self.abc(Op::LoadNone, first + i as u8, 0, 0, line),
+            }
+        }
+        Ok(first)
     }
 
     fn load_int(&mut self, n: i64, target: u8, line: u32) -> Result<()> {

@@ -332,6 +332,19 @@ impl Vm {
                         return Ok(None);
                     }
                 }
+                Op::GetSlice => {
+                    let parts = [self.reg(now, c), self.reg(now, c + 1), self.reg(now, c + 2)];
+                    let v = self.get_slice(self.reg(now, b), parts)?;
+                    self.set_reg(now, a, v);
+                }
+                Op::SetSlice => {
+                    let parts = [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)];
+                    self.set_slice(self.reg(now, a), parts, self.reg(now, c))?;
+                }
+                Op::DeleteSlice => {
+                    let parts = [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)];
+                    self.delete_slice(self.reg(now, a), parts)?;
+                }
                 Op::CallMethod => {
                     let callee = self.reg(now, a);
                     let receiver = self.reg(now, a + 1);

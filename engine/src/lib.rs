@@ -40,6 +40,7 @@ mod probe;
 pub mod region;
 pub mod repr;
 mod set;
+mod slice;
 pub mod str;
 pub mod syntax;
 mod tlsf;

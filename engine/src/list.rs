@@ -146,6 +146,22 @@ impl Vm {
         Ok(())
     }
 
+    /// Makes the list hold exactly `items` (borrowed), in order.
+    pub(crate) fn list_replace_all(&mut self, l: Value, items: &[Value]) -> Result<()> {
+        let replacement = self.new_list(items)?;
+        let at = self.object_of_kind(Kind::List, l)?;
+        let other = replacement.as_object().unwrap_or_default();
+        // Swap the tables: the list takes the new items, the temporary the old ones.
+        for offset in [8, 12, 16] {
+            let mine = self.heap.region().read_u32(at + offset);
+            let theirs = self.heap.region().read_u32(other + offset);
+            self.heap.region_mut().write_u32(at + offset, theirs);
+            self.heap.region_mut().write_u32(other + offset, mine);
+        }
+        self.release(replacement);
+        Ok(())
+    }
+
     /// Writes `items` (a permutation of the list's own items) back in order.
     pub(crate) fn list_rewrite(&mut self, l: Value, items: &[Value]) {
         let Ok(at) = self.object_of_kind(Kind::List, l) else { return };

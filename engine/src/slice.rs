@@ -1,0 +1,204 @@
+//! Slicing: `seq[start:stop:step]` on lists, tuples, strings and ranges, and slice
+//! assignment and deletion on lists, with Python's index rules.
+//!
+//! The three parts arrive as values (None for an omitted part) and are turned into
+//! concrete indices once, the way CPython's `PySlice_AdjustIndices` does: negative
+//! indices count from the end, out-of-range ones clamp, a zero step is a `ValueError`.
+
+use crate::error::{Error, Result};
+use crate::object::Kind;
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Concrete slice indices: `start`, `step`, and how many items the slice selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SliceIndices {
+    pub start: i64,
+    pub step: i64,
+    pub count: i64,
+}
+
+impl SliceIndices {
+    /// The indices the slice selects, in order.
+    pub(crate) fn positions(self) -> impl Iterator<Item = i64> {
+        (0..self.count).map(move |i| self.start + i * self.step)
+    }
+}
+
+/// Python's slice index adjustment for a sequence of `len` items.
+pub(crate) fn adjust(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: i64) -> Result<SliceIndices> {
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(Error::Value("slice step cannot be zero"));
+    }
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |i: i64| {
+        if i < 0 {
+            (i + len).max(lower)
+        } else {
+            i.min(upper)
+        }
+    };
+    let start = start.map_or(if step < 0 { upper } else { lower }, clamp);
+    let stop = stop.map_or(if step < 0 { lower } else { upper }, clamp);
+    let count = if step > 0 {
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
+    } else if start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    Ok(SliceIndices { start, step, count })
+}
+
+impl Vm {
+    /// A slice part: None, or an int.
+    fn slice_part(&self, v: Value) -> Result<Option<i64>> {
+        if v == Value::NONE || v == Value::NULL {
+            return Ok(None);
+        }
+        self.as_int(v)
+            .map(Some)
+            .ok_or(Error::Type("slice indices must be integers or None or have an __index__ method"))
+    }
+
+    fn slice_indices(&self, parts: [Value; 3], len: i64) -> Result<SliceIndices> {
+        adjust(self.slice_part(parts[0])?, self.slice_part(parts[1])?, self.slice_part(parts[2])?, len)
+    }
+
+    /// `seq[start:stop:step]` (owned result).
+    pub(crate) fn get_slice(&mut self, seq: Value, parts: [Value; 3]) -> Result<Value> {
+        match self.kind_of(seq) {
+            Some(kind @ (Kind::List | Kind::Tuple)) => {
+                let len = i64::from(self.sequence_len(seq));
+                let indices = self.slice_indices(parts, len)?;
+                let items: Vec<Value> = indices.positions().map(|i| self.sequence_item(seq, i as u32)).collect();
+                if kind == Kind::List {
+                    self.new_list(&items)
+                } else {
+                    self.new_tuple(&items)
+                }
+            }
+            Some(Kind::Str) => {
+                let text = self.as_str(seq).unwrap_or("");
+                let sliced: String = if text.is_ascii() {
+                    let bytes = text.as_bytes();
+                    let indices = self.slice_indices(parts, bytes.len() as i64)?;
+                    indices.positions().map(|i| char::from(bytes[i as usize])).collect()
+                } else {
+                    let chars: Vec<char> = text.chars().collect();
+                    let indices = self.slice_indices(parts, chars.len() as i64)?;
+                    indices.positions().map(|i| chars[i as usize]).collect()
+                };
+                self.new_str(&sliced)
+            }
+            Some(Kind::Range) => {
+                let at = seq.as_object().unwrap_or_default();
+                let (start, _, step) = self.range_parts(at);
+                let indices = self.slice_indices(parts, self.range_len(at))?;
+                let first = start + indices.start * step;
+                let new_step = step * indices.step;
+                self.new_range(first, first + indices.count * new_step, new_step)
+            }
+            _ => Err(Error::Type("object is not subscriptable")),
+        }
+    }
+
+    /// `list[start:stop:step] = iterable`.
+    pub(crate) fn set_slice(&mut self, list: Value, parts: [Value; 3], values: Value) -> Result<()> {
+        if self.kind_of(list) != Some(Kind::List) {
+            return Err(Error::Type("object does not support slice assignment"));
+        }
+        let new_items = self.collect(values)?;
+        let result = self.replace_slice(list, parts, &new_items);
+        self.release_all(&new_items);
+        result
+    }
+
+    fn replace_slice(&mut self, list: Value, parts: [Value; 3], new_items: &[Value]) -> Result<()> {
+        let len = i64::from(self.list_len(list));
+        let indices = self.slice_indices(parts, len)?;
+        let current: Vec<Value> = (0..len as u32).map(|i| self.list_item(list, i)).collect();
+        let mut rebuilt: Vec<Value> = Vec::with_capacity(current.len() + new_items.len());
+        if indices.step == 1 {
+            let start = indices.start as usize;
+            let end = start + indices.count as usize;
+            rebuilt.extend_from_slice(&current[..start]);
+            rebuilt.extend_from_slice(new_items);
+            rebuilt.extend_from_slice(&current[end..]);
+        } else {
+            if new_items.len() as i64 != indices.count {
+                return Err(Error::Value("attempt to assign sequence to extended slice of a different size"));
+            }
+            rebuilt.extend_from_slice(&current);
+            for (i, position) in indices.positions().enumerate() {
+                rebuilt[position as usize] = new_items[i];
+            }
+        }
+        self.list_replace_all(list, &rebuilt)
+    }
+
+    /// `del list[start:stop:step]`.
+    pub(crate) fn delete_slice(&mut self, list: Value, parts: [Value; 3]) -> Result<()> {
+        if self.kind_of(list) != Some(Kind::List) {
+            return Err(Error::Type("object does not support slice deletion"));
+        }
+        let len = i64::from(self.list_len(list));
+        let indices = self.slice_indices(parts, len)?;
+        let doomed: Vec<i64> = indices.positions().collect();
+        let kept: Vec<Value> =
+            (0..len).filter(|i| !doomed.contains(i)).map(|i| self.list_item(list, i as u32)).collect();
+        self.list_replace_all(list, &kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{int, vm};
+
+    #[test]
+    fn indices_follow_cpython() {
+        // python3 -c 'print([slice(*a).indices(10) for a in [(None,None,None),(2,-2,None),(None,None,-1),(-100,100,3),(8,2,-2),(5,5,None)]])'
+        let cases = [
+            ((None, None, None), (0, 1, 10)),
+            ((Some(2), Some(-2), None), (2, 1, 6)),
+            ((None, None, Some(-1)), (9, -1, 10)),
+            ((Some(-100), Some(100), Some(3)), (0, 3, 4)),
+            ((Some(8), Some(2), Some(-2)), (8, -2, 3)),
+            ((Some(5), Some(5), None), (5, 1, 0)),
+        ];
+        for ((start, stop, step), (s, st, n)) in cases {
+            assert_eq!(adjust(start, stop, step, 10).unwrap(), SliceIndices { start: s, step: st, count: n });
+        }
+        assert!(adjust(None, None, Some(0), 10).is_err());
+    }
+
+    #[test]
+    fn slicing_and_slice_assignment() {
+        let mut vm = vm();
+        let l = vm.new_list(&[int(0), int(1), int(2), int(3), int(4)]).unwrap();
+        let rev = vm.get_slice(l, [Value::NONE, Value::NONE, int(-2)]).unwrap();
+        assert_eq!(vm.repr(rev).unwrap(), "[4, 2, 0]");
+        let s = vm.new_str("héllo").unwrap();
+        let mid = vm.get_slice(s, [int(1), int(-1), Value::NONE]).unwrap();
+        assert_eq!(vm.as_str(mid), Some("éll"));
+        let r = vm.new_range(0, 20, 3).unwrap();
+        let sub = vm.get_slice(r, [int(1), Value::NONE, int(2)]).unwrap();
+        assert_eq!(vm.repr(sub).unwrap(), "range(3, 21, 6)");
+        let new = vm.new_list(&[int(9), int(9), int(9)]).unwrap();
+        vm.set_slice(l, [int(1), int(3), Value::NONE], new).unwrap();
+        assert_eq!(vm.repr(l).unwrap(), "[0, 9, 9, 9, 3, 4]");
+        vm.delete_slice(l, [Value::NONE, Value::NONE, int(2)]).unwrap();
+        assert_eq!(vm.repr(l).unwrap(), "[9, 9, 4]");
+        let one = vm.new_list(&[int(1)]).unwrap();
+        assert!(vm.set_slice(l, [Value::NONE, Value::NONE, int(2)], one).is_err(), "l[::2] has 2 items, not 1");
+        vm.release_all(&[l, rev, s, mid, r, sub, new, one]);
+    }
+}
