@@ -139,11 +139,21 @@ pub enum Op {
     SetSlice,
     /// del R[a][R[b]:R[b+1]:R[b+2]]
     DeleteSlice,
+    /// R[a] = a new cell holding R[a] (NULL stays unbound): a captured local
+    MakeCell,
+    /// R[a] = cell bx of the running function's closure
+    LoadClosure,
+    /// R[a] = the contents of cell R[b]; NameError for N[c] if the cell is empty
+    LoadDeref,
+    /// the cell R[a] now holds R[b]
+    StoreDeref,
+    /// the function R[a] takes the tuple of cells R[b] as its closure
+    SetClosure,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 68] = [
+    pub const ALL: [Op; 73] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -212,6 +222,11 @@ impl Op {
         Op::GetSlice,
         Op::SetSlice,
         Op::DeleteSlice,
+        Op::MakeCell,
+        Op::LoadClosure,
+        Op::LoadDeref,
+        Op::StoreDeref,
+        Op::SetClosure,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -324,6 +339,10 @@ impl Op {
             Op::CallMethod => Shape::MethodCallWindow,
             Op::CallKw => Shape::KeywordCallWindow,
             Op::GetSlice => Shape::SliceAt(2),
+            Op::MakeCell => Shape::Abc(Reg, Operand::None, Operand::None),
+            Op::LoadClosure => Shape::Abx(Reg, Imm),
+            Op::LoadDeref => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::StoreDeref | Op::SetClosure => Shape::Abc(Reg, Reg, Operand::None),
             Op::SetSlice | Op::DeleteSlice => Shape::SliceAt(1),
         }
     }

@@ -101,6 +101,10 @@ struct Unit<'a> {
     loops: Vec<Loop>,
     /// Whether the code is inside an `except` or `finally` handler (for bare `raise`).
     handler_registers: Vec<u8>,
+    /// Locals that live in cells (captured by nested functions).
+    cells: Vec<&'a str>,
+    /// Variables of enclosing functions, each in the register holding its cell.
+    frees: Vec<(&'a str, u8)>,
 }
 
 impl<'a> Unit<'a> {
@@ -116,6 +120,8 @@ impl<'a> Unit<'a> {
             high: 0,
             loops: Vec::new(),
             handler_registers: Vec::new(),
+            cells: Vec::new(),
+            frees: Vec::new(),
         }
     }
 
@@ -126,7 +132,8 @@ impl<'a> Unit<'a> {
 
 /// Compiles a parsed module into a code object (owned by the caller).
 pub fn compile_module(vm: &mut Vm, module: &Module<'_>, file: &str) -> Result<Value> {
-    let mut compiler = Compiler { vm, file: String::from(file), units: Vec::new(), enclosing_locals: Vec::new() };
+    let scopes = crate::scope::analyze(module)?;
+    let mut compiler = Compiler { vm, file: String::from(file), units: Vec::new(), scopes };
     compiler.units.push(Unit::new(UnitKind::Module, "<module>", file, 1));
     let body = compiler.block(module.body);
     let last_line = module.body.last().map_or(1, |s| s.end_line.max(s.line));
@@ -147,8 +154,8 @@ struct Compiler<'a, 'v> {
     file: String,
     /// The unit being compiled is the last; enclosing ones before it.
     units: Vec<Unit<'a>>,
-    /// Locals of the enclosing functions, to refuse closures clearly.
-    enclosing_locals: Vec<Vec<&'a str>>,
+    /// What each function captures, from the name-resolution pass.
+    scopes: crate::scope::Scopes<'a>,
 }
 
 impl<'a> Compiler<'a, '_> {
@@ -255,6 +262,19 @@ impl<'a> Compiler<'a, '_> {
         None
     }
 
+    /// The register holding the cell of `name`, if it is a captured local or a variable
+    /// of an enclosing function.
+    fn deref_register(&self, name: &str) -> Option<u8> {
+        let unit = self.unit_ref();
+        if unit.hidden.iter().any(|(n, _)| *n == name) || unit.globals.contains(&name) {
+            return None;
+        }
+        if unit.cells.contains(&name) {
+            return unit.local(name);
+        }
+        unit.frees.iter().find(|(n, _)| *n == name).map(|&(_, r)| r)
+    }
+
     fn is_hidden(&self, name: &str) -> bool {
         self.unit_ref().hidden.iter().any(|(n, _)| *n == name)
     }
@@ -262,6 +282,15 @@ impl<'a> Compiler<'a, '_> {
     /// A register holding the value of `name`: a local's own register, or `target` (a
     /// fresh temporary if `None`) loaded from the globals.
     fn load_name(&mut self, name: &'a str, target: Option<u8>, line: u32, column: u32) -> Result<u8> {
+        if let Some(cell) = self.deref_register(name) {
+            let t = match target {
+                Some(t) => t,
+                None => self.temp(line)?,
+            };
+            let n = u8::try_from(self.name_index(name)?).map_err(|_| too_complex(line))?;
+            self.abc(Op::LoadDeref, t, cell, n, line);
+            return Ok(t);
+        }
         if let Some(r) = self.local_register(name) {
             let unit = self.unit_ref();
             let needs_check = !self.is_hidden(name) && !unit.bound[r as usize];
@@ -277,9 +306,7 @@ impl<'a> Compiler<'a, '_> {
                 _ => Ok(r),
             };
         }
-        if self.enclosing_locals.iter().any(|scope| scope.contains(&name)) {
-            return Err(not_supported("reading a variable of an enclosing function (a closure)", line, column));
-        }
+        let _ = column;
         let t = match target {
             Some(t) => t,
             None => self.temp(line)?,
@@ -291,6 +318,10 @@ impl<'a> Compiler<'a, '_> {
 
     /// Stores register `value` into `name`.
     fn store_name(&mut self, name: &'a str, value: u8, line: u32) -> Result<()> {
+        if let Some(cell) = self.deref_register(name) {
+            self.abc(Op::StoreDeref, cell, value, 0, line);
+            return Ok(());
+        }
         if let Some(r) = self.local_register(name) {
             if r != value {
                 self.abc(Op::Move, r, value, 0, line);
@@ -392,7 +423,8 @@ impl<'a> Compiler<'a, '_> {
                 self.try_except(t.body, t.handlers, t.orelse, line)?;
             }
             StmtKind::ClassDef(_) => return Err(not_supported("the 'class' statement", line, s.column)),
-            StmtKind::Nonlocal(_) => return Err(not_supported("'nonlocal'", line, s.column)),
+            // Resolved by the scope pass: the name is a free variable of this function.
+            StmtKind::Nonlocal(_) => {}
             StmtKind::With { .. } => return Err(not_supported("the 'with' statement", line, s.column)),
             StmtKind::Import(_) | StmtKind::ImportFrom { .. } => return Err(not_supported("'import'", line, s.column)),
         }
@@ -482,6 +514,14 @@ impl<'a> Compiler<'a, '_> {
     fn delete(&mut self, target: &'a Expr<'a>) -> Result<()> {
         let line = target.line;
         match target.kind {
+            ExprKind::Name(name) if self.deref_register(name).is_some() => {
+                let cell = self.deref_register(name).unwrap_or_default();
+                self.load_name(name, None, line, target.column)?;
+                let empty = self.temp(line)?;
+                self.abc(Op::Clear, empty, 0, 0, line);
+                self.abc(Op::StoreDeref, cell, empty, 0, line);
+                Ok(())
+            }
             ExprKind::Name(name) => match self.local_register(name) {
                 Some(r) => {
                     self.load_name(name, None, line, target.column)?;
@@ -742,7 +782,8 @@ impl<'a> Compiler<'a, '_> {
         if def.is_generator {
             return Err(not_supported("generators ('yield')", line, 1));
         }
-        let f = self.function(def.name, &def.params, FunctionBody::Statements(def.body), line)?;
+        let key = def as *const FunctionDef<'a> as usize;
+        let f = self.function(def.name, key, &def.params, FunctionBody::Statements(def.body), line)?;
         let mut result = f;
         for decorator in def.decorators.iter().rev() {
             let call = self.temps(2, line)?;
@@ -756,7 +797,14 @@ impl<'a> Compiler<'a, '_> {
 
     /// Compiles a function body into a code object and emits `MakeFunction` (with its
     /// defaults) into a new temporary, which is returned.
-    fn function(&mut self, name: &'a str, params: &Parameters<'a>, body: FunctionBody<'a>, line: u32) -> Result<u8> {
+    fn function(
+        &mut self,
+        name: &'a str,
+        key: usize,
+        params: &Parameters<'a>,
+        body: FunctionBody<'a>,
+        line: u32,
+    ) -> Result<u8> {
         if !params.posonly.is_empty() || params.vararg.is_some() || !params.kwonly.is_empty() || params.kwarg.is_some()
         {
             return Err(not_supported("'*args', '**kwargs' and keyword-only parameters", line, 1));
@@ -775,11 +823,7 @@ impl<'a> Compiler<'a, '_> {
             self.abc(Op::BuildTuple, tuple, first, count, line);
             Some(tuple)
         };
-        let enclosing: Vec<&'a str> = match self.unit_ref().kind {
-            UnitKind::Function => self.unit_ref().locals.clone(),
-            UnitKind::Module => Vec::new(),
-        };
-        self.enclosing_locals.push(enclosing);
+        let scope = self.scopes.get(&key).cloned().unwrap_or_default();
         let file = self.file.clone();
         let mut unit = Unit::new(UnitKind::Function, name, &file, line);
         for p in params.args {
@@ -798,9 +842,25 @@ impl<'a> Compiler<'a, '_> {
                 unit.bound.push(false);
             }
         }
-        unit.next = u8::try_from(unit.locals.len()).map_err(|_| too_complex(line))?;
+        unit.cells = scope.cells.clone();
+        let mut next = u8::try_from(unit.locals.len()).map_err(|_| too_complex(line))?;
+        for &free in &scope.frees {
+            unit.frees.push((free, next));
+            next = next.checked_add(1).ok_or_else(|| too_complex(line))?;
+        }
+        unit.next = next;
         unit.high = unit.next;
         self.units.push(unit);
+        // Prologue: captured locals move into cells, enclosing variables' cells arrive.
+        for &cell in &scope.cells {
+            if let Some(r) = self.unit_ref().local(cell) {
+                self.abc(Op::MakeCell, r, 0, 0, line);
+            }
+        }
+        let free_registers: Vec<u8> = self.unit_ref().frees.iter().map(|&(_, r)| r).collect();
+        for (i, r) in free_registers.into_iter().enumerate() {
+            self.emit(Instr::abx(Op::LoadClosure, r, i as u16), line);
+        }
         let compiled = match body {
             FunctionBody::Statements(stmts) => self.block(stmts).and_then(|()| {
                 let end = stmts.last().map_or(line, |s| s.end_line.max(s.line));
@@ -812,7 +872,6 @@ impl<'a> Compiler<'a, '_> {
                 Ok(finish_builder(unit, self.vm)?)
             }),
         };
-        self.enclosing_locals.pop();
         let code = match compiled {
             Ok(code) => code,
             Err(e) => {
@@ -829,6 +888,19 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::abx(Op::MakeFunction, f, k), line);
         if let Some(d) = defaults_register {
             self.abc(Op::SetDefaults, f, d, 0, line);
+        }
+        if !scope.frees.is_empty() {
+            // The new function's closure: the cells of the variables it captures, which
+            // this function holds as cell locals or as its own frees.
+            let count = u8::try_from(scope.frees.len()).map_err(|_| too_complex(line))?;
+            let first = self.temps(scope.frees.len(), line)?;
+            for (i, free) in scope.frees.iter().enumerate() {
+                let cell = self.deref_register(free).ok_or_else(|| not_supported("this closure", line, 1))?;
+                self.abc(Op::Move, first + i as u8, cell, 0, line);
+            }
+            let tuple = self.temp(line)?;
+            self.abc(Op::BuildTuple, tuple, first, count, line);
+            self.abc(Op::SetClosure, f, tuple, 0, line);
         }
         Ok(f)
     }
@@ -957,7 +1029,8 @@ impl<'a> Compiler<'a, '_> {
                 if lambda.is_generator {
                     return Err(not_supported("'yield' in a lambda", line, e.column));
                 }
-                let f = self.function("<lambda>", &lambda.params, FunctionBody::Expression(lambda.body), line)?;
+                let key = lambda as *const crate::syntax::ast::Lambda<'a> as usize;
+                let f = self.function("<lambda>", key, &lambda.params, FunctionBody::Expression(lambda.body), line)?;
                 self.abc(Op::Move, target, f, 0, line);
             }
             ExprKind::Tuple(items) => self.sequence(Op::BuildTuple, items, target, line)?,
@@ -1306,7 +1379,7 @@ fn binary_op(op: BinOp, line: u32, column: u32) -> Result<Op> {
 
 /// The names a function body assigns (its locals) and the names it declares `global`,
 /// not looking into nested functions.
-fn assigned_names<'a>(body: &'a [Stmt<'a>]) -> (Vec<&'a str>, Vec<&'a str>) {
+pub(crate) fn assigned_names<'a>(body: &'a [Stmt<'a>]) -> (Vec<&'a str>, Vec<&'a str>) {
     let mut assigned = Vec::new();
     let mut globals = Vec::new();
     for s in body {

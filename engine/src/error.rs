@@ -31,6 +31,9 @@ pub enum Error {
     NameNotDefined(crate::Value),
     /// A missing dict key: `KeyError: <repr of the key>` (the value is the key).
     Key(crate::Value),
+    /// A captured variable read before assignment: `NameError: cannot access free
+    /// variable 'x' where it is not associated with a value in enclosing scope`.
+    FreeVariable(crate::Value),
     /// A local read before assignment: `UnboundLocalError` (the value is the name).
     UnboundLocalName(crate::Value),
     /// A call with the wrong number of positional arguments: `TypeError: f() takes 2
@@ -69,7 +72,7 @@ impl Error {
             Error::Recursion(_) => "RecursionError",
             Error::ZeroDivision(_) => "ZeroDivisionError",
             Error::Value(_) => "ValueError",
-            Error::NameNotDefined(_) => "NameError",
+            Error::NameNotDefined(_) | Error::FreeVariable(_) => "NameError",
             Error::Key(_) => "KeyError",
             Error::Attribute { .. } => "AttributeError",
             Error::Raised => "Exception",
@@ -102,6 +105,7 @@ impl fmt::Display for Error {
                 write!(f, "ValueError: too many values to unpack (expected {expected})")
             }
             Error::NameNotDefined(_) => f.write_str("NameError: name is not defined"),
+            Error::FreeVariable(_) => f.write_str("NameError: free variable read before assignment"),
             Error::Key(_) => f.write_str("KeyError"),
             Error::Attribute { .. } => f.write_str("AttributeError"),
             Error::Raised => f.write_str("a Python exception is being raised"),

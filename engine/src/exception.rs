@@ -135,7 +135,7 @@ impl ExceptionType {
             Error::Recursion(_) => RecursionError,
             Error::ZeroDivision(_) => ZeroDivisionError,
             Error::Value(_) => ValueError,
-            Error::NameNotDefined(_) => NameError,
+            Error::NameNotDefined(_) | Error::FreeVariable(_) => NameError,
             Error::Key(_) => KeyError,
             Error::Attribute { .. } => AttributeError,
             Error::UnboundLocalName(_) => UnboundLocalError,
@@ -240,6 +240,10 @@ impl Vm {
             Error::DuplicateArgument { function, name } => format!(
                 "{}() got multiple values for argument '{}'",
                 self.callable_name(function),
+                self.as_str(name).unwrap_or("?")
+            ),
+            Error::FreeVariable(name) => format!(
+                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                 self.as_str(name).unwrap_or("?")
             ),
             Error::UnboundLocalName(name) => format!(

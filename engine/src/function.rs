@@ -96,6 +96,50 @@ impl Vm {
         Ok(())
     }
 
+    /// Gives function `f` the closure `cells` (a tuple of cells, borrowed).
+    pub(crate) fn set_function_closure(&mut self, f: Value, cells: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Function, f)?;
+        self.heap.incref(cells);
+        let old = self.heap.read_value(at + 20);
+        self.heap.write_value(at + 20, cells);
+        self.release(old);
+        Ok(())
+    }
+
+    /// Closure cell `i` of function `f` (borrowed).
+    pub(crate) fn function_closure_cell(&self, f: u32, i: u32) -> Result<Value> {
+        let cells = self.heap.read_value(f + 20);
+        if i < self.tuple_len(cells) {
+            Ok(self.tuple_item(cells, i))
+        } else {
+            Err(Error::Type("closure cell missing"))
+        }
+    }
+
+    /// A new cell holding `v` (borrowed; NULL for an unbound variable).
+    pub(crate) fn new_cell(&mut self, v: Value) -> Result<Value> {
+        let at = self.heap.new_object(Kind::Cell, crate::object::CELL_BYTES)?;
+        self.heap.incref(v);
+        self.heap.write_value(at + 8, v);
+        Ok(Value::from_offset(at))
+    }
+
+    /// The contents of a cell (borrowed; NULL while unbound).
+    pub(crate) fn cell_contents(&self, cell: Value) -> Result<Value> {
+        let at = self.object_of_kind(Kind::Cell, cell)?;
+        Ok(self.heap.read_value(at + 8))
+    }
+
+    /// Stores `v` (borrowed) in a cell.
+    pub(crate) fn set_cell_contents(&mut self, cell: Value, v: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Cell, cell)?;
+        self.heap.incref(v);
+        let old = self.heap.read_value(at + 8);
+        self.heap.write_value(at + 8, v);
+        self.release(old);
+        Ok(())
+    }
+
     pub(crate) fn function_globals(&self, f: u32) -> Value {
         self.heap.read_value(f + 12)
     }

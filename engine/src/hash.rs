@@ -175,7 +175,8 @@ impl Vm {
             | Kind::Class
             | Kind::Exception
             | Kind::BoundMethod
-            | Kind::DictView => Ok(i64::from(at >> 3)),
+            | Kind::DictView
+            | Kind::Cell => Ok(i64::from(at >> 3)),
         }
     }
 }

@@ -345,6 +345,33 @@ impl Vm {
                     let parts = [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)];
                     self.delete_slice(self.reg(now, a), parts)?;
                 }
+                Op::MakeCell => {
+                    let cell = self.new_cell(self.reg(now, a))?;
+                    self.set_reg(now, a, cell);
+                }
+                Op::LoadClosure => {
+                    let function = self.frame_function(now.frame).as_object().unwrap_or_default();
+                    let cell = self.function_closure_cell(function, u32::from(instr.bx()))?;
+                    self.heap.incref(cell);
+                    self.set_reg(now, a, cell);
+                }
+                Op::LoadDeref => {
+                    let v = self.cell_contents(self.reg(now, b))?;
+                    if v == Value::NULL {
+                        let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                        return Err(Error::FreeVariable(name));
+                    }
+                    self.heap.incref(v);
+                    self.set_reg(now, a, v);
+                }
+                Op::StoreDeref => {
+                    let (cell, v) = (self.reg(now, a), self.reg(now, b));
+                    self.set_cell_contents(cell, v)?;
+                }
+                Op::SetClosure => {
+                    let (f, cells) = (self.reg(now, a), self.reg(now, b));
+                    self.set_function_closure(f, cells)?;
+                }
                 Op::CallMethod => {
                     let callee = self.reg(now, a);
                     let receiver = self.reg(now, a + 1);

@@ -39,6 +39,7 @@ mod pool;
 mod probe;
 pub mod region;
 pub mod repr;
+mod scope;
 mod set;
 mod slice;
 pub mod str;

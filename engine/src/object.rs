@@ -22,6 +22,8 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub const HEADER_BYTES: u32 = 8;
+/// A cell: the header and the variable's value (NULL while unbound).
+pub(crate) const CELL_BYTES: u32 = 12;
 
 /// What an object is; stored in the header's kind byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +60,8 @@ pub enum Kind {
     BoundMethod = 17,
     /// `d.keys()`, `d.values()`, `d.items()`: a live view of a dict.
     DictView = 18,
+    /// A closure cell: one variable shared by a function and the functions nested in it.
+    Cell = 19,
 }
 
 impl Kind {
@@ -81,6 +85,7 @@ impl Kind {
             16 => Kind::Exception,
             17 => Kind::BoundMethod,
             18 => Kind::DictView,
+            19 => Kind::Cell,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -106,6 +111,7 @@ impl Kind {
             Kind::Exception => Subsystem::Exception,
             Kind::BoundMethod => Subsystem::Function,
             Kind::DictView => Subsystem::Iterator,
+            Kind::Cell => Subsystem::Cell,
         }
     }
 
@@ -130,6 +136,7 @@ impl Kind {
             Kind::Exception => "expected an exception",
             Kind::BoundMethod => "expected a method",
             Kind::DictView => "expected a dict view",
+            Kind::Cell => "expected a cell",
         }
     }
 
@@ -154,6 +161,7 @@ impl Kind {
             Kind::Exception => "BaseException",
             Kind::BoundMethod => "method",
             Kind::DictView => "dict_view",
+            Kind::Cell => "cell",
         }
     }
 }
@@ -303,6 +311,11 @@ impl Vm {
                 Kind::Exception => self.destroy_exception(at, dead),
                 Kind::BoundMethod => self.destroy_bound_method(at, dead),
                 Kind::DictView => self.destroy_dict_view(at, dead),
+                Kind::Cell => {
+                    let contents = self.heap.read_value(at + 8);
+                    dead.release(&mut self.heap, contents);
+                    self.heap.free_object(at, Kind::Cell, CELL_BYTES);
+                }
             }
         }
     }
@@ -368,6 +381,7 @@ impl Vm {
             Kind::Exception => own(crate::exception::EXCEPTION_BYTES),
             Kind::BoundMethod => own(crate::types::BOUND_METHOD_BYTES),
             Kind::DictView => own(crate::methods::DICT_VIEW_BYTES),
+            Kind::Cell => own(CELL_BYTES),
         }
     }
 }

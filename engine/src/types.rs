@@ -48,10 +48,11 @@ pub enum BuiltinType {
     DictKeys,
     DictValues,
     DictItems,
+    Cell,
 }
 
 impl BuiltinType {
-    pub const ALL: [BuiltinType; 22] = [
+    pub const ALL: [BuiltinType; 23] = [
         BuiltinType::Object,
         BuiltinType::Type,
         BuiltinType::NoneType,
@@ -74,6 +75,7 @@ impl BuiltinType {
         BuiltinType::DictKeys,
         BuiltinType::DictValues,
         BuiltinType::DictItems,
+        BuiltinType::Cell,
     ];
 
     /// The class's `__name__`.
@@ -101,6 +103,7 @@ impl BuiltinType {
             BuiltinType::DictKeys => "dict_keys",
             BuiltinType::DictValues => "dict_values",
             BuiltinType::DictItems => "dict_items",
+            BuiltinType::Cell => "cell",
         }
     }
 
@@ -196,6 +199,7 @@ impl Vm {
                 Some(Kind::Iterator) => BuiltinType::Iterator,
                 Some(Kind::Traceback) => BuiltinType::Traceback,
                 Some(Kind::Class) => BuiltinType::Type,
+                Some(Kind::Cell) => BuiltinType::Cell,
                 Some(Kind::Exception) => return self.exception_class_of(v),
                 Some(Kind::DictView) => match self.dict_view_flavor(v.as_object().unwrap_or_default()) {
                     crate::methods::ViewFlavor::Keys => BuiltinType::DictKeys,
