@@ -52,6 +52,10 @@ const CONSTRUCTORS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Dict, "dict", builtin_dict),
     (BuiltinType::Set, "set", builtin_set),
     (BuiltinType::Range, "range", builtin_range),
+    (BuiltinType::Super, "super", builtin_super),
+    (BuiltinType::StaticMethod, "staticmethod", builtin_staticmethod),
+    (BuiltinType::ClassMethod, "classmethod", builtin_classmethod),
+    (BuiltinType::Property, "property", builtin_property),
 ];
 
 impl Vm {
@@ -695,6 +699,34 @@ fn builtin_hash(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn builtin_callable(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let v = one(args, "callable() takes exactly one argument")?;
     Ok(Value::from_bool(matches!(vm.kind_of(v), Some(Kind::Function | Kind::Native | Kind::Class | Kind::BoundMethod))))
+}
+
+fn builtin_super(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [class, obj] => vm.new_super(*class, *obj),
+        _ => Err(Error::Type("super() needs a class and an object (zero-argument super() works inside methods)")),
+    }
+}
+
+fn builtin_staticmethod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let f = one(args, "staticmethod expected 1 argument")?;
+    vm.new_wrapper(crate::types::WRAP_STATIC, [f, Value::NULL, Value::NULL])
+}
+
+fn builtin_classmethod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let f = one(args, "classmethod expected 1 argument")?;
+    vm.new_wrapper(crate::types::WRAP_CLASS, [f, Value::NULL, Value::NULL])
+}
+
+fn builtin_property(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    if args.len() > 3 {
+        return Err(Error::Type("property expected at most 3 arguments"));
+    }
+    let mut parts = [Value::NULL; 3];
+    for (slot, &f) in parts.iter_mut().zip(args) {
+        *slot = if f == Value::NONE { Value::NULL } else { f };
+    }
+    vm.new_wrapper(crate::types::WRAP_PROPERTY, parts)
 }
 
 fn builtin_dict(vm: &mut Vm, args: &[Value]) -> Result<Value> {

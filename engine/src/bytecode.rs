@@ -149,11 +149,17 @@ pub enum Op {
     StoreDeref,
     /// the function R[a] takes the tuple of cells R[b] as its closure
     SetClosure,
+    /// R[a] = R[b][N[c]] if present, else the global or builtin N[c] (class bodies)
+    LoadNs,
+    /// R[a][N[c]] = R[b] (class bodies)
+    StoreNs,
+    /// R[a] = a class named R[b+2] with bases tuple R[b] and namespace dict R[b+1]
+    BuildClass,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 73] = [
+    pub const ALL: [Op; 76] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -227,6 +233,9 @@ impl Op {
         Op::LoadDeref,
         Op::StoreDeref,
         Op::SetClosure,
+        Op::LoadNs,
+        Op::StoreNs,
+        Op::BuildClass,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -343,6 +352,8 @@ impl Op {
             Op::LoadClosure => Shape::Abx(Reg, Imm),
             Op::LoadDeref => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::StoreDeref | Op::SetClosure => Shape::Abc(Reg, Reg, Operand::None),
+            Op::LoadNs | Op::StoreNs => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::BuildClass => Shape::SliceAt(1),
             Op::SetSlice | Op::DeleteSlice => Shape::SliceAt(1),
         }
     }

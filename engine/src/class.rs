@@ -26,6 +26,11 @@ pub(crate) const CLASS_IS_EXCEPTION: u32 = 1;
 impl Vm {
     /// A new class `name` with `bases` (borrowed classes), flags inherited from them.
     pub(crate) fn new_class(&mut self, name: &str, bases: &[Value]) -> Result<Value> {
+        self.new_class_with_namespace(name, bases, None)
+    }
+
+    /// A new class whose namespace is `namespace` (a dict, borrowed) or a new dict.
+    pub(crate) fn new_class_with_namespace(&mut self, name: &str, bases: &[Value], namespace: Option<Value>) -> Result<Value> {
         let mro = self.c3_mro(bases)?;
         let mut flags = 0;
         for &b in bases {
@@ -36,7 +41,13 @@ impl Vm {
             parts.push(self.intern_str(name)?);
             parts.push(self.new_tuple(bases)?);
             parts.push(self.new_tuple(&mro)?);
-            parts.push(self.new_dict()?);
+            parts.push(match namespace {
+                Some(ns) => {
+                    self.heap.incref(ns);
+                    ns
+                }
+                None => self.new_dict()?,
+            });
             Ok(())
         })();
         let at = match made.and_then(|()| Ok(self.heap.new_object(Kind::Class, CLASS_BYTES)?)) {

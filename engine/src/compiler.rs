@@ -105,6 +105,15 @@ struct Unit<'a> {
     cells: Vec<&'a str>,
     /// Variables of enclosing functions, each in the register holding its cell.
     frees: Vec<(&'a str, u8)>,
+    /// Class bodies being compiled (inline), innermost last.
+    classes: Vec<ClassBody>,
+}
+
+/// A class body compiled inline: its namespace dict and the cell `super()` reads.
+#[derive(Debug, Clone, Copy)]
+struct ClassBody {
+    namespace: u8,
+    class_cell: u8,
 }
 
 impl<'a> Unit<'a> {
@@ -122,6 +131,7 @@ impl<'a> Unit<'a> {
             handler_registers: Vec::new(),
             cells: Vec::new(),
             frees: Vec::new(),
+            classes: Vec::new(),
         }
     }
 
@@ -266,6 +276,11 @@ impl<'a> Compiler<'a, '_> {
     /// of an enclosing function.
     fn deref_register(&self, name: &str) -> Option<u8> {
         let unit = self.unit_ref();
+        if name == crate::scope::CLASS_CELL {
+            if let Some(class) = unit.classes.last() {
+                return Some(class.class_cell);
+            }
+        }
         if unit.hidden.iter().any(|(n, _)| *n == name) || unit.globals.contains(&name) {
             return None;
         }
@@ -282,6 +297,18 @@ impl<'a> Compiler<'a, '_> {
     /// A register holding the value of `name`: a local's own register, or `target` (a
     /// fresh temporary if `None`) loaded from the globals.
     fn load_name(&mut self, name: &'a str, target: Option<u8>, line: u32, column: u32) -> Result<u8> {
+        if let Some(class) = self.unit_ref().classes.last().copied() {
+            let enclosing_variable = self.deref_register(name).is_some() || self.local_register(name).is_some();
+            if !self.is_hidden(name) && !enclosing_variable {
+                let t = match target {
+                    Some(t) => t,
+                    None => self.temp(line)?,
+                };
+                let n = u8::try_from(self.name_index(name)?).map_err(|_| too_complex(line))?;
+                self.abc(Op::LoadNs, t, class.namespace, n, line);
+                return Ok(t);
+            }
+        }
         if let Some(cell) = self.deref_register(name) {
             let t = match target {
                 Some(t) => t,
@@ -318,6 +345,13 @@ impl<'a> Compiler<'a, '_> {
 
     /// Stores register `value` into `name`.
     fn store_name(&mut self, name: &'a str, value: u8, line: u32) -> Result<()> {
+        if let Some(class) = self.unit_ref().classes.last().copied() {
+            if !self.is_hidden(name) {
+                let n = u8::try_from(self.name_index(name)?).map_err(|_| too_complex(line))?;
+                self.abc(Op::StoreNs, class.namespace, value, n, line);
+                return Ok(());
+            }
+        }
         if let Some(cell) = self.deref_register(name) {
             self.abc(Op::StoreDeref, cell, value, 0, line);
             return Ok(());
@@ -422,7 +456,7 @@ impl<'a> Compiler<'a, '_> {
                 }
                 self.try_except(t.body, t.handlers, t.orelse, line)?;
             }
-            StmtKind::ClassDef(_) => return Err(not_supported("the 'class' statement", line, s.column)),
+            StmtKind::ClassDef(def) => self.class_def(def, line)?,
             // Resolved by the scope pass: the name is a free variable of this function.
             StmtKind::Nonlocal(_) => {}
             StmtKind::With { .. } => return Err(not_supported("the 'with' statement", line, s.column)),
@@ -776,6 +810,41 @@ impl<'a> Compiler<'a, '_> {
         }
         self.set_bound_state(meet);
         Ok(())
+    }
+
+    /// `class Name(bases): body`, the body compiled inline into a namespace dict.
+    fn class_def(&mut self, def: &'a crate::syntax::ast::ClassDef<'a>, line: u32) -> Result<()> {
+        if def.bases.iter().any(|b| matches!(b.kind, ExprKind::Starred(_))) {
+            return Err(not_supported("'*' in class bases", line, 1));
+        }
+        let run = self.temps(3, line)?;
+        let count = u8::try_from(def.bases.len()).map_err(|_| too_complex(line))?;
+        let first = self.temps(def.bases.len(), line)?;
+        for (i, b) in def.bases.iter().enumerate() {
+            self.expr_into(b, first + i as u8)?;
+        }
+        self.abc(Op::BuildTuple, run, first, count, line);
+        self.abc(Op::BuildDict, run + 1, 0, 0, line);
+        self.load_str(def.name, run + 2, line)?;
+        let class_cell = self.temp(line)?;
+        self.abc(Op::Clear, class_cell, 0, 0, line);
+        self.abc(Op::MakeCell, class_cell, 0, 0, line);
+        self.unit().classes.push(ClassBody { namespace: run + 1, class_cell });
+        let body = self.block(def.body);
+        self.unit().classes.pop();
+        body?;
+        let class = self.temp(line)?;
+        self.abc(Op::BuildClass, class, run, 0, line);
+        self.abc(Op::StoreDeref, class_cell, class, 0, line);
+        let mut result = class;
+        for decorator in def.decorators.iter().rev() {
+            let call = self.temps(2, line)?;
+            self.expr_into(decorator, call)?;
+            self.abc(Op::Move, call + 1, result, 0, line);
+            self.abc(Op::Call, call, 1, 0, line);
+            result = call;
+        }
+        self.store_name(def.name, result, line)
     }
 
     fn function_def(&mut self, def: &'a FunctionDef<'a>, line: u32) -> Result<()> {
@@ -1152,6 +1221,22 @@ impl<'a> Compiler<'a, '_> {
             return Err(not_supported("'**' unpacking in a call", line, column));
         }
         let count = u8::try_from(args.len()).map_err(|_| too_complex(line))?;
+        if let (ExprKind::Name("super"), true) = (func.kind, args.is_empty() && keywords.is_empty()) {
+            let unit = self.unit_ref();
+            let has_class_cell = unit.frees.iter().any(|(n, _)| *n == crate::scope::CLASS_CELL);
+            if let (true, Some(&first_param)) = (has_class_cell, unit.locals.first()) {
+                // super() inside a method: super(__class__, <first parameter>).
+                let base = self.temps(3, line)?;
+                self.load_name("super", Some(base), line, column)?;
+                self.load_name(crate::scope::CLASS_CELL, Some(base + 1), line, column)?;
+                self.load_name(first_param, Some(base + 2), line, column)?;
+                self.abc(Op::Call, base, 2, 0, line);
+                if base != target {
+                    self.abc(Op::Move, target, base, 0, line);
+                }
+                return Ok(());
+            }
+        }
         if !keywords.is_empty() {
             let keyword_count = u8::try_from(keywords.len()).map_err(|_| too_complex(line))?;
             let base = self.temps(2 + args.len() + keywords.len(), line)?;

@@ -146,6 +146,17 @@ impl ExceptionType {
     }
 }
 
+/// `BaseException.__init__(self, *args)`: the exception's args become `args`.
+fn exception_init(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let Some((&exception, rest)) = args.split_first() else { return Err(Error::Type("__init__ needs self")) };
+    let at = vm.object_of_kind(Kind::Exception, exception)?;
+    let tuple = vm.new_tuple(rest)?;
+    let old = vm.heap.read_value(at + 12);
+    vm.heap.write_value(at + 12, tuple);
+    vm.release(old);
+    Ok(Value::NONE)
+}
+
 impl Vm {
     /// The built-in class of `ty` (borrowed; the builtins exist once code has run).
     pub fn exception_class(&self, ty: ExceptionType) -> Value {
@@ -164,7 +175,17 @@ impl Vm {
             self.heap.region_mut().write_u32(at + 24, flags);
             self.exception_classes.push(class);
         }
-        Ok(())
+        // BaseException.__init__(self, *args) sets args, for subclasses calling it.
+        let base = self.exception_classes[ExceptionType::BaseException as usize];
+        let init = self.new_native("__init__", exception_init)?;
+        let namespace = self.class_namespace(base.as_object().unwrap_or_default());
+        let stored = self.intern_str("__init__").and_then(|key| {
+            let r = self.dict_set(namespace, key, init);
+            self.release(key);
+            r
+        });
+        self.release(init);
+        stored
     }
 
     /// A new exception of `class` (borrowed) with `args` (borrowed).

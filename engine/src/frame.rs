@@ -17,6 +17,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub(crate) const FRAME_HEADER: u32 = 24;
+/// Frame flag: the frame runs `__init__`; its result (None) is dropped, the caller's
+/// result register already holds the new instance.
+pub(crate) const FRAME_CONSTRUCTOR: u16 = 1;
 
 impl Vm {
     /// A frame for calling `function` (borrowed) whose code is `code`, all registers
@@ -54,6 +57,14 @@ impl Vm {
 
     pub(crate) fn frame_result_register(&self, frame: u32) -> u8 {
         self.heap.region().read_u8(frame + 20)
+    }
+
+    pub(crate) fn frame_flags(&self, frame: u32) -> u16 {
+        self.heap.region().read_u16(frame + 22)
+    }
+
+    pub(crate) fn set_frame_flags(&mut self, frame: u32, flags: u16) {
+        self.heap.region_mut().write_u16(frame + 22, flags)
     }
 
     pub(crate) fn frame_bytes(&self, frame: u32) -> u32 {

@@ -176,7 +176,10 @@ impl Vm {
             | Kind::Exception
             | Kind::BoundMethod
             | Kind::DictView
-            | Kind::Cell => Ok(i64::from(at >> 3)),
+            | Kind::Cell
+            | Kind::Instance
+            | Kind::Super
+            | Kind::Wrapper => Ok(i64::from(at >> 3)),
         }
     }
 }

@@ -53,6 +53,16 @@ impl Vm {
                 let result = self.call_native(at, args, keywords);
                 result.map_err(|e| self.raise_error(e))
             }
+            Some(Kind::Class) if self.makes_instances(callable) => {
+                let instance = self.new_instance(callable).map_err(|e| self.raise_error(e))?;
+                match self.run_init(callable, instance, args, keywords) {
+                    Ok(()) => Ok(instance),
+                    Err(e) => {
+                        self.release(instance);
+                        Err(e)
+                    }
+                }
+            }
             Some(Kind::Class) => self.instantiate(callable, args, keywords).map_err(|e| self.raise_error(e)),
             Some(Kind::BoundMethod) => {
                 let (function, receiver) = self.bound_method_parts(callable.as_object().unwrap_or_default());
@@ -62,6 +72,32 @@ impl Vm {
                 self.call_with_keywords(function, &with_receiver, keywords)
             }
             _ => Err(self.raise_error(Error::Type("object is not callable"))),
+        }
+    }
+
+    /// Runs `class.__init__(instance, *args, **keywords)` (a nested run, for hosts and
+    /// natives); a class without one takes no arguments.
+    pub(crate) fn run_init(
+        &mut self,
+        class: Value,
+        instance: Value,
+        args: &[Value],
+        keywords: &Keywords<'_>,
+    ) -> Result<()> {
+        match self.init_method(class).map_err(|e| self.raise_error(e))? {
+            Some(init) => {
+                let mut with_self = alloc::vec::Vec::with_capacity(args.len() + 1);
+                with_self.push(instance);
+                with_self.extend_from_slice(args);
+                let result = self.call_with_keywords(init, &with_self, keywords)?;
+                if result != Value::NONE {
+                    self.release(result);
+                    return Err(self.raise_error(Error::Type("__init__() should return None")));
+                }
+                Ok(())
+            }
+            None if args.is_empty() && keywords.is_empty() => Ok(()),
+            None => Err(self.raise_error(Error::Type("this class takes no arguments"))),
         }
     }
 
@@ -477,16 +513,20 @@ impl Vm {
                 Op::LoadMethod => {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(c));
                     let obj = self.reg(now, b);
-                    let (found, is_method) = self.get_method(obj, name)?;
-                    let receiver = if is_method { obj } else { Value::NULL };
+                    let (found, receiver) = self.get_method(obj, name)?;
+                    let receiver = receiver.unwrap_or(Value::NULL);
                     self.heap.incref(receiver);
                     self.set_reg(now, a + 1, receiver);
                     self.set_reg(now, a, found);
                 }
                 Op::Return => {
                     let result = self.reg(now, a);
-                    self.heap.incref(result);
                     let frame = now.frame;
+                    let constructor = self.frame_flags(frame) & crate::frame::FRAME_CONSTRUCTOR != 0;
+                    if constructor && result != Value::NONE {
+                        return Err(Error::Type("__init__() should return None"));
+                    }
+                    self.heap.incref(result);
                     let result_register = self.frame_result_register(frame);
                     let caller = self.leave_frame(frame);
                     if frame == entry {
@@ -494,8 +534,29 @@ impl Vm {
                     }
                     *now = self.running(caller);
                     *ip = self.frame_ip(caller);
-                    self.set_reg(now, result_register, result);
+                    if constructor {
+                        // The caller's result register already holds the new instance.
+                        self.release(result);
+                    } else {
+                        self.set_reg(now, result_register, result);
+                    }
                     return Ok(None);
+                }
+                Op::LoadNs => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                    let globals = self.globals_of(now);
+                    let v = self.load_from_namespace(self.reg(now, b), globals, name)?;
+                    self.set_reg(now, a, v);
+                }
+                Op::StoreNs => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                    let (namespace, v) = (self.reg(now, a), self.reg(now, b));
+                    self.dict_set(namespace, name, v)?;
+                }
+                Op::BuildClass => {
+                    let (bases, namespace, name) = (self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2));
+                    let class = self.build_class(name, bases, namespace)?;
+                    self.set_reg(now, a, class);
                 }
                 Op::BuildTuple | Op::BuildList => {
                     let mut items = alloc::vec::Vec::with_capacity(usize::from(c));
@@ -574,6 +635,35 @@ impl Vm {
         };
         let names: alloc::vec::Vec<Value> = self.tuple_items(names_tuple).collect();
         let keywords = Keywords { names: &names, values: &keyword_values[..keyword_count] };
+        if self.kind_of(callee) == Some(Kind::Class) && self.makes_instances(callee) {
+            let instance = self.new_instance(callee)?;
+            match self.init_method(callee)? {
+                Some(init) => {
+                    // R[result] takes the instance now; `__init__` runs as a frame whose
+                    // own result is dropped.
+                    let with_self = |vm: &Vm, i: u32| if i == 0 { instance } else { arg(vm, i - 1) };
+                    let frame = self.enter_function(init, now.frame, result, total + 1, with_self, &keywords);
+                    let frame = match frame {
+                        Ok(frame) => frame,
+                        Err(e) => {
+                            self.release(instance);
+                            return Err(e);
+                        }
+                    };
+                    self.set_frame_flags(frame, crate::frame::FRAME_CONSTRUCTOR);
+                    self.set_reg(now, result, instance);
+                    return Ok(Some(frame));
+                }
+                None if total == 0 && keywords.is_empty() => {
+                    self.set_reg(now, result, instance);
+                    return Ok(None);
+                }
+                None => {
+                    self.release(instance);
+                    return Err(Error::Type("this class takes no arguments"));
+                }
+            }
+        }
         match self.kind_of(callee) {
             Some(Kind::Function) => self.enter_function(callee, now.frame, result, total, arg, &keywords).map(Some),
             Some(Kind::Native | Kind::Class) => {

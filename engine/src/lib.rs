@@ -26,6 +26,7 @@ mod frame;
 pub mod function;
 pub mod hash;
 pub mod heap;
+pub mod instance;
 mod int;
 mod intern;
 mod interpreter;

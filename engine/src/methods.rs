@@ -41,6 +41,7 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Str, "endswith", str_endswith),
     (BuiltinType::Str, "find", str_find),
     (BuiltinType::Str, "count", str_count),
+    (BuiltinType::Str, "format", crate::format::str_format),
     (BuiltinType::List, "append", list_append),
     (BuiltinType::List, "pop", list_pop),
     (BuiltinType::List, "extend", list_extend),
@@ -59,6 +60,9 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Dict, "update", dict_update),
     (BuiltinType::Dict, "clear", dict_clear),
     (BuiltinType::Dict, "copy", dict_copy),
+    (BuiltinType::Property, "setter", property_setter),
+    (BuiltinType::Property, "getter", property_getter),
+    (BuiltinType::Property, "deleter", property_deleter),
     (BuiltinType::Set, "add", set_add),
     (BuiltinType::Set, "discard", set_discard),
 ];
@@ -460,6 +464,27 @@ fn set_discard(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::NONE)
 }
 
+/// A copy of property `args[0]` with function `args[1]` in `slot` (0 get, 1 set, 2 delete).
+fn property_with(vm: &mut Vm, args: &[Value], slot: usize) -> Result<Value> {
+    let [property, function] = args else { return Err(Error::Type("expected one function")) };
+    let at = vm.object_of_kind(Kind::Wrapper, *property)?;
+    let mut parts = [vm.heap.read_value(at + 8), vm.heap.read_value(at + 12), vm.heap.read_value(at + 16)];
+    parts[slot] = *function;
+    vm.new_wrapper(crate::types::WRAP_PROPERTY, parts)
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    property_with(vm, args, 0)
+}
+
+fn property_setter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    property_with(vm, args, 1)
+}
+
+fn property_deleter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    property_with(vm, args, 2)
+}
+
 impl Vm {
     /// `d.update(source)` from a dict, or from an iterable of key/value pairs.
     pub(crate) fn dict_update(&mut self, d: Value, source: Value) -> Result<()> {
@@ -543,8 +568,8 @@ mod tests {
     fn call_method(vm: &mut TestVm, obj: Value, name: &str, args: &[Value]) -> alloc::string::String {
         vm.ensure_builtins().unwrap();
         let name = vm.intern_str(name).unwrap();
-        let (function, is_method) = vm.get_method(obj, name).unwrap();
-        assert!(is_method);
+        let (function, receiver) = vm.get_method(obj, name).unwrap();
+        assert_eq!(receiver, Some(obj));
         let mut all = alloc::vec![obj];
         all.extend_from_slice(args);
         let result = vm.call(function, &all).unwrap();

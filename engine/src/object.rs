@@ -24,6 +24,14 @@ use crate::vm::Vm;
 pub const HEADER_BYTES: u32 = 8;
 /// A cell: the header and the variable's value (NULL while unbound).
 pub(crate) const CELL_BYTES: u32 = 12;
+/// An instance: the header, its class and its attribute dict (NULL until the first one).
+pub(crate) const INSTANCE_BYTES: u32 = 16;
+/// `super`: the header, the class to start after, the object.
+pub(crate) const SUPER_BYTES: u32 = 16;
+/// A method wrapper: the header and up to three functions (getter, setter, deleter for a
+/// property; the function for staticmethod/classmethod). Header flags: 0 static,
+/// 1 class, 2 property.
+pub(crate) const WRAPPER_BYTES: u32 = 20;
 
 /// What an object is; stored in the header's kind byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +70,12 @@ pub enum Kind {
     DictView = 18,
     /// A closure cell: one variable shared by a function and the functions nested in it.
     Cell = 19,
+    /// An instance of a script class: its class and its attribute dict.
+    Instance = 20,
+    /// `super(cls, obj)`: attribute lookup along obj's MRO after cls.
+    Super = 21,
+    /// `staticmethod`, `classmethod` or `property` around functions (flags say which).
+    Wrapper = 22,
 }
 
 impl Kind {
@@ -86,6 +100,9 @@ impl Kind {
             17 => Kind::BoundMethod,
             18 => Kind::DictView,
             19 => Kind::Cell,
+            20 => Kind::Instance,
+            21 => Kind::Super,
+            22 => Kind::Wrapper,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -112,6 +129,8 @@ impl Kind {
             Kind::BoundMethod => Subsystem::Function,
             Kind::DictView => Subsystem::Iterator,
             Kind::Cell => Subsystem::Cell,
+            Kind::Instance => Subsystem::Instance,
+            Kind::Super | Kind::Wrapper => Subsystem::Function,
         }
     }
 
@@ -137,6 +156,9 @@ impl Kind {
             Kind::BoundMethod => "expected a method",
             Kind::DictView => "expected a dict view",
             Kind::Cell => "expected a cell",
+            Kind::Instance => "expected an instance",
+            Kind::Super => "expected a super object",
+            Kind::Wrapper => "expected a method wrapper",
         }
     }
 
@@ -162,6 +184,9 @@ impl Kind {
             Kind::BoundMethod => "method",
             Kind::DictView => "dict_view",
             Kind::Cell => "cell",
+            Kind::Instance => "object",
+            Kind::Super => "super",
+            Kind::Wrapper => "property",
         }
     }
 }
@@ -311,6 +336,23 @@ impl Vm {
                 Kind::Exception => self.destroy_exception(at, dead),
                 Kind::BoundMethod => self.destroy_bound_method(at, dead),
                 Kind::DictView => self.destroy_dict_view(at, dead),
+                Kind::Instance => {
+                    for slot in [8, 12] {
+                        let part = self.heap.read_value(at + slot);
+                        dead.release(&mut self.heap, part);
+                    }
+                    self.heap.free_object(at, Kind::Instance, INSTANCE_BYTES);
+                }
+                Kind::Super | Kind::Wrapper => {
+                    let bytes = if self.heap.kind(at) == Kind::Super { SUPER_BYTES } else { WRAPPER_BYTES };
+                    let slots: &[u32] = if bytes == SUPER_BYTES { &[8, 12] } else { &[8, 12, 16] };
+                    for &slot in slots {
+                        let part = self.heap.read_value(at + slot);
+                        dead.release(&mut self.heap, part);
+                    }
+                    let kind = self.heap.kind(at);
+                    self.heap.free_object(at, kind, bytes);
+                }
                 Kind::Cell => {
                     let contents = self.heap.read_value(at + 8);
                     dead.release(&mut self.heap, contents);
@@ -382,6 +424,12 @@ impl Vm {
             Kind::BoundMethod => own(crate::types::BOUND_METHOD_BYTES),
             Kind::DictView => own(crate::methods::DICT_VIEW_BYTES),
             Kind::Cell => own(CELL_BYTES),
+            Kind::Super => own(SUPER_BYTES),
+            Kind::Wrapper => own(WRAPPER_BYTES),
+            Kind::Instance => {
+                let attributes = self.heap.read_value(at + 12);
+                own(INSTANCE_BYTES) + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }
+            }
         }
     }
 }

@@ -148,6 +148,7 @@ impl Vm {
             };
         }
         match (op, self.kind_of(a), self.kind_of(b)) {
+            (Op::Mod, Some(Kind::Str), _) => self.percent_format(a, b),
             (Op::Add, Some(Kind::Str), Some(Kind::Str)) => self.str_concat(a, b),
             (Op::Add, Some(Kind::List), Some(Kind::List)) | (Op::Add, Some(Kind::Tuple), Some(Kind::Tuple)) => {
                 self.sequence_concat(a, b)

@@ -50,13 +50,17 @@ impl<'a> Child<'a> {
     }
 }
 
-/// Names used directly in one body, and the functions nested in it.
+/// Names used directly in one body, and the functions nested in it (with whether each
+/// was defined directly in a class body, where `super()` gives it a `__class__` cell).
 #[derive(Debug, Default)]
 struct Uses<'a> {
     names: Vec<&'a str>,
-    children: Vec<Child<'a>>,
+    children: Vec<(Child<'a>, bool)>,
     nonlocals: Vec<(&'a str, u32, u32)>,
 }
+
+/// The implicit variable zero-argument `super()` reads; its cell is made by the class body.
+pub(crate) const CLASS_CELL: &str = "__class__";
 
 impl<'a> Uses<'a> {
     fn name(&mut self, n: &'a str) {
@@ -75,15 +79,20 @@ pub(crate) fn analyze<'a>(module: &Module<'a>) -> Result<Scopes<'a>, CompileErro
     let mut uses = Uses::default();
     walk_block(module.body, &mut uses, false)?;
     let mut scopes = Scopes::new();
-    for child in uses.children {
-        resolve(child, &[], &mut scopes)?;
+    for (child, in_class) in uses.children {
+        resolve(child, in_class, &[], &mut scopes)?;
     }
     Ok(scopes)
 }
 
 /// Resolves function `f` nested in functions whose locals are `enclosing` (innermost
 /// last); records its scope and returns its frees.
-fn resolve<'a>(f: Child<'a>, enclosing: &[Vec<&'a str>], scopes: &mut Scopes<'a>) -> Result<Vec<&'a str>, CompileError> {
+fn resolve<'a>(
+    f: Child<'a>,
+    in_class: bool,
+    enclosing: &[Vec<&'a str>],
+    scopes: &mut Scopes<'a>,
+) -> Result<Vec<&'a str>, CompileError> {
     let (params, body): (&Parameters<'a>, Body<'a>) = match f {
         Child::Def(d) => (&d.params, Body::Statements(d.body)),
         Child::Lambda(l) => (&l.params, Body::Expression(l.body)),
@@ -124,8 +133,15 @@ fn resolve<'a>(f: Child<'a>, enclosing: &[Vec<&'a str>], scopes: &mut Scopes<'a>
             scope.frees.push(n);
         }
     };
-    for child in uses.children {
-        for n in resolve(child, &inner, scopes)? {
+    if in_class && uses.names.contains(&"super") {
+        add_free(&mut scope, CLASS_CELL);
+    }
+    for (child, child_in_class) in uses.children {
+        for n in resolve(child, child_in_class, &inner, scopes)? {
+            if child_in_class && n == CLASS_CELL {
+                // Provided by the class body the child was defined in.
+                continue;
+            }
             if locals.contains(&n) {
                 if !scope.cells.contains(&n) {
                     scope.cells.push(n);
@@ -207,13 +223,21 @@ fn walk_stmt<'a>(s: &'a Stmt<'a>, uses: &mut Uses<'a>, c: bool) -> Result<(), Co
             }
             walk_params(&def.params, uses, c)?;
             uses.name(def.name);
-            uses.children.push(Child::Def(def));
+            uses.children.push((Child::Def(def), false));
         }
         StmtKind::ClassDef(def) => {
             for e in def.bases.iter().chain(def.decorators) {
                 walk_expr(e, uses, c)?;
             }
             uses.name(def.name);
+            // The class body runs inline in this scope; the functions defined in it are
+            // this scope's children (the class namespace is not an enclosing scope).
+            let mut body = Uses::default();
+            walk_block(def.body, &mut body, c)?;
+            for n in body.names {
+                uses.name(n);
+            }
+            uses.children.extend(body.children.into_iter().map(|(child, _)| (child, true)));
         }
         StmtKind::Return(Some(e)) => walk_expr(e, uses, c)?,
         StmtKind::Delete(targets) => {
@@ -337,7 +361,7 @@ fn walk_expr<'a>(e: &'a Expr<'a>, uses: &mut Uses<'a>, c: bool) -> Result<(), Co
                 return Err(refuse("a function defined inside a comprehension is not supported by mote yet", e.line, e.column));
             }
             walk_params(&lambda.params, uses, c)?;
-            uses.children.push(Child::Lambda(lambda));
+            uses.children.push((Child::Lambda(lambda), false));
         }
         ExprKind::Dict(items) => {
             for item in items {

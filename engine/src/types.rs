@@ -21,6 +21,19 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub(crate) const BOUND_METHOD_BYTES: u32 = 16;
+/// Wrapper flavours (header flags of a `Kind::Wrapper`).
+pub(crate) const WRAP_STATIC: u8 = 0;
+pub(crate) const WRAP_CLASS: u8 = 1;
+pub(crate) const WRAP_PROPERTY: u8 = 2;
+
+/// What an attribute lookup found.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Resolved {
+    /// A value (owned).
+    Value(Value),
+    /// A function (owned) to call with this receiver (borrowed) first.
+    Method(Value, Value),
+}
 
 /// The built-in classes, in creation order (each one's base comes earlier).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,10 +62,14 @@ pub enum BuiltinType {
     DictValues,
     DictItems,
     Cell,
+    Super,
+    StaticMethod,
+    ClassMethod,
+    Property,
 }
 
 impl BuiltinType {
-    pub const ALL: [BuiltinType; 23] = [
+    pub const ALL: [BuiltinType; 27] = [
         BuiltinType::Object,
         BuiltinType::Type,
         BuiltinType::NoneType,
@@ -76,6 +93,10 @@ impl BuiltinType {
         BuiltinType::DictValues,
         BuiltinType::DictItems,
         BuiltinType::Cell,
+        BuiltinType::Super,
+        BuiltinType::StaticMethod,
+        BuiltinType::ClassMethod,
+        BuiltinType::Property,
     ];
 
     /// The class's `__name__`.
@@ -104,6 +125,10 @@ impl BuiltinType {
             BuiltinType::DictValues => "dict_values",
             BuiltinType::DictItems => "dict_items",
             BuiltinType::Cell => "cell",
+            BuiltinType::Super => "super",
+            BuiltinType::StaticMethod => "staticmethod",
+            BuiltinType::ClassMethod => "classmethod",
+            BuiltinType::Property => "property",
         }
     }
 
@@ -130,6 +155,10 @@ impl BuiltinType {
                 | BuiltinType::Dict
                 | BuiltinType::Set
                 | BuiltinType::Range
+                | BuiltinType::Super
+                | BuiltinType::StaticMethod
+                | BuiltinType::ClassMethod
+                | BuiltinType::Property
         )
     }
 }
@@ -200,7 +229,14 @@ impl Vm {
                 Some(Kind::Traceback) => BuiltinType::Traceback,
                 Some(Kind::Class) => BuiltinType::Type,
                 Some(Kind::Cell) => BuiltinType::Cell,
+                Some(Kind::Super) => BuiltinType::Super,
+                Some(Kind::Wrapper) => match self.heap.flags(v.as_object().unwrap_or_default()) {
+                    WRAP_STATIC => BuiltinType::StaticMethod,
+                    WRAP_CLASS => BuiltinType::ClassMethod,
+                    _ => BuiltinType::Property,
+                },
                 Some(Kind::Exception) => return self.exception_class_of(v),
+                Some(Kind::Instance) => return self.heap.read_value(v.as_object().unwrap_or_default() + 8),
                 Some(Kind::DictView) => match self.dict_view_flavor(v.as_object().unwrap_or_default()) {
                     crate::methods::ViewFlavor::Keys => BuiltinType::DictKeys,
                     crate::methods::ViewFlavor::Values => BuiltinType::DictValues,
@@ -235,8 +271,19 @@ impl Vm {
     ) -> Result<Value> {
         let at = self.object_of_kind(Kind::Class, class)?;
         if self.class_flags(at) & crate::class::CLASS_IS_EXCEPTION != 0 {
-            keywords.only(self, &[])?;
-            return self.new_exception(class, args);
+            let exception = self.new_exception(class, args)?;
+            if self.init_method(class)?.is_some() {
+                // A script exception class with its own __init__ (which may call
+                // BaseException.__init__ through super() to set args).
+                if let Err(e) = self.run_init(class, exception, args, keywords) {
+                    self.release(exception);
+                    return Err(e);
+                }
+            } else if let Err(e) = keywords.only(self, &[]) {
+                self.release(exception);
+                return Err(e);
+            }
+            return Ok(exception);
         }
         let constructor = self.class_constructor(class);
         match constructor.as_object() {
@@ -245,40 +292,173 @@ impl Vm {
         }
     }
 
-    /// `getattr(obj, name)` (owned result): data attributes of exceptions and classes,
-    /// then the methods of the object's class, bound to it.
+    /// `getattr(obj, name)` (owned result).
     pub fn get_attribute(&mut self, obj: Value, name: Value) -> Result<Value> {
-        if let Some(v) = self.special_attribute(obj, name)? {
-            return Ok(v);
-        }
-        if let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Exception)) {
-            let attributes = self.heap.read_value(at + 28);
-            if attributes != Value::NULL {
-                if let Some(v) = self.dict_get(attributes, name)? {
-                    return Ok(v);
-                }
+        match self.resolve_attribute(obj, name)? {
+            Resolved::Value(v) => Ok(v),
+            Resolved::Method(function, receiver) => {
+                let bound = self.new_bound_method(function, receiver);
+                self.release(function);
+                bound
             }
-        }
-        let class = if self.kind_of(obj) == Some(Kind::Class) { obj } else { self.type_of(obj) };
-        match self.class_lookup(class, name)? {
-            Some(found) if self.kind_of(obj) != Some(Kind::Class) && self.is_method_like(found) => {
-                self.new_bound_method(found, obj)
-            }
-            Some(found) => {
-                self.heap.incref(found);
-                Ok(found)
-            }
-            None => Err(Error::Attribute { object: obj, name }),
         }
     }
 
-    /// `setattr(obj, name, value)` (value borrowed): exception attributes and class
-    /// namespaces for now; built-in values have no settable attributes.
+    /// For `obj.name(...)`: the function (owned) and the receiver to pass first (borrowed),
+    /// or the attribute's value and no receiver.
+    pub(crate) fn get_method(&mut self, obj: Value, name: Value) -> Result<(Value, Option<Value>)> {
+        Ok(match self.resolve_attribute(obj, name)? {
+            Resolved::Value(v) => (v, None),
+            Resolved::Method(function, receiver) => (function, Some(receiver)),
+        })
+    }
+
+    /// The attribute protocol: the object's own data, then its class's MRO with the
+    /// descriptor rules of functions, staticmethod, classmethod and property, then
+    /// `__getattr__`.
+    pub(crate) fn resolve_attribute(&mut self, obj: Value, name: Value) -> Result<Resolved> {
+        if let Some(v) = self.special_attribute(obj, name)? {
+            return Ok(Resolved::Value(v));
+        }
+        if matches!(self.kind_of(obj), Some(Kind::Exception | Kind::Instance)) {
+            if let Some(v) = self.own_attribute(obj, name)? {
+                return Ok(Resolved::Value(v));
+            }
+        }
+        let kind = self.kind_of(obj);
+        let (found, receiver) = match kind {
+            Some(Kind::Super) => {
+                let at = obj.as_object().unwrap_or_default();
+                let (start_after, target) = (self.heap.read_value(at + 8), self.heap.read_value(at + 12));
+                let owner = if self.kind_of(target) == Some(Kind::Class) { target } else { self.type_of(target) };
+                let mro = self.class_mro(owner);
+                let skip = mro.iter().position(|&c| c == start_after).map_or(0, |i| i + 1);
+                let mut found = None;
+                for &c in &mro[skip..] {
+                    let namespace = self.class_namespace(c.as_object().unwrap_or_default());
+                    if let Some(v) = self.dict_lookup(namespace, name)? {
+                        found = Some(v);
+                        break;
+                    }
+                }
+                (found, target)
+            }
+            Some(Kind::Class) => (self.class_lookup(obj, name)?, obj),
+            _ => (self.class_lookup(self.type_of(obj), name)?, obj),
+        };
+        let Some(found) = found else {
+            if kind == Some(Kind::Instance) {
+                if let Some(v) = self.call_getattr_hook(obj, name)? {
+                    return Ok(Resolved::Value(v));
+                }
+            }
+            return Err(Error::Attribute { object: obj, name });
+        };
+        let on_class = kind == Some(Kind::Class) || (kind == Some(Kind::Super) && self.kind_of(receiver) == Some(Kind::Class));
+        match self.kind_of(found) {
+            Some(Kind::Function | Kind::Native) if !on_class => {
+                self.heap.incref(found);
+                Ok(Resolved::Method(found, receiver))
+            }
+            Some(Kind::Wrapper) => {
+                let at = found.as_object().unwrap_or_default();
+                let function = self.heap.read_value(at + 8);
+                match self.heap.flags(at) {
+                    WRAP_STATIC => {
+                        self.heap.incref(function);
+                        Ok(Resolved::Value(function))
+                    }
+                    WRAP_CLASS => {
+                        let class = if self.kind_of(receiver) == Some(Kind::Class) { receiver } else { self.type_of(receiver) };
+                        self.heap.incref(function);
+                        Ok(Resolved::Method(function, class))
+                    }
+                    _ if on_class => {
+                        self.heap.incref(found);
+                        Ok(Resolved::Value(found))
+                    }
+                    _ => {
+                        if function == Value::NULL || function == Value::NONE {
+                            return Err(Error::Type("unreadable attribute"));
+                        }
+                        Ok(Resolved::Value(self.call(function, &[receiver])?))
+                    }
+                }
+            }
+            _ => {
+                self.heap.incref(found);
+                Ok(Resolved::Value(found))
+            }
+        }
+    }
+
+    /// `obj.__getattr__(name)` when the class defines it (owned result).
+    fn call_getattr_hook(&mut self, obj: Value, name: Value) -> Result<Option<Value>> {
+        let hook_name = self.intern_str("__getattr__")?;
+        let hook = self.class_lookup(self.type_of(obj), hook_name);
+        self.release(hook_name);
+        match hook? {
+            Some(hook) if self.kind_of(hook) == Some(Kind::Function) => Ok(Some(self.call(hook, &[obj, name])?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// A property setter for `name` on obj's class, if one is defined (borrowed).
+    pub(crate) fn property_setter(&self, obj: Value, name: Value) -> Result<Option<Value>> {
+        match self.class_lookup(self.type_of(obj), name)? {
+            Some(found) if self.kind_of(found) == Some(Kind::Wrapper) => {
+                let at = found.as_object().unwrap_or_default();
+                if self.heap.flags(at) != WRAP_PROPERTY {
+                    return Ok(None);
+                }
+                let setter = self.heap.read_value(at + 12);
+                if setter == Value::NULL || setter == Value::NONE {
+                    return Err(Error::Type("property has no setter"));
+                }
+                Ok(Some(setter))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// A new wrapper of `flavor` around `functions` (borrowed; up to three).
+    pub(crate) fn new_wrapper(&mut self, flavor: u8, functions: [Value; 3]) -> Result<Value> {
+        let at = self.heap.new_object(Kind::Wrapper, crate::object::WRAPPER_BYTES)?;
+        self.heap.set_flags(at, flavor);
+        for (i, f) in functions.into_iter().enumerate() {
+            self.heap.incref(f);
+            self.heap.write_value(at + 8 + 4 * i as u32, f);
+        }
+        Ok(Value::from_offset(at))
+    }
+
+    /// `super(cls, obj)`.
+    pub(crate) fn new_super(&mut self, class: Value, obj: Value) -> Result<Value> {
+        self.object_of_kind(Kind::Class, class)?;
+        let at = self.heap.new_object(Kind::Super, crate::object::SUPER_BYTES)?;
+        self.heap.incref(class);
+        self.heap.incref(obj);
+        self.heap.write_value(at + 8, class);
+        self.heap.write_value(at + 12, obj);
+        Ok(Value::from_offset(at))
+    }
+
+    /// `setattr(obj, name, value)` (value borrowed): instance and exception attributes
+    /// (through a property's setter if the class has one), class namespaces.
     pub fn set_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<()> {
         match self.kind_of(obj) {
             Some(Kind::Class) => {
                 let namespace = self.class_namespace(obj.as_object().unwrap_or_default());
                 self.dict_set(namespace, name, value)
+            }
+            Some(Kind::Instance) => {
+                if let Some(setter) = self.property_setter(obj, name)? {
+                    let result = self.call(setter, &[obj, value])?;
+                    self.release(result);
+                    return Ok(());
+                }
+                let attributes = self.attribute_dict(obj, true)?;
+                self.dict_set(attributes, name, value)
             }
             Some(Kind::Exception) => {
                 let at = obj.as_object().unwrap_or_default();
@@ -295,33 +475,11 @@ impl Vm {
                     }
                     _ => {}
                 }
-                let mut attributes = self.heap.read_value(at + 28);
-                if attributes == Value::NULL {
-                    attributes = self.new_dict()?;
-                    self.heap.write_value(at + 28, attributes);
-                }
+                let attributes = self.attribute_dict(obj, true)?;
                 self.dict_set(attributes, name, value)
             }
             _ => Err(Error::Attribute { object: obj, name }),
         }
-    }
-
-    /// For `obj.name(...)`: `(function, Some(obj))` when the attribute is a method of
-    /// obj's class (call it with obj first), else `(attribute, None)`. Owned function.
-    pub(crate) fn get_method(&mut self, obj: Value, name: Value) -> Result<(Value, bool)> {
-        if self.kind_of(obj) != Some(Kind::Class) && self.special_attribute_name(name).is_none() {
-            if let Some(found) = self.class_lookup(self.type_of(obj), name)? {
-                if self.is_method_like(found) {
-                    self.heap.incref(found);
-                    return Ok((found, true));
-                }
-            }
-        }
-        Ok((self.get_attribute(obj, name)?, false))
-    }
-
-    fn is_method_like(&self, v: Value) -> bool {
-        matches!(self.kind_of(v), Some(Kind::Function | Kind::Native))
     }
 
     fn special_attribute_name(&self, name: Value) -> Option<&str> {
@@ -339,6 +497,12 @@ impl Vm {
                 return self.new_tuple(&mro).map(Some);
             }
             (Kind::Class, "__bases__") => self.heap.read_value(at + 12),
+            (Kind::Instance, "__class__") => self.heap.read_value(at + 8),
+            (Kind::Instance, "__dict__") => {
+                let attributes = self.attribute_dict(obj, true)?;
+                self.heap.incref(attributes);
+                return Ok(Some(attributes));
+            }
             (Kind::Exception, "args") => self.exception_args(at),
             (Kind::Exception, "__traceback__") => self.exception_traceback(obj),
             (Kind::Exception, "__cause__") => self.heap.read_value(at + 20),

@@ -1,0 +1,100 @@
+//! Instances of script classes, and what makes classes callable: construction and the
+//! attribute protocol of instances.
+//!
+//! ```text
+//! instance (16 bytes): +8 class  +12 attributes: dict (NULL until the first attribute)
+//! ```
+//!
+//! `C(args)` makes the instance, then runs `C.__init__(instance, args)`. From the
+//! interpreter that `__init__` runs as an ordinary frame (stackless), flagged so that its
+//! return value (which must be None) is dropped and the caller gets the instance.
+
+use crate::error::{Error, Result};
+use crate::object::{Kind, INSTANCE_BYTES};
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// A new, attribute-less instance of `class` (borrowed).
+    pub(crate) fn new_instance(&mut self, class: Value) -> Result<Value> {
+        let at = self.heap.new_object(Kind::Instance, INSTANCE_BYTES)?;
+        self.heap.incref(class);
+        self.heap.write_value(at + 8, class);
+        self.heap.write_value(at + 12, Value::NULL);
+        Ok(Value::from_offset(at))
+    }
+
+    /// Whether calling `class` makes an instance (a script class, not a built-in type or
+    /// an exception class).
+    pub(crate) fn makes_instances(&self, class: Value) -> bool {
+        let Some(at) = class.as_object() else { return false };
+        self.class_flags(at) & crate::class::CLASS_IS_EXCEPTION == 0 && self.class_constructor(class) == Value::NULL
+    }
+
+    /// `__init__` of a class (borrowed), if a script class defines one.
+    pub(crate) fn init_method(&mut self, class: Value) -> Result<Option<Value>> {
+        let name = self.intern_str("__init__")?;
+        let found = self.class_lookup(class, name);
+        self.release(name);
+        Ok(found?.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
+    }
+
+    /// The attribute dict of an instance or exception, made if `create` (borrowed; NULL
+    /// when there is none and `create` is false).
+    pub(crate) fn attribute_dict(&mut self, obj: Value, create: bool) -> Result<Value> {
+        let at = obj.as_object().unwrap_or_default();
+        let slot = match self.heap.kind(at) {
+            Kind::Instance => at + 12,
+            Kind::Exception => at + 28,
+            _ => return Ok(Value::NULL),
+        };
+        let mut attributes = self.heap.read_value(slot);
+        if attributes == Value::NULL && create {
+            attributes = self.new_dict()?;
+            self.heap.write_value(slot, attributes);
+        }
+        Ok(attributes)
+    }
+
+    /// An attribute stored on the object itself (owned), if any.
+    pub(crate) fn own_attribute(&mut self, obj: Value, name: Value) -> Result<Option<Value>> {
+        let attributes = self.attribute_dict(obj, false)?;
+        if attributes == Value::NULL {
+            return Ok(None);
+        }
+        self.dict_get(attributes, name)
+    }
+
+    /// `R[ns][name]`, else the global, else the builtin (the name lookup of a class
+    /// body), owned.
+    pub(crate) fn load_from_namespace(&mut self, namespace: Value, globals: Value, name: Value) -> Result<Value> {
+        if let Some(v) = self.dict_get(namespace, name)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get(globals, name)? {
+            return Ok(v);
+        }
+        let builtins = self.builtins;
+        if builtins != Value::NULL {
+            if let Some(v) = self.dict_get(builtins, name)? {
+                return Ok(v);
+            }
+        }
+        Err(Error::NameNotDefined(name))
+    }
+
+    /// `class name(*bases)` with the namespace its body filled (all borrowed).
+    pub(crate) fn build_class(&mut self, name: Value, bases: Value, namespace: Value) -> Result<Value> {
+        let mut base_list: alloc::vec::Vec<Value> = self.tuple_items(bases).collect();
+        for &b in &base_list {
+            if self.kind_of(b) != Some(Kind::Class) {
+                return Err(Error::Type("bases must be classes"));
+            }
+        }
+        if base_list.is_empty() {
+            base_list.push(self.builtin_type(crate::types::BuiltinType::Object));
+        }
+        let name = self.as_str(name).map(alloc::string::String::from).unwrap_or_default();
+        self.new_class_with_namespace(&name, &base_list, Some(namespace))
+    }
+}
