@@ -69,6 +69,15 @@ impl Vm {
             self.release(dict);
             return Err(e);
         }
+        let stored = self.intern_str("NotImplemented").and_then(|key| {
+            let r = self.dict_set(dict, key, Value::NOT_IMPLEMENTED);
+            self.release(key);
+            r
+        });
+        if let Err(e) = stored {
+            self.release(dict);
+            return Err(e);
+        }
         let positional = BUILTINS.iter().map(|&(name, f)| (name, crate::function::NativeCode::Positional(f)));
         let keyword =
             BUILTINS_WITH_KEYWORDS.iter().map(|&(name, f)| (name, crate::function::NativeCode::WithKeywords(f)));
@@ -128,10 +137,10 @@ impl Vm {
 
     /// Collects the items of a built-in iterable (owned references).
     pub(crate) fn collect(&mut self, iterable: Value) -> Result<Vec<Value>> {
-        let it = self.iter(iterable)?;
+        let it = self.iter_any(iterable)?;
         let mut items = Vec::new();
         loop {
-            match self.next(it) {
+            match self.next_any(it) {
                 Ok(Some(item)) => items.push(item),
                 Ok(None) => break,
                 Err(e) => {
@@ -271,6 +280,9 @@ fn builtin_print(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result
 
 fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let v = one(args, "len() takes exactly one argument")?;
+    if let Some(n) = vm.length(v)? {
+        return vm.new_int(n);
+    }
     let n = match vm.kind_of(v) {
         Some(Kind::Str) => vm.str_char_len(v).unwrap_or(0) as i64,
         Some(Kind::List) => i64::from(vm.list_len(v)),
@@ -665,7 +677,7 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn builtin_iter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    vm.iter(one(args, "iter expected 1 argument")?)
+    vm.iter_any(one(args, "iter expected 1 argument")?)
 }
 
 fn builtin_next(vm: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -674,10 +686,10 @@ fn builtin_next(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         [it, d] => (*it, Some(*d)),
         _ => return Err(Error::Type("next expected 1 or 2 arguments")),
     };
-    if vm.kind_of(it) != Some(Kind::Iterator) {
+    if !matches!(vm.kind_of(it), Some(Kind::Iterator | Kind::Instance)) {
         return Err(Error::Type("object is not an iterator"));
     }
-    match (vm.next(it)?, default) {
+    match (vm.next_any(it)?, default) {
         (Some(item), _) => Ok(item),
         (None, Some(d)) => {
             vm.incref(d);

@@ -155,11 +155,13 @@ pub enum Op {
     StoreNs,
     /// R[a] = a class named R[b+2] with bases tuple R[b] and namespace dict R[b+1]
     BuildClass,
+    /// R[a] = (R[a] op= R[b]) where op is the binary opcode numbered c (`x += y`)
+    InPlace,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 76] = [
+    pub const ALL: [Op; 77] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -236,6 +238,7 @@ impl Op {
         Op::LoadNs,
         Op::StoreNs,
         Op::BuildClass,
+        Op::InPlace,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -354,6 +357,7 @@ impl Op {
             Op::StoreDeref | Op::SetClosure => Shape::Abc(Reg, Reg, Operand::None),
             Op::LoadNs | Op::StoreNs => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::BuildClass => Shape::SliceAt(1),
+            Op::InPlace => Shape::Abc(Reg, Reg, Imm),
             Op::SetSlice | Op::DeleteSlice => Shape::SliceAt(1),
         }
     }

@@ -515,10 +515,10 @@ impl<'a> Compiler<'a, '_> {
         let op = binary_op(op, line, target.column)?;
         match target.kind {
             ExprKind::Name(name) => {
-                let current = self.load_name(name, None, line, target.column)?;
-                let v = self.expr(value)?;
                 let result = self.temp(line)?;
-                self.abc(op, result, current, v, line);
+                self.load_name(name, Some(result), line, target.column)?;
+                let v = self.expr(value)?;
+                self.abc(Op::InPlace, result, v, op as u8, line);
                 self.store_name(name, result, line)
             }
             ExprKind::Attribute { value: obj, attr } => {
@@ -527,17 +527,20 @@ impl<'a> Compiler<'a, '_> {
                 let current = self.temp(line)?;
                 self.abc(Op::LoadAttr, current, o, n, line);
                 let v = self.expr(value)?;
-                self.abc(op, current, current, v, line);
+                self.abc(Op::InPlace, current, v, op as u8, line);
                 self.abc(Op::StoreAttr, o, current, n, line);
                 Ok(())
             }
             ExprKind::Subscript { value: container, index } => {
+                if matches!(index.kind, ExprKind::Slice { .. }) {
+                    return Err(not_supported("augmented assignment to a slice", line, target.column));
+                }
                 let c = self.expr(container)?;
                 let i = self.expr(index)?;
                 let current = self.temp(line)?;
                 self.abc(Op::GetItem, current, c, i, line);
                 let v = self.expr(value)?;
-                self.abc(op, current, current, v, line);
+                self.abc(Op::InPlace, current, v, op as u8, line);
                 self.abc(Op::SetItem, c, i, current, line);
                 Ok(())
             }

@@ -363,7 +363,7 @@ impl Vm {
     }
 
     /// `str(exception)`: its single argument's str, or the repr of its args tuple.
-    pub fn exception_message(&self, exception: Value) -> String {
+    pub fn exception_message(&mut self, exception: Value) -> String {
         let Some(at) = exception.as_object() else { return String::new() };
         let args = self.exception_args(at);
         match self.tuple_len(args) {
@@ -375,7 +375,7 @@ impl Vm {
 
     /// The text Python prints for an uncaught exception: the traceback (with source
     /// lines from `source_line(file, line)`) and `Type: message`.
-    pub fn format_exception(&self, exception: Value, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
+    pub fn format_exception(&mut self, exception: Value, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
         let mut out = String::new();
         let entries = self.traceback_entries(self.exception_traceback(exception));
         if !entries.is_empty() {
@@ -391,7 +391,7 @@ impl Vm {
             }
         }
         let class = self.exception_class_of(exception);
-        let name = class.as_object().map_or("?", |c| self.as_str(self.class_name(c)).unwrap_or("?"));
+        let name: String = class.as_object().map_or("?", |c| self.as_str(self.class_name(c)).unwrap_or("?")).into();
         let message = self.exception_message(exception);
         if message.is_empty() {
             out.push_str(&format!("{name}\n"));

@@ -879,8 +879,8 @@ impl Vm {
             self.incref(v);
             return Ok(v);
         }
-        let spec_text = spec.and_then(|s| self.as_str(s)).unwrap_or("");
-        match self.render(v, spec_text) {
+        let spec_text: String = spec.and_then(|s| self.as_str(s)).unwrap_or("").into();
+        match self.render(v, &spec_text) {
             Ok(text) => self.new_str(&text),
             Err(f) => Err(self.fail(f)),
         }
@@ -893,7 +893,7 @@ impl Vm {
 
     /// `format(v, spec)` as text: the built-in `__format__` of str, int, bool and float,
     /// and `object.__format__` (only an empty spec) for everything else.
-    fn render(&self, v: Value, spec: &str) -> Fallible<String> {
+    fn render(&mut self, v: Value, spec: &str) -> Fallible<String> {
         let limit = self.format_limit();
         if let Some(text) = self.as_str(v) {
             return render_text(text, spec, limit);
@@ -981,8 +981,7 @@ impl Vm {
     pub(crate) fn percent_format(&mut self, fmt: Value, values: Value) -> Result<Value> {
         let chars: Vec<char> = self.as_str(fmt).ok_or(Error::Type("format requires a str"))?.chars().collect();
         let kind = self.kind_of(values);
-        let (len, index) =
-            if kind == Some(Kind::Tuple) { (i64::from(self.tuple_len(values)), 0) } else { (-1, -2) };
+        let (len, index) = if kind == Some(Kind::Tuple) { (i64::from(self.tuple_len(values)), 0) } else { (-1, -2) };
         // CPython takes anything with `__getitem__` but a tuple or str as the mapping.
         let mapping = matches!(kind, Some(Kind::Dict | Kind::List | Kind::Range)).then_some(values);
         let mut args = PercentArgs { args: values, owned: false, len, index, mapping };
@@ -1432,4 +1431,755 @@ fn field_step<'a>(rest: &'a str, pos: &mut usize) -> Result<(bool, &'a str)> {
         return Err(Error::Value("Empty attribute in format string"));
     }
     Ok((is_attribute, part))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::Op;
+    use crate::test_support::{int, vm};
+    use alloc::vec;
+
+    /// A value to make in the test VM.
+    #[derive(Debug, Clone, Copy)]
+    enum V {
+        I(i64),
+        F(f64),
+        S(&'static str),
+        B(bool),
+        N,
+    }
+    use V::*;
+
+    /// An argument: a value, a tuple (of values or of arguments), a list or a dict.
+    #[derive(Debug, Clone, Copy)]
+    enum Arg {
+        A(V),
+        Tup(&'static [V]),
+        Tup2(&'static [Arg]),
+        List(&'static [V]),
+        Map(&'static [(V, V)]),
+    }
+    use Arg::*;
+
+    fn make(vm: &mut Vm, v: V) -> Value {
+        match v {
+            I(n) => vm.new_int(n).unwrap(),
+            F(x) => vm.new_float(x).unwrap(),
+            S(s) => vm.new_str(s).unwrap(),
+            B(b) => Value::from_bool(b),
+            N => Value::NONE,
+        }
+    }
+
+    fn make_arg(vm: &mut Vm, arg: Arg) -> Value {
+        let made = match arg {
+            A(v) => return make(vm, v),
+            Tup(items) => items.iter().map(|&v| make(vm, v)).collect::<Vec<_>>(),
+            Tup2(items) => items.iter().map(|&a| make_arg(vm, a)).collect::<Vec<_>>(),
+            List(items) => {
+                let items: Vec<Value> = items.iter().map(|&v| make(vm, v)).collect();
+                let list = vm.new_list(&items).unwrap();
+                vm.release_all(&items);
+                return list;
+            }
+            Map(pairs) => {
+                let d = vm.new_dict().unwrap();
+                for &(k, v) in pairs {
+                    let (k, v) = (make(vm, k), make(vm, v));
+                    vm.dict_set(d, k, v).unwrap();
+                    vm.release_all(&[k, v]);
+                }
+                return d;
+            }
+        };
+        let tuple = vm.new_tuple(&made).unwrap();
+        vm.release_all(&made);
+        tuple
+    }
+
+    /// The text made, or `!Type: message` for an error, as CPython would print it.
+    fn outcome(vm: &mut Vm, result: Result<Value>) -> String {
+        match result {
+            Ok(v) => {
+                let text = vm.as_str(v).expect("a str result").to_string();
+                vm.release(v);
+                text
+            }
+            Err(Error::Raised) => {
+                let exception = vm.take_raised();
+                let text = vm.format_exception(exception, &|_, _| None);
+                vm.release(exception);
+                format!("!{}", text.trim_end())
+            }
+            Err(e) => format!("!{e}"),
+        }
+    }
+
+    fn check(failures: Vec<String>) {
+        assert!(failures.is_empty(), "{} mismatches with CPython:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn format_spec_matches_cpython() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let mut failures = Vec::new();
+        for &(v, spec, expected) in FORMAT_CASES {
+            let value = make(&mut vm, v);
+            let spec_value = vm.new_str(spec).unwrap();
+            let result = vm.format_value(value, Some(spec_value));
+            let got = outcome(&mut vm, result);
+            vm.release_all(&[value, spec_value]);
+            if got != expected {
+                failures.push(format!("format({v:?}, {spec:?}) = {got:?}, CPython {expected:?}"));
+            }
+        }
+        check(failures);
+    }
+
+    #[test]
+    fn percent_matches_cpython() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let mut failures = Vec::new();
+        for &(fmt, arg, expected) in PERCENT_CASES {
+            let f = vm.new_str(fmt).unwrap();
+            let values = make_arg(&mut vm, arg);
+            let result = vm.binary(Op::Mod, f, values);
+            let got = outcome(&mut vm, result);
+            vm.release_all(&[f, values]);
+            if got != expected {
+                failures.push(format!("{fmt:?} % {arg:?} = {got:?}, CPython {expected:?}"));
+            }
+        }
+        check(failures);
+    }
+
+    #[test]
+    fn str_format_matches_cpython() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let mut failures = Vec::new();
+        for &(fmt, args, expected) in STR_FORMAT_CASES {
+            let mut values = vec![vm.new_str(fmt).unwrap()];
+            for &a in args {
+                values.push(make_arg(&mut vm, a));
+            }
+            let result = str_format(&mut vm, &values);
+            let got = outcome(&mut vm, result);
+            vm.release_all(&values);
+            if got != expected {
+                failures.push(format!("{fmt:?}.format{args:?} = {got:?}, CPython {expected:?}"));
+            }
+        }
+        check(failures);
+    }
+
+    #[test]
+    fn no_spec_is_str_and_a_str_comes_back_itself() {
+        let mut vm = vm();
+        let s = vm.new_str("abc").unwrap();
+        let same = vm.format_value(s, None).unwrap();
+        assert_eq!(same, s);
+        let empty = vm.new_str("").unwrap();
+        let again = vm.format_value(s, Some(empty)).unwrap();
+        assert_eq!(again, s);
+        let big = vm.new_int(1 << 40).unwrap();
+        let text = vm.format_value(big, None).unwrap();
+        assert_eq!(vm.as_str(text), Some("1099511627776"));
+        let seven = vm.format_value(int(7), Some(empty)).unwrap();
+        assert_eq!(vm.as_str(seven), Some("7"));
+        vm.release_all(&[s, same, again, empty, big, text, seven]);
+    }
+
+    #[test]
+    fn errors_without_builtins_stay_static() {
+        // Before any code has run there are no exception classes to raise.
+        let mut vm = vm();
+        let spec = vm.new_str("x").unwrap();
+        let s = vm.new_str("a").unwrap();
+        assert_eq!(vm.format_value(s, Some(spec)), Err(Error::Value("invalid format string")));
+        let spec2 = vm.new_str(".2").unwrap();
+        assert_eq!(
+            vm.format_value(int(1), Some(spec2)),
+            Err(Error::Value("Precision not allowed in integer format specifier"))
+        );
+        vm.release_all(&[spec, s, spec2]);
+    }
+
+    #[test]
+    fn widths_beyond_the_region_are_memory_errors() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let spec = vm.new_str("999999999999").unwrap();
+        assert_eq!(vm.format_value(int(1), Some(spec)), Err(Error::Memory));
+        let spec2 = vm.new_str(".999999999f").unwrap();
+        let x = vm.new_float(1.5).unwrap();
+        assert_eq!(vm.format_value(x, Some(spec2)), Err(Error::Memory));
+        let fmt = vm.new_str("%*d").unwrap();
+        let big = vm.new_int(1 << 40).unwrap();
+        let args = vm.new_tuple(&[big, int(1)]).unwrap();
+        assert_eq!(vm.percent_format(fmt, args), Err(Error::Memory));
+        let many = vm.new_str(&"{:600000}".repeat(4)).unwrap();
+        let items = [many, int(1), int(2), int(3), int(4)];
+        assert_eq!(str_format(&mut vm, &items), Err(Error::Memory));
+        vm.release_all(&[spec, spec2, x, fmt, big, args, many]);
+    }
+
+    #[test]
+    fn float_rounding_is_exact_half_even_on_the_binary_value() {
+        // Checked against CPython: the binary value decides, ties go to even.
+        let cases: &[(f64, char, usize, &str)] = &[
+            (0.5, 'f', 0, "0"),
+            (1.5, 'f', 0, "2"),
+            (2.5, 'f', 0, "2"),
+            (0.125, 'f', 2, "0.12"),
+            (0.375, 'f', 2, "0.38"),
+            (2.675, 'f', 2, "2.67"),
+            (1.0005, 'f', 3, "1.000"),
+            (5e-324, 'e', 3, "4.941e-324"),
+            (1e23, 'f', 0, "99999999999999991611392"),
+            (0.1, 'f', 30, "0.100000000000000005551115123126"),
+            (123456.5, 'g', 6, "123456"),
+            (9.5, 'g', 1, "1e+01"),
+        ];
+        for &(x, code, precision, expected) in cases {
+            assert_eq!(float_to_string(x, code, precision, false, false, false), expected, "{x} {code} {precision}");
+        }
+    }
+
+    #[test]
+    fn grouping_pads_zeros_through_separators() {
+        assert_eq!(group_digits("1234", 9, Some((',', 3))), "0,001,234");
+        assert_eq!(group_digits("1234", 8, Some((',', 3))), "0,001,234");
+        assert_eq!(group_digits("1234", 0, Some((',', 3))), "1,234");
+        assert_eq!(group_digits("12345", 0, Some(('_', 4))), "1_2345");
+        assert_eq!(group_digits("7", 4, None), "0007");
+    }
+
+    const FORMAT_CASES: &[(V, &str, &str)] = &[
+        (I(0), "d", "0"),
+        (I(42), "", "42"),
+        (I(42), "5", "   42"),
+        (I(42), "<6", "42    "),
+        (I(42), "^7", "  42   "),
+        (I(42), "*^7", "**42***"),
+        (I(42), "+", "+42"),
+        (I(42), " ", " 42"),
+        (I(42), "=^5", "=42=="),
+        (I(42), "0>5", "00042"),
+        (I(42), "<", "42"),
+        (I(42), "x<05", "42xxx"),
+        (I(42), "<05", "42000"),
+        (I(42), "e", "4.200000e+01"),
+        (I(42), ".2f", "42.00"),
+        (I(42), "%", "4200.000000%"),
+        (I(42), "g", "42"),
+        (I(42), "_d", "42"),
+        (I(42), "+#06x", "+0x02a"),
+        (I(42), " #x", " 0x2a"),
+        (I(42), "n", "42"),
+        (I(-42), "5", "  -42"),
+        (I(-42), "=8", "-     42"),
+        (I(-42), "08", "-0000042"),
+        (I(-42), " ", "-42"),
+        (I(-42), "<05", "-4200"),
+        (I(-42), "+", "-42"),
+        (I(-42), "z", "!ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
+        (I(1234567), ",", "1,234,567"),
+        (I(1234567), "n", "1234567"),
+        (I(1234567), "_", "1_234_567"),
+        (I(1234567), "g", "1.23457e+06"),
+        (I(1234567), "e", "1.234567e+06"),
+        (I(-1234567), "_", "-1_234_567"),
+        (I(-1234567), "015,", "-00,001,234,567"),
+        (I(1234), "010,", "00,001,234"),
+        (I(1234), "09,", "0,001,234"),
+        (I(1234), "08,", "0,001,234"),
+        (I(1234), "_", "1_234"),
+        (I(1234), "012_", "0_000_001_234"),
+        (I(1), "06,", "00,001"),
+        (I(1), "2,", " 1"),
+        (I(255), "x", "ff"),
+        (I(255), "X", "FF"),
+        (I(255), "#x", "0xff"),
+        (I(255), "#X", "0XFF"),
+        (I(255), "#010x", "0x000000ff"),
+        (I(255), "b", "11111111"),
+        (I(255), "#b", "0b11111111"),
+        (I(255), "_b", "1111_1111"),
+        (I(255), "010b", "0011111111"),
+        (I(255), "#o", "0o377"),
+        (I(255), "o", "377"),
+        (I(255), "c", "ÿ"),
+        (I(-255), "#x", "-0xff"),
+        (I(-255), "#012_x", "-0x0000_00ff"),
+        (I(-255), "X", "-FF"),
+        (I(8), "o", "10"),
+        (I(8), "#o", "0o10"),
+        (I(74565), "_x", "1_2345"),
+        (I(74565), "#_x", "0x1_2345"),
+        (I(4294967295), "#_X", "0XFFFF_FFFF"),
+        (I(65), "c", "A"),
+        (I(65), ">5c", "    A"),
+        (I(65), "^5c", "  A  "),
+        (I(65), "0=5c", "0000A"),
+        (I(9786), "c", "☺"),
+        (I(i64::MIN), "d", "-9223372036854775808"),
+        (I(i64::MIN), ",", "-9,223,372,036,854,775,808"),
+        (I(i64::MIN), "#b", "-0b1000000000000000000000000000000000000000000000000000000000000000"),
+        (I(i64::MIN), "x", "-8000000000000000"),
+        (I(i64::MAX), "x", "7fffffffffffffff"),
+        (I(i64::MAX), ",", "9,223,372,036,854,775,807"),
+        (I(i64::MAX), "e", "9.223372e+18"),
+        (I(0), "#x", "0x0"),
+        (I(0), "#b", "0b0"),
+        (I(0), "+", "+0"),
+        (B(true), "", "True"),
+        (B(true), "d", "1"),
+        (B(true), ">5", "    1"),
+        (B(true), ".1f", "1.0"),
+        (B(true), "x", "1"),
+        (B(true), "c", "\u{1}"),
+        (B(true), "+", "+1"),
+        (B(false), "", "False"),
+        (B(false), "^7", "   0   "),
+        (I(1), ".2", "!ValueError: Precision not allowed in integer format specifier"),
+        (I(1), "z", "!ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
+        (I(1), ",c", "!ValueError: Cannot specify ',' with 'c'."),
+        (I(1), "+c", "!ValueError: Sign not allowed with integer format specifier 'c'"),
+        (I(1), "#c", "!ValueError: Alternate form (#) not allowed with integer format specifier 'c'"),
+        (I(1), "s", "!ValueError: Unknown format code 's' for object of type 'int'"),
+        (I(1), ",n", "!ValueError: Cannot specify ',' with 'n'."),
+        (I(1), "_n", "!ValueError: Cannot specify '_' with 'n'."),
+        (I(1), ",_", "!ValueError: Cannot specify both ',' and '_'."),
+        (I(1), "_,", "!ValueError: Cannot specify both ',' and '_'."),
+        (I(1), ",,", "!ValueError: Cannot specify ',' with ','."),
+        (I(1), ",x", "!ValueError: Cannot specify ',' with 'x'."),
+        (I(1), "abc", "!ValueError: Invalid format specifier 'abc' for object of type 'int'"),
+        (I(1), ".", "!ValueError: Format specifier missing precision"),
+        (I(1), "111111111111111111111111111111", "!ValueError: Too many decimal digits in format string"),
+        (I(1), "\u{1}", "!ValueError: Unknown format code '\\x1' for object of type 'int'"),
+        (I(1), "y", "!ValueError: Unknown format code 'y' for object of type 'int'"),
+        (I(1), "__", "!ValueError: Cannot specify '_' with '_'."),
+        (I(1), ".2s", "!ValueError: Unknown format code 's' for object of type 'int'"),
+        (I(-1), "c", "!OverflowError: %c arg not in range(0x110000)"),
+        (I(1114112), "c", "!OverflowError: %c arg not in range(0x110000)"),
+        (B(true), "s", "!ValueError: Unknown format code 's' for object of type 'bool'"),
+        (B(true), "abc", "!ValueError: Invalid format specifier 'abc' for object of type 'bool'"),
+        (F(1.0), "", "1.0"),
+        (F(1.0), ">5", "  1.0"),
+        (F(1.0), ".3", "1.0"),
+        (F(1.0), "#", "1.0"),
+        (F(1.0), "#.0f", "1."),
+        (F(1.0), "#g", "1.00000"),
+        (F(1.0), "#.0e", "1.e+00"),
+        (F(1.0), "e", "1.000000e+00"),
+        (F(1.0), "%", "100.000000%"),
+        (F(1.0), "n", "1"),
+        (F(1.0), ".0f", "1"),
+        (F(1.0), "+", "+1.0"),
+        (F(1.0), "=+8", "+    1.0"),
+        (F(1.0), "010.2f", "0000001.00"),
+        (F(1.5), "", "1.5"),
+        (F(1.5), "%", "150.000000%"),
+        (F(1.5), "+", "+1.5"),
+        (F(1.5), " ", " 1.5"),
+        (F(1.5), "d", "!ValueError: Unknown format code 'd' for object of type 'float'"),
+        (F(1.5), "s", "!ValueError: Unknown format code 's' for object of type 'float'"),
+        (F(1.5), "abc", "!ValueError: Invalid format specifier 'abc' for object of type 'float'"),
+        (F(1.5), ",n", "!ValueError: Cannot specify ',' with 'n'."),
+        (F(1.5), "=", "1.5"),
+        (F(1.5), "x", "!ValueError: Unknown format code 'x' for object of type 'float'"),
+        (F(1.5), ".0f", "2"),
+        (F(-1.5), "=+8", "-    1.5"),
+        (F(-1.5), "z.0f", "-2"),
+        (F(-1.5), ".0f", "-2"),
+        (F(-1.5), "010", "-0000001.5"),
+        (F(-1.5), "<10", "-1.5      "),
+        (F(-1.5), "^+10.2e", "-1.50e+00 "),
+        (F(1e+16), "", "1e+16"),
+        (F(1e+16), ".3", "1e+16"),
+        (F(1e+16), ">8", "   1e+16"),
+        (F(1e+16), "#", "1.e+16"),
+        (F(1e+16), "g", "1e+16"),
+        (F(1e+16), ".16g", "1e+16"),
+        (F(1e+16), "f", "10000000000000000.000000"),
+        (F(1e-05), "", "1e-05"),
+        (F(1e-05), "g", "1e-05"),
+        (F(1e-05), ".2", "1e-05"),
+        (F(1e-05), "e", "1.000000e-05"),
+        (F(0.0001), "g", "0.0001"),
+        (F(0.0001), "", "0.0001"),
+        (F(0.0001), ".1", "0.0001"),
+        (F(0.1), ".3", "0.1"),
+        (F(0.1), ".20f", "0.10000000000000000555"),
+        (F(0.1), ".17", "0.10000000000000001"),
+        (F(0.1), ".16g", "0.1"),
+        (F(0.1), "f", "0.100000"),
+        (F(0.1), "%", "10.000000%"),
+        (F(0.1), ".0%", "10%"),
+        (F(12.0), ".2", "1.2e+01"),
+        (F(12.0), ".3", "12.0"),
+        (F(12.0), "g", "12"),
+        (F(12.0), "#.3g", "12.0"),
+        (F(123.0), ".3", "1.23e+02"),
+        (F(123.0), ".2e", "1.23e+02"),
+        (F(123.0), ".1", "1e+02"),
+        (F(100.0), "g", "100"),
+        (F(100.0), "#g", "100.000"),
+        (F(100.0), ".2", "1e+02"),
+        (F(100.0), ".3", "1e+02"),
+        (F(3.14159), ".2f", "3.14"),
+        (F(3.14159), "10.3f", "     3.142"),
+        (F(3.14159), "<10.3f", "3.142     "),
+        (F(3.14159), "^10.3f", "  3.142   "),
+        (F(3.14159), "*>12.4e", "**3.1416e+00"),
+        (F(3.14159), ".0e", "3e+00"),
+        (F(3.14159), ".3g", "3.14"),
+        (F(3.14159), ".3", "3.14"),
+        (F(2.5), ".0f", "2"),
+        (F(0.5), ".0f", "0"),
+        (F(0.5), ".0e", "5e-01"),
+        (F(0.125), ".2f", "0.12"),
+        (F(0.125), ".1e", "1.2e-01"),
+        (F(0.375), ".2f", "0.38"),
+        (F(2.675), ".2f", "2.67"),
+        (F(1.25), ".1f", "1.2"),
+        (F(1.35), ".1f", "1.4"),
+        (F(9.995), ".2f", "9.99"),
+        (F(99.5), ".0f", "100"),
+        (F(1234.5678), "e", "1.234568e+03"),
+        (F(1234.5678), ".3E", "1.235E+03"),
+        (F(1234.5678), ".2f", "1234.57"),
+        (F(1234.5678), ",", "1,234.5678"),
+        (F(1234.5678), ",.2f", "1,234.57"),
+        (F(1234.5678), "_.3f", "1_234.568"),
+        (F(1234.5678), "015,.1f", "0,000,001,234.6"),
+        (F(1234.5678), "G", "1234.57"),
+        (F(1234.5678), ".10g", "1234.5678"),
+        (F(1234567.891), ",.2f", "1,234,567.89"),
+        (F(1234567.891), "_", "1_234_567.891"),
+        (F(1234567.891), "n", "1.23457e+06"),
+        (F(1234567.891), "g", "1.23457e+06"),
+        (F(1234567.891), ".3n", "1.23e+06"),
+        (F(-1234.5), "015,.1f", "-0,000,001,234.5"),
+        (F(-1234.5), "+015,.1f", "-0,000,001,234.5"),
+        (F(-1234.5), " 012_.1f", "-0_001_234.5"),
+        (F(0.0), "", "0.0"),
+        (F(0.0), "e", "0.000000e+00"),
+        (F(0.0), "g", "0"),
+        (F(0.0), "%", "0.000000%"),
+        (F(0.0), ".3", "0.0"),
+        (F(0.0), "f", "0.000000"),
+        (F(0.0), "#.0f", "0."),
+        (F(0.0), "+.1e", "+0.0e+00"),
+        (F(-0.0), "", "-0.0"),
+        (F(-0.0), "z", "0.0"),
+        (F(-0.0), "z.1f", "0.0"),
+        (F(-0.0), "f", "-0.000000"),
+        (F(-0.0), "+g", "-0"),
+        (F(-0.001), "z.1f", "0.0"),
+        (F(-0.001), ".1f", "-0.0"),
+        (F(-0.001), "z.2e", "-1.00e-03"),
+        (F(-0.001), "z", "-0.001"),
+        (F(-0.4), "z.0f", "0"),
+        (F(-0.4), ".0f", "-0"),
+        (F(-0.4), "z", "-0.4"),
+        (F(123456789.0), "g", "1.23457e+08"),
+        (F(123456789.0), "G", "1.23457E+08"),
+        (F(123456789.0), ".3", "1.23e+08"),
+        (F(123456789.0), "", "123456789.0"),
+        (F(123456789.0), "e", "1.234568e+08"),
+        (F(1234567.0), "G", "1.23457E+06"),
+        (F(1e-10), "G", "1E-10"),
+        (F(1e-10), "%", "0.000000%"),
+        (F(1e-10), ".3%", "0.000%"),
+        (F(1e+300), "g", "1e+300"),
+        (F(1e+300), ".3", "1e+300"),
+        (F(1e+300), "e", "1.000000e+300"),
+        (F(1e+300), "E", "1.000000E+300"),
+        (F(0.0001234), ".2g", "0.00012"),
+        (F(0.0001234), ".2", "0.00012"),
+        (F(0.0001234), "#.2g", "0.00012"),
+        (F(1e+22), "f", "10000000000000000000000.000000"),
+        (F(1e+22), "", "1e+22"),
+        (F(1e+22), "g", "1e+22"),
+        (F(5e-324), "", "5e-324"),
+        (F(5e-324), ".3e", "4.941e-324"),
+        (F(5e-324), "g", "4.94066e-324"),
+        (F(1.7976931348623157e+308), "", "1.7976931348623157e+308"),
+        (F(1.7976931348623157e+308), ".17g", "1.7976931348623157e+308"),
+        (F(1.7976931348623157e+308), "e", "1.797693e+308"),
+        (F(1.152921504606847e+18), "", "1.152921504606847e+18"),
+        (F(1.152921504606847e+18), ".3", "1.15e+18"),
+        (F(123.456), "n", "123.456"),
+        (F(123.456), ".2n", "1.2e+02"),
+        (F(0.25), ".1%", "25.0%"),
+        (F(0.25), "%", "25.000000%"),
+        (F(12345.678), ".1e", "1.2e+04"),
+        (F(12345.678), ".0e", "1e+04"),
+        (F(12345.678), "#.0e", "1.e+04"),
+        (F(f64::INFINITY), "", "inf"),
+        (F(f64::INFINITY), "f", "inf"),
+        (F(f64::INFINITY), "F", "INF"),
+        (F(f64::INFINITY), "010", "0000000inf"),
+        (F(f64::INFINITY), "010,", "0000000inf"),
+        (F(f64::INFINITY), "+", "+inf"),
+        (F(f64::INFINITY), "%", "inf%"),
+        (F(f64::INFINITY), "e", "inf"),
+        (F(f64::INFINITY), "^9", "   inf   "),
+        (F(f64::INFINITY), "<6", "inf   "),
+        (F(f64::INFINITY), "z", "inf"),
+        (F(f64::NEG_INFINITY), "", "-inf"),
+        (F(f64::NEG_INFINITY), "^9", "  -inf   "),
+        (F(f64::NEG_INFINITY), "010", "-000000inf"),
+        (F(f64::NAN), "", "nan"),
+        (F(f64::NAN), "E", "NAN"),
+        (F(f64::NAN), "+", "+nan"),
+        (F(f64::NAN), " ", " nan"),
+        (F(f64::NAN), "010.2f", "0000000nan"),
+        (F(f64::NAN), "G", "NAN"),
+        (S("abc"), "", "abc"),
+        (S("abc"), "5", "abc  "),
+        (S("abc"), ">5", "  abc"),
+        (S("abc"), "^6", " abc  "),
+        (S("abc"), "*^7", "**abc**"),
+        (S("abc"), ".2", "ab"),
+        (S("abc"), "5.1", "a    "),
+        (S("abc"), "<05", "abc00"),
+        (S("abc"), "05", "abc00"),
+        (S("abc"), "x^2", "abc"),
+        (S("abc"), "0", "abc"),
+        (S("abc"), "s", "abc"),
+        (S("abc"), ">2", "abc"),
+        (S("abc"), "^", "abc"),
+        (S("abc"), ".0", ""),
+        (S("abc"), ".10", "abc"),
+        (S("héllo"), "^9", "  héllo  "),
+        (S("héllo"), ".2", "hé"),
+        (S("héllo"), ">7.3", "    hél"),
+        (S(""), "3", "   "),
+        (S(""), "", ""),
+        (S("ab"), "s", "ab"),
+        (S("ab"), "=^6", "==ab=="),
+        (S("a"), "x", "!ValueError: Unknown format code 'x' for object of type 'str'"),
+        (S("a"), "d", "!ValueError: Unknown format code 'd' for object of type 'str'"),
+        (S("a"), " ", "!ValueError: Space not allowed in string format specifier"),
+        (S("a"), "+", "!ValueError: Sign not allowed in string format specifier"),
+        (S("a"), "-", "!ValueError: Sign not allowed in string format specifier"),
+        (S("a"), "z", "!ValueError: Negative zero coercion (z) not allowed in string format specifier"),
+        (S("a"), "#", "!ValueError: Alternate form (#) not allowed in string format specifier"),
+        (S("a"), "=", "!ValueError: '=' alignment not allowed in string format specifier"),
+        (S("a"), ",", "!ValueError: Cannot specify ',' with 's'."),
+        (S("a"), "_", "!ValueError: Cannot specify '_' with 's'."),
+        (S("a"), "abc", "!ValueError: Invalid format specifier 'abc' for object of type 'str'"),
+        (S("a"), ".", "!ValueError: Format specifier missing precision"),
+        (S("a"), ">=5", "!ValueError: '=' alignment not allowed in string format specifier"),
+        (N, "", "None"),
+        (N, "x", "!TypeError: unsupported format string passed to NoneType.__format__"),
+        (N, ">5", "!TypeError: unsupported format string passed to NoneType.__format__"),
+    ];
+
+    const PERCENT_CASES: &[(&str, Arg, &str)] = &[
+        ("%s", A(I(5)), "5"),
+        ("%s", A(S("x")), "x"),
+        ("%5d", A(I(42)), "   42"),
+        ("%-5d|", A(I(42)), "42   |"),
+        ("%05d", A(I(-42)), "-0042"),
+        ("%+d", A(I(5)), "+5"),
+        ("% d", A(I(5)), " 5"),
+        ("%+d", A(I(-5)), "-5"),
+        ("%x", A(I(255)), "ff"),
+        ("%X", A(I(255)), "FF"),
+        ("%#x", A(I(255)), "0xff"),
+        ("%#X", A(I(255)), "0XFF"),
+        ("%#o", A(I(8)), "0o10"),
+        ("%o", A(I(8)), "10"),
+        ("%#08x", A(I(255)), "0x0000ff"),
+        ("%#8x", A(I(-255)), "   -0xff"),
+        ("%.5d", A(I(-42)), "-00042"),
+        ("%+.5x", A(I(42)), "+0002a"),
+        ("%-8.3s|", A(S("abcdef")), "abc     |"),
+        ("%.1s", A(S("é")), "é"),
+        ("%5%", Tup2(&[A(I(1))]), "!ValueError: unsupported format character '%' (0x25) at index 2"),
+        ("%%", Tup2(&[]), "%"),
+        ("a%%b", Tup2(&[]), "a%b"),
+        ("%c", A(S("x")), "x"),
+        ("%c", A(I(65)), "A"),
+        ("%5c", A(S("x")), "    x"),
+        ("%-3c|", A(I(9786)), "☺  |"),
+        ("%.0c", A(S("x")), "x"),
+        ("%f", A(F(3.14159)), "3.141590"),
+        ("%.2f", A(F(2.675)), "2.67"),
+        ("%e", A(F(12345.678)), "1.234568e+04"),
+        ("%E", A(F(12345.678)), "1.234568E+04"),
+        ("%g", A(F(1e-05)), "1e-05"),
+        ("%G", A(F(1e-50)), "1E-50"),
+        ("%g", A(F(123456789.0)), "1.23457e+08"),
+        ("%#g", A(F(2.0)), "2.00000"),
+        ("%#.0f", A(F(2.0)), "2."),
+        ("%F", A(F(f64::INFINITY)), "INF"),
+        ("%f", A(F(f64::NEG_INFINITY)), "-inf"),
+        ("%05f", A(F(f64::INFINITY)), "00inf"),
+        ("%+f", A(F(f64::NAN)), "+nan"),
+        ("%e", A(F(0.0)), "0.000000e+00"),
+        ("% 5.1f", A(F(2.25)), "  2.2"),
+        ("%010.3f", A(F(-3.14159)), "-00003.142"),
+        ("%-10.2e|", A(F(1.5)), "1.50e+00  |"),
+        ("%.3g", A(F(0.0001234)), "0.000123"),
+        ("%f", A(I(5)), "5.000000"),
+        ("%f", A(B(true)), "1.000000"),
+        ("%d", A(F(3.7)), "3"),
+        ("%d", A(F(-3.7)), "-3"),
+        ("%d", A(F(1e+30)), "1000000000000000019884624838656"),
+        ("%i", A(F(-0.5)), "0"),
+        ("%u", A(I(7)), "7"),
+        ("%ld", A(I(5)), "5"),
+        ("%hs", A(S("x")), "x"),
+        ("%d", A(B(true)), "1"),
+        ("%x", A(B(true)), "1"),
+        ("%s", A(B(true)), "True"),
+        ("%r", A(S("é")), "'é'"),
+        ("%a", A(S("é")), "'\\xe9'"),
+        ("%r", A(F(1.5)), "1.5"),
+        ("%s", A(N), "None"),
+        ("%r", A(N), "None"),
+        ("%s", A(F(1.5)), "1.5"),
+        ("%s %s", Tup2(&[A(I(1)), A(I(2))]), "1 2"),
+        ("%s-%d", Tup2(&[A(S("a")), A(I(2))]), "a-2"),
+        ("%s", Tup2(&[Tup(&[I(1), I(2)])]), "(1, 2)"),
+        ("%*d", Tup2(&[A(I(5)), A(I(1))]), "    1"),
+        ("%*d", Tup2(&[A(I(-5)), A(I(1))]), "1    "),
+        ("%-*d|", Tup2(&[A(I(4)), A(I(1))]), "1   |"),
+        ("%.*f", Tup2(&[A(I(2)), A(F(3.14159))]), "3.14"),
+        ("%.*f", Tup2(&[A(I(-2)), A(F(3.14159))]), "3"),
+        ("%*.*f", Tup2(&[A(I(8)), A(I(2)), A(F(3.14159))]), "    3.14"),
+        ("%05s", A(S("ab")), "   ab"),
+        ("%-05d", A(I(-3)), "-3   "),
+        ("%-+05d", A(I(5)), "+5   "),
+        ("%+s", A(S("x")), "x"),
+        ("%(a)s", Map(&[(S("a"), I(1))]), "1"),
+        ("%(a)d %(b)s", Map(&[(S("a"), I(1)), (S("b"), S("x"))]), "1 x"),
+        ("%(a(b))s", Map(&[(S("a(b)"), I(1))]), "1"),
+        ("%(a)s %(a)r", Map(&[(S("a"), S("q"))]), "q 'q'"),
+        ("%s %(a)s", Map(&[(S("a"), I(1))]), "{'a': 1} 1"),
+        ("%(a)5.1f|", Map(&[(S("a"), F(2.25))]), "  2.2|"),
+        ("abc", Map(&[]), "abc"),
+        ("abc", Tup2(&[]), "abc"),
+        ("%s", Tup2(&[A(I(1)), A(I(2))]), "!TypeError: not all arguments converted during string formatting"),
+        ("abc", A(I(5)), "!TypeError: not all arguments converted during string formatting"),
+        ("%s", Tup2(&[]), "!TypeError: not enough arguments for format string"),
+        ("%s %s", Tup2(&[A(I(1))]), "!TypeError: not enough arguments for format string"),
+        ("%s %s", A(I(5)), "!TypeError: not enough arguments for format string"),
+        ("%d", A(S("a")), "!TypeError: %d format: a real number is required, not str"),
+        ("%x", A(F(3.0)), "!TypeError: %x format: an integer is required, not float"),
+        ("%d", A(N), "!TypeError: %d format: a real number is required, not NoneType"),
+        ("%f", A(S("1")), "!TypeError: must be real number, not str"),
+        ("%c", A(F(65.0)), "!TypeError: %c requires int or char"),
+        ("%c", A(S("ab")), "!TypeError: %c requires int or char"),
+        ("%c", A(I(-1)), "!OverflowError: %c arg not in range(0x110000)"),
+        ("%c", A(I(1114112)), "!OverflowError: %c arg not in range(0x110000)"),
+        ("%y", A(I(5)), "!ValueError: unsupported format character 'y' (0x79) at index 1"),
+        ("%5y", Tup2(&[A(I(5))]), "!ValueError: unsupported format character 'y' (0x79) at index 2"),
+        ("%", Tup2(&[]), "!ValueError: incomplete format"),
+        ("%5", Tup2(&[A(I(1))]), "!ValueError: incomplete format"),
+        ("%.", Tup2(&[A(I(1))]), "!ValueError: incomplete format"),
+        ("%(a", Map(&[]), "!ValueError: incomplete format key"),
+        ("%(a)", Map(&[(S("a"), I(1))]), "!ValueError: incomplete format"),
+        ("%(a)s", Map(&[]), "!KeyError: 'a'"),
+        ("abc", List(&[I(1)]), "abc"),
+        ("%(a)s", List(&[I(1)]), "!TypeError: list indices must be integers or slices, not str"),
+        ("%s", List(&[I(1)]), "[1]"),
+        ("%(a)s", A(I(5)), "!TypeError: format requires a mapping"),
+        ("%(a)s", Tup2(&[A(I(1))]), "!TypeError: format requires a mapping"),
+        ("%*d", Tup2(&[A(S("a")), A(I(1))]), "!TypeError: * wants int"),
+        ("%.*d", Tup2(&[A(F(1.5)), A(I(1))]), "!TypeError: * wants int"),
+        ("%d", A(F(f64::INFINITY)), "!OverflowError: cannot convert float infinity to integer"),
+        ("%d", A(F(f64::NAN)), "!ValueError: cannot convert float NaN to integer"),
+        ("%s %(a)s", Map(&[(S("a"), I(1))]), "{'a': 1} 1"),
+        ("%5%", Tup2(&[]), "!TypeError: not enough arguments for format string"),
+        ("%é", Tup2(&[A(I(1))]), "!ValueError: unsupported format character '?' (0xe9) at index 1"),
+        ("x%-", Tup2(&[A(I(1))]), "!ValueError: incomplete format"),
+    ];
+
+    const STR_FORMAT_CASES: &[(&str, &[Arg], &str)] = &[
+        ("{}", &[A(I(1))], "1"),
+        ("{0}{1}{0}", &[A(I(1)), A(I(2))], "121"),
+        ("{} {}", &[A(S("a")), A(S("b"))], "a b"),
+        ("a{{b}}c", &[], "a{b}c"),
+        ("{{}}", &[], "{}"),
+        ("{{{}}}", &[A(I(5))], "{5}"),
+        ("{:>5}", &[A(I(42))], "   42"),
+        ("{:*^9}", &[A(S("mid"))], "***mid***"),
+        ("{0:.2f}", &[A(F(3.14159))], "3.14"),
+        ("{0!r:>10}", &[A(S("ab"))], "      'ab'"),
+        ("{!r}", &[A(S("a"))], "'a'"),
+        ("{!s}", &[A(F(1.5))], "1.5"),
+        ("{!a}", &[A(S("é"))], "'\\xe9'"),
+        ("{:{}}", &[A(S("a")), A(I(5))], "a    "),
+        ("{:{}{}}", &[A(I(3)), A(S(">")), A(I(6))], "     3"),
+        ("{0:{1}}", &[A(F(3.14159)), A(S(".2f"))], "3.14"),
+        ("{:{}.{}f}", &[A(F(3.14159)), A(I(10)), A(I(3))], "     3.142"),
+        ("{:}", &[A(I(1))], "1"),
+        ("{:x}{:X}", &[A(I(255)), A(I(255))], "ffFF"),
+        ("{:,}", &[A(I(1234567))], "1,234,567"),
+        ("{0}", &[A(B(true))], "True"),
+        ("{}", &[A(N)], "None"),
+        ("{:5}", &[A(B(true))], "    1"),
+        ("{!r:^9}", &[A(N)], "  None   "),
+        ("{:08.3f}", &[A(F(-3.14159))], "-003.142"),
+        ("{:%}", &[A(F(0.5))], "50.000000%"),
+        ("{:e}", &[A(I(0))], "0.000000e+00"),
+        ("{:c}", &[A(I(9731))], "☃"),
+        ("{0:}}}", &[A(I(1))], "1}"),
+        ("{0[1]}", &[Tup(&[S("a"), S("b")])], "b"),
+        ("{", &[], "!ValueError: Single '{' encountered in format string"),
+        ("}", &[], "!ValueError: Single '}' encountered in format string"),
+        ("{}}", &[A(I(1))], "!ValueError: Single '}' encountered in format string"),
+        ("x{0", &[A(I(1))], "!ValueError: expected '}' before end of string"),
+        (
+            "{}{1}",
+            &[A(I(1)), A(I(2))],
+            "!ValueError: cannot switch from automatic field numbering to manual field specification",
+        ),
+        (
+            "{1}{}",
+            &[A(I(1)), A(I(2))],
+            "!ValueError: cannot switch from manual field specification to automatic field numbering",
+        ),
+        ("{2}", &[A(I(1))], "!IndexError: Replacement index 2 out of range for positional args tuple"),
+        ("{}", &[], "!IndexError: Replacement index 0 out of range for positional args tuple"),
+        ("{name}", &[A(I(1))], "!KeyError: 'name'"),
+        ("{!x}", &[A(S("a"))], "!ValueError: Unknown conversion specifier x"),
+        ("{!}", &[A(I(1))], "!ValueError: unmatched '{' in format spec"),
+        ("{!rr}", &[A(I(1))], "!ValueError: expected ':' after conversion specifier"),
+        ("{!r", &[A(I(1))], "!ValueError: unmatched '{' in format spec"),
+        ("{0!", &[A(I(1))], "!ValueError: end of string while looking for conversion specifier"),
+        ("{:{:{}}}", &[A(I(1)), A(I(2)), A(I(3))], "!ValueError: Max string recursion exceeded"),
+        ("{a{}", &[], "!ValueError: unexpected '{' in field name"),
+        ("{0:}}", &[A(I(1))], "!ValueError: Single '}' encountered in format string"),
+        ("{:d}", &[A(S("a"))], "!ValueError: Unknown format code 'd' for object of type 'str'"),
+        ("{ }", &[A(I(1))], "!KeyError: ' '"),
+        ("{-1}", &[A(I(1))], "!KeyError: '-1'"),
+        ("{:{}}", &[A(I(1))], "!IndexError: Replacement index 1 out of range for positional args tuple"),
+        ("{0[}", &[Tup(&[I(1)])], "!ValueError: expected '}' before end of string"),
+        ("{0]}", &[Tup(&[I(1)])], "!KeyError: '0]'"),
+        ("{0[0]x}", &[Tup(&[I(1)])], "!ValueError: Only '.' or '[' may follow ']' in format field specifier"),
+        ("{0.}", &[A(I(1))], "!ValueError: Empty attribute in format string"),
+        ("{0[]}", &[Tup(&[I(1)])], "!ValueError: Empty attribute in format string"),
+        ("{0[5]}", &[Tup(&[I(1)])], "!IndexError: tuple index out of range"),
+        ("{:s}", &[A(I(1))], "!ValueError: Unknown format code 's' for object of type 'int'"),
+        ("{:>5}", &[A(N)], "!TypeError: unsupported format string passed to NoneType.__format__"),
+        ("{0[1]}", &[Map(&[(I(1), S("one"))])], "one"),
+        ("{0[a]}", &[Map(&[(S("a"), S("A"))])], "A"),
+        ("{0[b]}", &[Map(&[(S("a"), S("A"))])], "!KeyError: 'b'"),
+        ("{:{}}", &[A(S("x")), A(S("<{}"))], "!ValueError: Invalid format specifier '<{}' for object of type 'str'"),
+        ("{}{}{}", &[A(I(1)), A(I(2)), A(I(3))], "123"),
+        ("{:s}", &[A(N)], "!TypeError: unsupported format string passed to NoneType.__format__"),
+        ("{0:}", &[A(S("abc"))], "abc"),
+        ("{0:,}", &[A(F(1234.5))], "1,234.5"),
+        ("{:^+9.2e}", &[A(F(12345.678))], "+1.23e+04"),
+    ];
 }

@@ -302,33 +302,36 @@ impl Vm {
                         // The common case needs no allocation and no dispatch.
                         (Op::Add, Some(p), Some(q)) => self.new_int(p + q)?,
                         (Op::Sub, Some(p), Some(q)) => self.new_int(p - q)?,
-                        _ => self.binary(op, x, y)?,
+                        _ => self.binary_op(op, x, y, false)?,
                     };
                     self.set_reg(now, a, v);
                 }
-                Op::Lt | Op::Le | Op::Gt | Op::Ge => {
+                Op::InPlace => {
+                    let operator = Op::from_byte(c).ok_or(Error::Type("bad in-place operator"))?;
+                    let v = self.binary_op(operator, self.reg(now, a), self.reg(now, b), true)?;
+                    self.set_reg(now, a, v);
+                }
+                Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
                     let (x, y) = (self.reg(now, b), self.reg(now, c));
-                    let truth = match (x.as_small_int(), y.as_small_int()) {
-                        (Some(p), Some(q)) => match op {
+                    let v = match (x.as_small_int(), y.as_small_int()) {
+                        (Some(p), Some(q)) => Value::from_bool(match op {
                             Op::Lt => p < q,
                             Op::Le => p <= q,
                             Op::Gt => p > q,
-                            _ => p >= q,
-                        },
-                        _ => self.compare_order(op, x, y)?,
+                            Op::Ge => p >= q,
+                            Op::Eq => p == q,
+                            _ => p != q,
+                        }),
+                        _ => self.compare_op(op, x, y)?,
                     };
-                    self.set_reg(now, a, Value::from_bool(truth));
-                }
-                Op::Eq | Op::Ne => {
-                    let equal = self.equals(self.reg(now, b), self.reg(now, c))?;
-                    self.set_reg(now, a, Value::from_bool(equal == (op == Op::Eq)));
+                    self.set_reg(now, a, v);
                 }
                 Op::Is | Op::IsNot => {
                     let same = self.reg(now, b) == self.reg(now, c);
                     self.set_reg(now, a, Value::from_bool(same == (op == Op::Is)));
                 }
                 Op::In | Op::NotIn => {
-                    let found = self.contains(self.reg(now, c), self.reg(now, b))?;
+                    let found = self.contains_any(self.reg(now, c), self.reg(now, b))?;
                     self.set_reg(now, a, Value::from_bool(found == (op == Op::In)));
                 }
                 Op::Neg | Op::Pos | Op::Invert => {
@@ -336,17 +339,21 @@ impl Vm {
                     self.set_reg(now, a, v);
                 }
                 Op::Not => {
-                    let truth = self.is_true(self.reg(now, b));
+                    let truth = self.truth(self.reg(now, b))?;
                     self.set_reg(now, a, Value::from_bool(!truth));
                 }
                 Op::Jump => *ip = ip.wrapping_add_signed(instr.sbx()),
                 Op::JumpIfTrue => {
-                    if self.is_true(self.reg(now, a)) {
+                    let v = self.reg(now, a);
+                    let truth = if v == Value::TRUE { true } else if v == Value::FALSE { false } else { self.truth(v)? };
+                    if truth {
                         *ip = ip.wrapping_add_signed(instr.sbx());
                     }
                 }
                 Op::JumpIfFalse => {
-                    if !self.is_true(self.reg(now, a)) {
+                    let v = self.reg(now, a);
+                    let truth = if v == Value::TRUE { true } else if v == Value::FALSE { false } else { self.truth(v)? };
+                    if !truth {
                         *ip = ip.wrapping_add_signed(instr.sbx());
                     }
                 }
@@ -437,7 +444,7 @@ impl Vm {
                 Op::Clear => self.set_reg(now, a, Value::NULL),
                 Op::DeleteItem => {
                     let (container, key) = (self.reg(now, a), self.reg(now, b));
-                    self.delete_item(container, key)?;
+                    self.delete_item_any(container, key)?;
                 }
                 Op::Raise => {
                     let cause = if a == b { None } else { Some(self.reg(now, b)) };
@@ -567,18 +574,18 @@ impl Vm {
                     self.set_reg(now, a, v);
                 }
                 Op::GetItem => {
-                    let v = self.get_item(self.reg(now, b), self.reg(now, c))?;
+                    let v = self.get_item_any(self.reg(now, b), self.reg(now, c))?;
                     self.set_reg(now, a, v);
                 }
                 Op::SetItem => {
                     let (container, key, v) = (self.reg(now, a), self.reg(now, b), self.reg(now, c));
-                    self.set_item(container, key, v)?;
+                    self.set_item_any(container, key, v)?;
                 }
                 Op::GetIter => {
-                    let v = self.iter(self.reg(now, b))?;
+                    let v = self.iter_any(self.reg(now, b))?;
                     self.set_reg(now, a, v);
                 }
-                Op::ForIter => match self.next(self.reg(now, a))? {
+                Op::ForIter => match self.next_any(self.reg(now, a))? {
                     Some(item) => self.set_reg(now, a + 1, item),
                     None => *ip = ip.wrapping_add_signed(instr.sbx()),
                 },
@@ -613,6 +620,10 @@ impl Vm {
                 let (function, bound) = self.bound_method_parts(callee.as_object().unwrap_or_default());
                 (function, Some(bound))
             }
+            Some(Kind::Instance) if receiver.is_none() => match self.call_method_of(callee)? {
+                Some(method) => (method, Some(callee)),
+                None => return Err(Error::Type("object is not callable")),
+            },
             _ => (callee, receiver),
         };
         let base = now.registers + 4 * first;

@@ -17,6 +17,7 @@ mod compare;
 pub mod compiler;
 pub mod config;
 mod dict;
+mod dunder;
 pub mod error;
 pub mod exception;
 mod float;

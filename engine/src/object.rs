@@ -390,6 +390,7 @@ impl Vm {
         match v {
             Value::NONE => "NoneType",
             Value::TRUE | Value::FALSE => "bool",
+            Value::NOT_IMPLEMENTED => "NotImplementedType",
             v if v.is_small_int() => "int",
             v => self.kind_of(v).map_or("NULL", Kind::type_name),
         }

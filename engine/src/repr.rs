@@ -96,8 +96,18 @@ pub fn str_repr(text: &str) -> String {
 }
 
 impl Vm {
+    /// Calls `v.<name>()` when v's class defines it in script code, returning the str it
+    /// gave (`TypeError` if not a str).
+    pub(crate) fn call_text_dunder(&mut self, v: Value, name: &str) -> Result<Option<String>> {
+        let Some(method) = self.script_dunder(v, name)? else { return Ok(None) };
+        let result = self.call(method, &[v])?;
+        let text = self.as_str(result).map(String::from);
+        self.release(result);
+        text.map(Some).ok_or(Error::Type("__str__/__repr__ returned non-string"))
+    }
+
     /// `repr(v)`.
-    pub fn repr(&self, v: Value) -> Result<String> {
+    pub fn repr(&mut self, v: Value) -> Result<String> {
         let mut out = String::new();
         let mut active = Vec::new();
         self.write_repr(&mut out, v, &mut active)?;
@@ -105,23 +115,32 @@ impl Vm {
     }
 
     /// `str(v)`: the text itself for strings, `repr` for everything else built in.
-    pub fn to_str(&self, v: Value) -> Result<String> {
-        match self.as_str(v) {
-            Some(text) => Ok(text.into()),
-            None => self.repr(v),
+    pub fn to_str(&mut self, v: Value) -> Result<String> {
+        if let Some(text) = self.as_str(v) {
+            return Ok(text.into());
         }
+        if matches!(self.kind_of(v), Some(Kind::Instance | Kind::Exception)) {
+            if let Some(text) = self.call_text_dunder(v, "__str__")? {
+                return Ok(text);
+            }
+            if self.kind_of(v) == Some(Kind::Exception) {
+                return Ok(self.exception_message(v));
+            }
+        }
+        self.repr(v)
     }
 
     /// Writes `repr(v)`; `active` holds the containers being written, to print a
     /// container inside itself as `[...]` instead of recursing forever.
-    fn write_repr(&self, out: &mut String, v: Value, active: &mut Vec<Value>) -> Result<()> {
+    fn write_repr(&mut self, out: &mut String, v: Value, active: &mut Vec<Value>) -> Result<()> {
         match v {
             Value::NONE => out.push_str("None"),
             Value::TRUE => out.push_str("True"),
             Value::FALSE => out.push_str("False"),
+            Value::NOT_IMPLEMENTED => out.push_str("NotImplemented"),
             _ => {}
         }
-        if matches!(v, Value::NONE | Value::TRUE | Value::FALSE) {
+        if matches!(v, Value::NONE | Value::TRUE | Value::FALSE | Value::NOT_IMPLEMENTED) {
             return Ok(());
         }
         if let Some(n) = self.as_int(v) {
@@ -145,6 +164,28 @@ impl Vm {
             active.push(v);
         }
         match kind {
+            Kind::Instance | Kind::Exception => {
+                match self.call_text_dunder(v, "__repr__")? {
+                    Some(text) => out.push_str(&text),
+                    None if kind == Kind::Exception => {
+                        let name = String::from(self.type_name_of(v));
+                        let args = self.exception_args(at);
+                        let args_text = if self.tuple_len(args) == 1 {
+                            let item = self.tuple_item(args, 0);
+                            let mut inner = String::new();
+                            self.write_repr(&mut inner, item, active)?;
+                            inner
+                        } else {
+                            let text = self.repr(args)?;
+                            String::from(text.trim_start_matches('(').trim_end_matches(')').trim_end_matches(','))
+                        };
+                        let _ = write!(out, "{name}({args_text})");
+                    }
+                    None => {
+                        let _ = write!(out, "<__main__.{} object at {at:#x}>", self.type_name_of(v));
+                    }
+                }
+            }
             Kind::Float => out.push_str(&float_repr(self.as_float(v).unwrap_or(0.0))),
             Kind::Str => out.push_str(&str_repr(self.as_str(v).unwrap_or(""))),
             Kind::List | Kind::Tuple => {
@@ -233,6 +274,16 @@ impl Vm {
             }
             Kind::Native => {
                 let _ = write!(out, "<built-in function {}>", self.as_str(self.native_name(at)).unwrap_or("?"));
+            }
+            Kind::Class => {
+                let name = self.as_str(self.class_name(at)).unwrap_or("?");
+                let builtin = crate::types::BuiltinType::ALL.iter().any(|&t| self.builtin_type(t) == v)
+                    || crate::exception::ExceptionType::ALL.iter().any(|&t| self.exception_class(t) == v);
+                if builtin {
+                    let _ = write!(out, "<class '{name}'>");
+                } else {
+                    let _ = write!(out, "<class '__main__.{name}'>");
+                }
             }
             other => {
                 let _ = write!(out, "<{} object at {at:#x}>", other.type_name());

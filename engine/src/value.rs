@@ -7,6 +7,7 @@
 //! xxxx...xxx1   small int: the upper 31 bits, signed (-2^30 ..= 2^30-1)
 //! xxxx...x000   heap object: the word is the object's byte offset in the region (never 0)
 //! 0000...0010   None       0000...1010  False      0001...0010  True
+//! 0001...1010   NotImplemented
 //! 0000...0000   NULL: "no value" inside engine tables (empty slot); never seen by scripts
 //! ```
 //!
@@ -30,6 +31,8 @@ impl Value {
     pub const NONE: Value = Value(0b0010);
     pub const FALSE: Value = Value(0b1010);
     pub const TRUE: Value = Value(0b1_0010);
+    /// `NotImplemented`, what a special method returns to let the other operand try.
+    pub const NOT_IMPLEMENTED: Value = Value(0b1_1010);
 
     /// An immediate int, if `n` fits in 31 bits.
     #[inline(always)]

@@ -1,0 +1,274 @@
+//! The special methods of script classes (`__add__`, `__eq__`, `__len__`, ...): where
+//! the interpreter and the builtins hand an operation on an instance to script code.
+//!
+//! Each hook looks the method up on the instance's class (never on the instance itself,
+//! as Python does) and calls it. Calls made from here run in a nested interpreter loop,
+//! bounded by the same recursion limit as script calls.
+
+use crate::bytecode::Op;
+use crate::error::{Error, Result};
+use crate::object::Kind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The method names of a binary operator: `(normal, reflected, in place)`.
+fn binary_names(op: Op) -> Option<(&'static str, &'static str, &'static str)> {
+    Some(match op {
+        Op::Add => ("__add__", "__radd__", "__iadd__"),
+        Op::Sub => ("__sub__", "__rsub__", "__isub__"),
+        Op::Mul => ("__mul__", "__rmul__", "__imul__"),
+        Op::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        Op::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        Op::Mod => ("__mod__", "__rmod__", "__imod__"),
+        Op::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        Op::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        Op::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        Op::BitAnd => ("__and__", "__rand__", "__iand__"),
+        Op::BitOr => ("__or__", "__ror__", "__ior__"),
+        Op::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        _ => return None,
+    })
+}
+
+/// A comparison's method and the one of its reflection.
+fn compare_names(op: Op) -> Option<(&'static str, &'static str)> {
+    Some(match op {
+        Op::Eq => ("__eq__", "__eq__"),
+        Op::Ne => ("__ne__", "__ne__"),
+        Op::Lt => ("__lt__", "__gt__"),
+        Op::Le => ("__le__", "__ge__"),
+        Op::Gt => ("__gt__", "__lt__"),
+        Op::Ge => ("__ge__", "__le__"),
+        _ => return None,
+    })
+}
+
+impl Vm {
+    /// The script-defined special method `name` of v's class (borrowed), if any.
+    pub(crate) fn script_dunder(&mut self, v: Value, name: &str) -> Result<Option<Value>> {
+        if !matches!(self.kind_of(v), Some(Kind::Instance | Kind::Exception)) {
+            return Ok(None);
+        }
+        let key = self.intern_str(name)?;
+        let found = self.class_lookup(self.type_of(v), key);
+        self.release(key);
+        Ok(found?.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
+    }
+
+    /// Calls `v.name(*args)` if v's class defines it; `None` if it does not.
+    fn call_dunder(&mut self, v: Value, name: &str, args: &[Value]) -> Result<Option<Value>> {
+        let Some(method) = self.script_dunder(v, name)? else { return Ok(None) };
+        let mut with_self = alloc::vec::Vec::with_capacity(args.len() + 1);
+        with_self.push(v);
+        with_self.extend_from_slice(args);
+        Ok(Some(self.call(method, &with_self)?))
+    }
+
+    /// `a <op> b` (or `a <op>= b` when `in_place`) with instances' special methods,
+    /// falling back to the built-in operators.
+    pub(crate) fn binary_op(&mut self, op: Op, a: Value, b: Value, in_place: bool) -> Result<Value> {
+        let Some((normal, reflected, inplace)) = binary_names(op) else { return self.binary(op, a, b) };
+        if in_place && op == Op::Add && self.kind_of(a) == Some(Kind::List) {
+            // list += iterable extends the list itself.
+            let items = self.collect(b)?;
+            let mut result = Ok(());
+            for &item in &items {
+                if let Err(e) = self.list_append(a, item) {
+                    result = Err(e);
+                    break;
+                }
+            }
+            self.release_all(&items);
+            result?;
+            self.heap.incref(a);
+            return Ok(a);
+        }
+        let instances = matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
+        if !instances {
+            return self.binary(op, a, b);
+        }
+        if in_place {
+            if let Some(result) = self.call_dunder(a, inplace, &[b])? {
+                if result != Value::NOT_IMPLEMENTED {
+                    return Ok(result);
+                }
+            }
+        }
+        if let Some(result) = self.call_dunder(a, normal, &[b])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(result);
+            }
+        }
+        if let Some(result) = self.call_dunder(b, reflected, &[a])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(result);
+            }
+        }
+        self.binary(op, a, b)
+    }
+
+    /// `a <op> b` for a comparison opcode, with instances' special methods (owned result).
+    pub(crate) fn compare_op(&mut self, op: Op, a: Value, b: Value) -> Result<Value> {
+        let instances = matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
+        if instances {
+            if let Some((method, reflected)) = compare_names(op) {
+                if let Some(result) = self.call_dunder(a, method, &[b])? {
+                    if result != Value::NOT_IMPLEMENTED {
+                        return Ok(result);
+                    }
+                }
+                if let Some(result) = self.call_dunder(b, reflected, &[a])? {
+                    if result != Value::NOT_IMPLEMENTED {
+                        return Ok(result);
+                    }
+                }
+                if op == Op::Ne {
+                    // No __ne__: the negation of __eq__, as Python does.
+                    let equal = self.compare_op(Op::Eq, a, b)?;
+                    let truth = self.truth(equal);
+                    self.release(equal);
+                    return Ok(Value::from_bool(!truth?));
+                }
+            }
+        }
+        let truth = match op {
+            Op::Eq => self.equals(a, b)?,
+            Op::Ne => !self.equals(a, b)?,
+            _ => self.compare_order(op, a, b)?,
+        };
+        Ok(Value::from_bool(truth))
+    }
+
+    /// Python's truth of any value: `__bool__`, then `__len__`, for instances.
+    pub(crate) fn truth(&mut self, v: Value) -> Result<bool> {
+        if self.kind_of(v) == Some(Kind::Instance) {
+            for name in ["__bool__", "__len__"] {
+                if let Some(result) = self.call_dunder(v, name, &[])? {
+                    let truth = match self.as_int(result) {
+                        Some(n) => n != 0,
+                        None => {
+                            self.release(result);
+                            return Err(Error::Type("__bool__ should return bool"));
+                        }
+                    };
+                    self.release(result);
+                    return Ok(truth);
+                }
+            }
+        }
+        Ok(self.is_true(v))
+    }
+
+    /// `len(v)` with `__len__` for instances.
+    pub(crate) fn length(&mut self, v: Value) -> Result<Option<i64>> {
+        if let Some(result) = self.call_dunder(v, "__len__", &[])? {
+            let n = self.as_int(result);
+            self.release(result);
+            return n.map(Some).ok_or(Error::Type("'__len__' returned a non-integer"));
+        }
+        Ok(None)
+    }
+
+    /// `container[key]` with `__getitem__` for instances.
+    pub(crate) fn get_item_any(&mut self, container: Value, key: Value) -> Result<Value> {
+        match self.call_dunder(container, "__getitem__", &[key])? {
+            Some(v) => Ok(v),
+            None => self.get_item(container, key),
+        }
+    }
+
+    /// `container[key] = v` with `__setitem__` for instances.
+    pub(crate) fn set_item_any(&mut self, container: Value, key: Value, v: Value) -> Result<()> {
+        match self.call_dunder(container, "__setitem__", &[key, v])? {
+            Some(result) => {
+                self.release(result);
+                Ok(())
+            }
+            None => self.set_item(container, key, v),
+        }
+    }
+
+    /// `del container[key]` with `__delitem__` for instances.
+    pub(crate) fn delete_item_any(&mut self, container: Value, key: Value) -> Result<()> {
+        match self.call_dunder(container, "__delitem__", &[key])? {
+            Some(result) => {
+                self.release(result);
+                Ok(())
+            }
+            None => self.delete_item(container, key),
+        }
+    }
+
+    /// `item in container` with `__contains__` (or iteration) for instances.
+    pub(crate) fn contains_any(&mut self, container: Value, item: Value) -> Result<bool> {
+        if let Some(result) = self.call_dunder(container, "__contains__", &[item])? {
+            let truth = self.truth(result);
+            self.release(result);
+            return truth;
+        }
+        if self.kind_of(container) == Some(Kind::Instance) {
+            let it = self.iter_any(container)?;
+            loop {
+                match self.next_any(it) {
+                    Ok(Some(x)) => {
+                        let equal = self.compare_op(Op::Eq, x, item).and_then(|r| {
+                            let t = self.truth(r);
+                            self.release(r);
+                            t
+                        });
+                        self.release(x);
+                        if equal? {
+                            self.release(it);
+                            return Ok(true);
+                        }
+                    }
+                    Ok(None) => {
+                        self.release(it);
+                        return Ok(false);
+                    }
+                    Err(e) => {
+                        self.release(it);
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        self.contains(container, item)
+    }
+
+    /// `iter(v)` with `__iter__` for instances.
+    pub(crate) fn iter_any(&mut self, v: Value) -> Result<Value> {
+        match self.call_dunder(v, "__iter__", &[])? {
+            Some(it) => Ok(it),
+            None => self.iter(v),
+        }
+    }
+
+    /// `next(it)` with `__next__` for instances: `None` once StopIteration is raised.
+    pub(crate) fn next_any(&mut self, it: Value) -> Result<Option<Value>> {
+        if self.kind_of(it) != Some(Kind::Instance) {
+            return self.next(it);
+        }
+        match self.call_dunder(it, "__next__", &[]) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => Err(Error::Type("object is not an iterator")),
+            Err(Error::Raised) => {
+                let stop = self.exception_class(crate::exception::ExceptionType::StopIteration);
+                let raised = self.raised;
+                if self.is_instance(raised, stop) {
+                    let exception = self.take_raised();
+                    self.release(exception);
+                    Ok(None)
+                } else {
+                    Err(Error::Raised)
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The `__call__` method of an instance (borrowed), if its class defines one.
+    pub(crate) fn call_method_of(&mut self, v: Value) -> Result<Option<Value>> {
+        self.script_dunder(v, "__call__")
+    }
+}
