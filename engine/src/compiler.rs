@@ -74,6 +74,29 @@ struct Loop {
     breaks: Vec<u32>,
 }
 
+/// What leaving a protected block early (break, continue, return) must run first.
+#[derive(Debug, Clone, Copy)]
+enum Cleanup<'a> {
+    /// Nothing (a `try` with only `except` handlers).
+    None,
+    /// The `finally` body.
+    Finally(&'a [Stmt<'a>]),
+    /// `__exit__(None, None, None)` of a `with`, whose bound `__exit__` is in the register.
+    WithExit(u8),
+}
+
+/// A `try` or `with` being compiled: the instruction ranges its handler covers (paused
+/// around code that leaves it early, so that code's errors are not caught by it).
+#[derive(Debug)]
+struct Protected<'a> {
+    segments: Vec<(u32, u32)>,
+    /// Start of the open segment, or `None` while paused.
+    open: Option<u32>,
+    cleanup: Cleanup<'a>,
+    /// Loops enclosing the block: `break`/`continue` leave it only from deeper loops' view.
+    loop_depth: usize,
+}
+
 /// What kind of code a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitKind {
@@ -107,6 +130,8 @@ struct Unit<'a> {
     frees: Vec<(&'a str, u8)>,
     /// Class bodies being compiled (inline), innermost last.
     classes: Vec<ClassBody>,
+    /// `try` and `with` blocks being compiled, innermost last.
+    protected: Vec<Protected<'a>>,
 }
 
 /// A class body compiled inline: its namespace dict and the cell `super()` reads.
@@ -132,6 +157,7 @@ impl<'a> Unit<'a> {
             cells: Vec::new(),
             frees: Vec::new(),
             classes: Vec::new(),
+            protected: Vec::new(),
         }
     }
 
@@ -407,18 +433,26 @@ impl<'a> Compiler<'a, '_> {
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse)?,
             StmtKind::For { target, iter, body, orelse } => self.for_loop(target, iter, body, orelse, line)?,
             StmtKind::Break => {
-                let at = self.jump_placeholder(Op::Jump, 0, line);
-                match self.unit().loops.last_mut() {
-                    Some(l) => l.breaks.push(at),
-                    None => return Err(not_supported("'break' outside loop", line, s.column)),
+                if self.unit_ref().loops.is_empty() {
+                    return Err(not_supported("'break' outside loop", line, s.column));
                 }
+                let depth = self.unit_ref().loops.len();
+                let paused = self.leave_protected(|p| p.loop_depth >= depth, line)?;
+                let at = self.jump_placeholder(Op::Jump, 0, line);
+                if let Some(l) = self.unit().loops.last_mut() {
+                    l.breaks.push(at);
+                }
+                self.resume_protected(paused);
             }
             StmtKind::Continue => {
                 let target = match self.unit_ref().loops.last() {
                     Some(l) => l.continue_target,
                     None => return Err(not_supported("'continue' outside loop", line, s.column)),
                 };
+                let depth = self.unit_ref().loops.len();
+                let paused = self.leave_protected(|p| p.loop_depth >= depth, line)?;
                 self.jump_to(Op::Jump, 0, target, line)?;
+                self.resume_protected(paused);
             }
             StmtKind::Pass => {}
             StmtKind::FunctionDef(def) => self.function_def(def, line)?,
@@ -426,15 +460,14 @@ impl<'a> Compiler<'a, '_> {
                 if self.unit_ref().kind != UnitKind::Function {
                     return Err(not_supported("'return' outside function", line, s.column));
                 }
-                let r = match value {
-                    Some(e) => self.expr(e)?,
-                    None => {
-                        let t = self.temp(line)?;
-                        self.abc(Op::LoadNone, t, 0, 0, line);
-                        t
-                    }
-                };
+                let r = self.temp(line)?;
+                match value {
+                    Some(e) => self.expr_into(e, r)?,
+                    None => self.abc(Op::LoadNone, r, 0, 0, line),
+                }
+                let paused = self.leave_protected(|_| true, line)?;
                 self.abc(Op::Return, r, 0, 0, line);
+                self.resume_protected(paused);
             }
             StmtKind::Global(names) => {
                 for name in names {
@@ -451,15 +484,18 @@ impl<'a> Compiler<'a, '_> {
             StmtKind::Raise { exc, cause } => self.raise(exc, cause, line, s.column)?,
             StmtKind::Assert { test, msg } => self.assert(test, msg, line)?,
             StmtKind::Try(t) => {
-                if !t.finalbody.is_empty() {
-                    return Err(not_supported("'finally'", line, s.column));
+                if t.finalbody.is_empty() {
+                    self.try_except(t.body, t.handlers, t.orelse, line)?;
+                } else if t.handlers.is_empty() {
+                    self.try_finally(t.finalbody, line, |c| c.block(t.body))?;
+                } else {
+                    self.try_finally(t.finalbody, line, |c| c.try_except(t.body, t.handlers, t.orelse, line))?;
                 }
-                self.try_except(t.body, t.handlers, t.orelse, line)?;
             }
             StmtKind::ClassDef(def) => self.class_def(def, line)?,
             // Resolved by the scope pass: the name is a free variable of this function.
             StmtKind::Nonlocal(_) => {}
-            StmtKind::With { .. } => return Err(not_supported("the 'with' statement", line, s.column)),
+            StmtKind::With { items, body } => self.with_statement(items, body, line)?,
             StmtKind::Import(_) | StmtKind::ImportFrom { .. } => return Err(not_supported("'import'", line, s.column)),
         }
         Ok(())
@@ -745,13 +781,16 @@ impl<'a> Compiler<'a, '_> {
     ) -> Result<()> {
         let before = self.bound_state();
         let exception = self.temp(line)?;
-        let start = self.here();
-        self.block(body)?;
-        let end = self.here();
+        self.open_protected(Cleanup::None);
+        let body_result = self.block(body);
+        let segments = self.close_protected();
+        body_result?;
         let after_body = self.bound_state();
         let to_else = self.jump_placeholder(Op::Jump, 0, line);
         let handler_start = self.here();
-        self.unit().builder.add_handler(Handler { start, end, target: handler_start, register: exception });
+        for (start, end) in segments {
+            self.unit().builder.add_handler(Handler { start, end, target: handler_start, register: exception });
+        }
         let mut to_end = Vec::new();
         let mut states = Vec::new();
         self.unit().handler_registers.push(exception);
@@ -848,6 +887,156 @@ impl<'a> Compiler<'a, '_> {
             result = call;
         }
         self.store_name(def.name, result, line)
+    }
+
+    fn open_protected(&mut self, cleanup: Cleanup<'a>) {
+        let here = self.here();
+        let loop_depth = self.unit_ref().loops.len();
+        self.unit().protected.push(Protected { segments: Vec::new(), open: Some(here), cleanup, loop_depth });
+    }
+
+    /// Ends the innermost protected block; returns the ranges its handler covers.
+    fn close_protected(&mut self) -> Vec<(u32, u32)> {
+        let here = self.here();
+        let Some(mut p) = self.unit().protected.pop() else { return Vec::new() };
+        if let Some(start) = p.open.take() {
+            p.segments.push((start, here));
+        }
+        p.segments.retain(|&(start, end)| start < end);
+        p.segments
+    }
+
+    /// Before a jump out of the protected blocks `leaving` selects (innermost first): runs
+    /// their cleanups inline and pauses their ranges. Returns how many were paused.
+    fn leave_protected(&mut self, leaving: impl Fn(&Protected<'a>) -> bool, line: u32) -> Result<usize> {
+        let count = self.unit_ref().protected.iter().rev().take_while(|p| leaving(p)).count();
+        let total = self.unit_ref().protected.len();
+        for i in (total - count..total).rev() {
+            // Pause this block and every block inside it before running its cleanup.
+            let here = self.here();
+            for p in &mut self.unit().protected[i..] {
+                if let Some(start) = p.open.take() {
+                    p.segments.push((start, here));
+                }
+            }
+            let cleanup = self.unit_ref().protected[i].cleanup;
+            self.run_cleanup(cleanup, line)?;
+        }
+        let here = self.here();
+        for p in &mut self.unit().protected[total - count..] {
+            if let Some(start) = p.open.take() {
+                p.segments.push((start, here));
+            }
+        }
+        Ok(count)
+    }
+
+    /// Reopens the ranges `leave_protected` paused, after the jump.
+    fn resume_protected(&mut self, count: usize) {
+        let here = self.here();
+        let total = self.unit_ref().protected.len();
+        for p in &mut self.unit().protected[total - count..] {
+            p.open = Some(here);
+        }
+    }
+
+    fn run_cleanup(&mut self, cleanup: Cleanup<'a>, line: u32) -> Result<()> {
+        match cleanup {
+            Cleanup::None => Ok(()),
+            Cleanup::Finally(body) => {
+                let mark = self.mark();
+                let saved = self.bound_state();
+                self.block(body)?;
+                self.set_bound_state(saved);
+                self.release_to(mark);
+                Ok(())
+            }
+            Cleanup::WithExit(exit) => {
+                let call = self.temps(4, line)?;
+                self.abc(Op::Move, call, exit, 0, line);
+                for i in 1..4 {
+                    self.abc(Op::LoadNone, call + i, 0, 0, line);
+                }
+                self.abc(Op::Call, call, 3, 0, line);
+                self.release_to(call);
+                Ok(())
+            }
+        }
+    }
+
+    /// `try: <body> finally: <finalbody>`.
+    fn try_finally(
+        &mut self,
+        finalbody: &'a [Stmt<'a>],
+        line: u32,
+        body: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<()> {
+        let exception = self.temp(line)?;
+        self.open_protected(Cleanup::Finally(finalbody));
+        let result = body(self);
+        let segments = self.close_protected();
+        result?;
+        // Normal completion runs the finally body once.
+        self.run_cleanup(Cleanup::Finally(finalbody), line)?;
+        let to_end = self.jump_placeholder(Op::Jump, 0, line);
+        // An exception runs it, then goes on.
+        let handler = self.here();
+        for (start, end) in segments {
+            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception });
+        }
+        self.unit().handler_registers.push(exception);
+        let cleanup = self.run_cleanup(Cleanup::Finally(finalbody), line);
+        self.unit().handler_registers.pop();
+        cleanup?;
+        self.abc(Op::Reraise, exception, 0, 0, line);
+        let end = self.here();
+        self.patch_jump(to_end, end, line)
+    }
+
+    /// `with a as x, b as y: body` is `with a as x: with b as y: body`.
+    fn with_statement(&mut self, items: &'a [crate::syntax::ast::WithItem<'a>], body: &'a [Stmt<'a>], line: u32) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else { return self.block(body) };
+        let context = self.expr(item.context)?;
+        let exit = self.temp(line)?;
+        let exit_name = u8::try_from(self.name_index("__exit__")?).map_err(|_| too_complex(line))?;
+        let enter_name = u8::try_from(self.name_index("__enter__")?).map_err(|_| too_complex(line))?;
+        self.abc(Op::LoadAttr, exit, context, exit_name, line);
+        let call = self.temps(2, line)?;
+        self.abc(Op::LoadMethod, call, context, enter_name, line);
+        self.abc(Op::CallMethod, call, 0, 0, line);
+        if let Some(target) = item.target {
+            self.assign(target, call)?;
+        }
+        let exception = self.temp(line)?;
+        self.open_protected(Cleanup::WithExit(exit));
+        let result = if rest.is_empty() { self.block(body) } else { self.with_statement(rest, body, line) };
+        let segments = self.close_protected();
+        result?;
+        self.run_cleanup(Cleanup::WithExit(exit), line)?;
+        let to_end = self.jump_placeholder(Op::Jump, 0, line);
+        let handler = self.here();
+        for (start, end) in segments {
+            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception });
+        }
+        // exit(type(e), e, e.__traceback__): a true result swallows the exception.
+        let args = self.temps(4, line)?;
+        self.abc(Op::Move, args, exit, 0, line);
+        self.load_name("type", Some(args + 1), line, 1)?;
+        let type_call = self.temps(2, line)?;
+        self.abc(Op::Move, type_call, args + 1, 0, line);
+        self.abc(Op::Move, type_call + 1, exception, 0, line);
+        self.abc(Op::Call, type_call, 1, 0, line);
+        self.abc(Op::Move, args + 1, type_call, 0, line);
+        self.abc(Op::Move, args + 2, exception, 0, line);
+        let traceback_name = u8::try_from(self.name_index("__traceback__")?).map_err(|_| too_complex(line))?;
+        self.abc(Op::LoadAttr, args + 3, exception, traceback_name, line);
+        self.abc(Op::Call, args, 3, 0, line);
+        let swallow = self.jump_placeholder(Op::JumpIfTrue, args, line);
+        self.abc(Op::Reraise, exception, 0, 0, line);
+        let end = self.here();
+        self.patch_jump(swallow, end, line)?;
+        self.abc(Op::Clear, exception, 0, 0, line);
+        self.patch_jump(to_end, end, line)
     }
 
     fn function_def(&mut self, def: &'a FunctionDef<'a>, line: u32) -> Result<()> {
