@@ -8,10 +8,13 @@
 //! the odd corners (zero padding through thousands separators, `'{:.3}'` switching to
 //! exponent form, `%` on a mapping) come out the same.
 //!
-//! Floats: the decimal digits come from core's formatter, whose `{:e}` is the shortest
-//! round-trip form (the digits of `repr`) and whose `{:.N}` and `{:.Ne}` are exact
-//! (correctly rounded from the binary value, ties to even); a port of CPython's
-//! `format_float_short` lays them out.
+//! Floats: the decimal digits come from core's formatter, whose `{:.N}` and `{:.Ne}` are
+//! exact (correctly rounded from the binary value, ties to even) and whose `{:e}` gives
+//! the length of the shortest round-trip form (`repr`); a port of CPython's
+//! `format_float_short` lays them out. On an exact tie `{:e}` can end on the odd digit
+//! where CPython rounds to even (`793782572103888.2`), so `repr` digits are retaken at
+//! that length with `{:.Ne}` (see [`decimal_digits`]); `%s`, `%r` and `!r` of a float
+//! use them too.
 //!
 //! Known differences from CPython:
 //! - mote ints are 64-bit, so there is no formatting of bigger ints (`'%d' % 1e30` is
@@ -29,7 +32,6 @@
 use crate::error::{Error, Result};
 use crate::exception::ExceptionType;
 use crate::object::Kind;
-use crate::repr::float_repr;
 use crate::value::Value;
 use crate::vm::Vm;
 use alloc::format;
@@ -491,7 +493,19 @@ fn render_text(text: &str, spec: &str, limit: usize) -> Fallible<String> {
 fn decimal_digits(x: f64, code: char, precision: usize) -> (String, isize) {
     let text = match code {
         'f' => format!("{x:.precision$}"),
-        'r' => format!("{x:e}"),
+        'r' => {
+            // core's shortest digits can end on the wrong side of an exact tie
+            // (...52.5 as ...53); CPython takes the correctly rounded digits of that length
+            // whenever they read back to `x`.
+            let shortest = format!("{x:e}");
+            let len = shortest.split('e').next().map_or(1, |m| m.bytes().filter(u8::is_ascii_digit).count());
+            let nearest = format!("{x:.*e}", len.saturating_sub(1));
+            if nearest.parse::<f64>() == Ok(x) {
+                nearest
+            } else {
+                shortest
+            }
+        }
         // 'e' and 'g': `precision` significant digits.
         _ => format!("{x:.*e}", precision.saturating_sub(1)),
     };
@@ -799,11 +813,11 @@ fn parse_field(input: &str, mut pos: usize) -> Result<(Field<'_>, usize)> {
             _ => {}
         }
     }
-    let name = &input[name_start..pos.saturating_sub(1).max(name_start)];
-    if c != b'!' && c != b':' {
-        if c != b'}' {
-            return Err(Error::Value("expected '}' before end of string"));
-        }
+    if !matches!(c, b'}' | b':' | b'!') {
+        return Err(Error::Value("expected '}' before end of string"));
+    }
+    let name = &input[name_start..pos - 1];
+    if c == b'}' {
         return Ok((Field { name, conversion: None, spec: "", expand: false }, pos));
     }
     let mut conversion = None;
@@ -914,7 +928,7 @@ impl Vm {
         }
         if let Some(x) = self.as_float(v) {
             if spec.is_empty() {
-                return Ok(float_repr(x));
+                return Ok(float_to_string(x, 'r', 0, true, false, false));
             }
             let mut parsed = parse_spec(spec, '\0', '>', "float")?;
             parsed.limit = limit;
@@ -930,6 +944,19 @@ impl Vm {
             ExceptionType::TypeError,
             format!("unsupported format string passed to {}.__format__", self.type_name_of(v)),
         ))
+    }
+
+    /// `repr(v)` or `str(v)`, with floats written by this module (exact on ties, see
+    /// [`decimal_digits`]).
+    fn text_of(&mut self, v: Value, repr: bool) -> Result<String> {
+        if let Some(x) = self.as_float(v) {
+            return Ok(float_to_string(x, 'r', 0, true, false, false));
+        }
+        if repr {
+            self.repr(v)
+        } else {
+            self.to_str(v)
+        }
     }
 
     /// Raises a failure; returns the error to propagate.
@@ -1131,9 +1158,9 @@ impl Vm {
                 return Err(Error::Memory);
             }
             let (text, numeric) = match code {
-                's' => (self.to_str(v)?, false),
-                'r' => (self.repr(v)?, false),
-                'a' => (ascii_of(&self.repr(v)?), false),
+                's' => (self.text_of(v, false)?, false),
+                'r' => (self.text_of(v, true)?, false),
+                'a' => (ascii_of(&self.text_of(v, true)?), false),
                 'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (self.percent_int(v, &conv)?, true),
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let x = match (self.as_float(v), self.as_int(v)) {
@@ -1286,9 +1313,9 @@ impl Vm {
     ) -> Result<()> {
         let converted = match field.conversion {
             None => None,
-            Some('r') => Some(self.repr(obj)?),
-            Some('s') => Some(self.to_str(obj)?),
-            Some('a') => Some(ascii_of(&self.repr(obj)?)),
+            Some('r') => Some(self.text_of(obj, true)?),
+            Some('s') => Some(self.text_of(obj, false)?),
+            Some('a') => Some(ascii_of(&self.text_of(obj, true)?)),
             Some(c) => {
                 let n = c as u32;
                 let text = if n > 32 && n < 127 {
@@ -1384,13 +1411,26 @@ impl Vm {
 
     /// `obj.part` or `obj[part]` (owned).
     fn field_lookup(&mut self, obj: Value, is_attribute: bool, part: &str) -> Result<Value> {
-        let key = if is_attribute {
-            self.new_str(part)?
-        } else {
-            match field_integer(part)? {
-                Some(i) => self.new_int(i64::try_from(i).unwrap_or(i64::MAX))?,
-                None => self.new_str(part)?,
+        let index = if is_attribute { None } else { field_integer(part)? };
+        if !is_attribute {
+            // CPython's messages for the subscripts the built-in types refuse.
+            let refused = match (self.kind_of(obj), index) {
+                (None | Some(Kind::Int | Kind::Float), _) => {
+                    Some(format!("'{}' object is not subscriptable", self.type_name_of(obj)))
+                }
+                (Some(Kind::Str), None) => Some("string indices must be integers, not 'str'".into()),
+                (Some(Kind::Tuple | Kind::List | Kind::Range), None) => {
+                    Some(format!("{} indices must be integers or slices, not str", self.type_name_of(obj)))
+                }
+                _ => None,
+            };
+            if let Some(text) = refused {
+                return Err(self.raise_text(ExceptionType::TypeError, &text));
             }
+        }
+        let key = match index {
+            Some(i) => self.new_int(i64::try_from(i).unwrap_or(i64::MAX))?,
+            None => self.new_str(part)?,
         };
         let found = if is_attribute { self.get_attribute(obj, key) } else { self.get_item(obj, key) };
         let found = found.map_err(|e| self.raise_now(e));
@@ -1831,14 +1871,14 @@ mod tests {
         (F(100.0), "#g", "100.000"),
         (F(100.0), ".2", "1e+02"),
         (F(100.0), ".3", "1e+02"),
-        (F(3.14159), ".2f", "3.14"),
-        (F(3.14159), "10.3f", "     3.142"),
-        (F(3.14159), "<10.3f", "3.142     "),
-        (F(3.14159), "^10.3f", "  3.142   "),
-        (F(3.14159), "*>12.4e", "**3.1416e+00"),
-        (F(3.14159), ".0e", "3e+00"),
-        (F(3.14159), ".3g", "3.14"),
-        (F(3.14159), ".3", "3.14"),
+        (F(3.14258), ".2f", "3.14"),
+        (F(3.14258), "10.3f", "     3.143"),
+        (F(3.14258), "<10.3f", "3.143     "),
+        (F(3.14258), "^10.3f", "  3.143   "),
+        (F(3.14258), "*>12.4e", "**3.1426e+00"),
+        (F(3.14258), ".0e", "3e+00"),
+        (F(3.14258), ".3g", "3.14"),
+        (F(3.14258), ".3", "3.14"),
         (F(2.5), ".0f", "2"),
         (F(0.5), ".0f", "0"),
         (F(0.5), ".0e", "5e-01"),
@@ -1941,6 +1981,12 @@ mod tests {
         (F(f64::NAN), " ", " nan"),
         (F(f64::NAN), "010.2f", "0000000nan"),
         (F(f64::NAN), "G", "NAN"),
+        (F(-1638891853893105.2), "", "-1638891853893105.2"),
+        (F(-1638891853893105.2), "=2", "-1638891853893105.2"),
+        (F(-1638891853893105.2), ".17g", "-1638891853893105.2"),
+        (F(793782572103888.2), "", "793782572103888.2"),
+        (F(793782572103888.2), ">20", "   793782572103888.2"),
+        (F(793782572103888.2), "g", "7.93783e+14"),
         (S("abc"), "", "abc"),
         (S("abc"), "5", "abc  "),
         (S("abc"), ">5", "  abc"),
@@ -2011,7 +2057,7 @@ mod tests {
         ("%5c", A(S("x")), "    x"),
         ("%-3c|", A(I(9786)), "☺  |"),
         ("%.0c", A(S("x")), "x"),
-        ("%f", A(F(3.14159)), "3.141590"),
+        ("%f", A(F(3.14258)), "3.142580"),
         ("%.2f", A(F(2.675)), "2.67"),
         ("%e", A(F(12345.678)), "1.234568e+04"),
         ("%E", A(F(12345.678)), "1.234568E+04"),
@@ -2026,7 +2072,7 @@ mod tests {
         ("%+f", A(F(f64::NAN)), "+nan"),
         ("%e", A(F(0.0)), "0.000000e+00"),
         ("% 5.1f", A(F(2.25)), "  2.2"),
-        ("%010.3f", A(F(-3.14159)), "-00003.142"),
+        ("%010.3f", A(F(-3.14258)), "-00003.143"),
         ("%-10.2e|", A(F(1.5)), "1.50e+00  |"),
         ("%.3g", A(F(0.0001234)), "0.000123"),
         ("%f", A(I(5)), "5.000000"),
@@ -2045,6 +2091,8 @@ mod tests {
         ("%a", A(S("é")), "'\\xe9'"),
         ("%r", A(F(1.5)), "1.5"),
         ("%s", A(N), "None"),
+        ("%s", A(F(793782572103888.2)), "793782572103888.2"),
+        ("%r", A(F(-1532399269616935.2)), "-1532399269616935.2"),
         ("%r", A(N), "None"),
         ("%s", A(F(1.5)), "1.5"),
         ("%s %s", Tup2(&[A(I(1)), A(I(2))]), "1 2"),
@@ -2053,9 +2101,9 @@ mod tests {
         ("%*d", Tup2(&[A(I(5)), A(I(1))]), "    1"),
         ("%*d", Tup2(&[A(I(-5)), A(I(1))]), "1    "),
         ("%-*d|", Tup2(&[A(I(4)), A(I(1))]), "1   |"),
-        ("%.*f", Tup2(&[A(I(2)), A(F(3.14159))]), "3.14"),
-        ("%.*f", Tup2(&[A(I(-2)), A(F(3.14159))]), "3"),
-        ("%*.*f", Tup2(&[A(I(8)), A(I(2)), A(F(3.14159))]), "    3.14"),
+        ("%.*f", Tup2(&[A(I(2)), A(F(3.14258))]), "3.14"),
+        ("%.*f", Tup2(&[A(I(-2)), A(F(3.14258))]), "3"),
+        ("%*.*f", Tup2(&[A(I(8)), A(I(2)), A(F(3.14258))]), "    3.14"),
         ("%05s", A(S("ab")), "   ab"),
         ("%-05d", A(I(-3)), "-3   "),
         ("%-+05d", A(I(5)), "+5   "),
@@ -2113,15 +2161,15 @@ mod tests {
         ("{{{}}}", &[A(I(5))], "{5}"),
         ("{:>5}", &[A(I(42))], "   42"),
         ("{:*^9}", &[A(S("mid"))], "***mid***"),
-        ("{0:.2f}", &[A(F(3.14159))], "3.14"),
+        ("{0:.2f}", &[A(F(3.14258))], "3.14"),
         ("{0!r:>10}", &[A(S("ab"))], "      'ab'"),
         ("{!r}", &[A(S("a"))], "'a'"),
         ("{!s}", &[A(F(1.5))], "1.5"),
         ("{!a}", &[A(S("é"))], "'\\xe9'"),
         ("{:{}}", &[A(S("a")), A(I(5))], "a    "),
         ("{:{}{}}", &[A(I(3)), A(S(">")), A(I(6))], "     3"),
-        ("{0:{1}}", &[A(F(3.14159)), A(S(".2f"))], "3.14"),
-        ("{:{}.{}f}", &[A(F(3.14159)), A(I(10)), A(I(3))], "     3.142"),
+        ("{0:{1}}", &[A(F(3.14258)), A(S(".2f"))], "3.14"),
+        ("{:{}.{}f}", &[A(F(3.14258)), A(I(10)), A(I(3))], "     3.143"),
         ("{:}", &[A(I(1))], "1"),
         ("{:x}{:X}", &[A(I(255)), A(I(255))], "ffFF"),
         ("{:,}", &[A(I(1234567))], "1,234,567"),
@@ -2129,7 +2177,7 @@ mod tests {
         ("{}", &[A(N)], "None"),
         ("{:5}", &[A(B(true))], "    1"),
         ("{!r:^9}", &[A(N)], "  None   "),
-        ("{:08.3f}", &[A(F(-3.14159))], "-003.142"),
+        ("{:08.3f}", &[A(F(-3.14258))], "-003.143"),
         ("{:%}", &[A(F(0.5))], "50.000000%"),
         ("{:e}", &[A(I(0))], "0.000000e+00"),
         ("{:c}", &[A(I(9731))], "☃"),
@@ -2181,5 +2229,12 @@ mod tests {
         ("{0:}", &[A(S("abc"))], "abc"),
         ("{0:,}", &[A(F(1234.5))], "1,234.5"),
         ("{:^+9.2e}", &[A(F(12345.678))], "+1.23e+04"),
+        ("{!r}", &[A(F(793782572103888.2))], "793782572103888.2"),
+        ("{0[x]}", &[Tup(&[I(1)])], "!TypeError: tuple indices must be integers or slices, not str"),
+        ("{0[x]}", &[A(S("ab"))], "!TypeError: string indices must be integers, not 'str'"),
+        ("{0[0]}", &[A(N)], "!TypeError: 'NoneType' object is not subscriptable"),
+        ("{0[1]}", &[A(S("ab"))], "b"),
+        ("{0[0][1]}", &[Tup(&[S("ab")])], "b"),
+        ("{0.x}", &[A(I(1))], "!AttributeError: 'int' object has no attribute 'x'"),
     ];
 }

@@ -24,8 +24,13 @@ pub fn float_repr(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // "d.ddde±x": the shortest round-trip digits and the decimal exponent.
-    let sci = format!("{x:e}");
+    // "d.ddde±x": the shortest round-trip digits and the decimal exponent. Among equally
+    // short candidates Python takes the correctly rounded one (ties to even); `{:.Ne}` is
+    // exact, so redo the digits at that length and keep them if they still read back.
+    let shortest = format!("{x:e}");
+    let length = shortest.split_once('e').map_or(0, |(m, _)| m.chars().filter(char::is_ascii_digit).count());
+    let exact = format!("{x:.*e}", length.saturating_sub(1));
+    let sci = if exact.parse::<f64>() == Ok(x) { exact } else { shortest };
     let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let negative = mantissa.starts_with('-');
@@ -318,6 +323,8 @@ mod tests {
             (12.75, "12.75"),
             (1.0 / 3.0, "0.3333333333333333"),
             (2.0f64.powi(60), "1.152921504606847e+18"),
+            // An exact tie between two shortest candidates: Python rounds to even.
+            (793782572103888.2, "793782572103888.2"),
         ];
         for (x, expected) in cases {
             assert_eq!(float_repr(x), expected, "{x:e}");
