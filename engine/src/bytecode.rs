@@ -157,11 +157,15 @@ pub enum Op {
     BuildClass,
     /// R[a] = (R[a] op= R[b]) where op is the binary opcode numbered c (`x += y`)
     InPlace,
+    /// R[a] = the module named N[bx], imported if needed
+    Import,
+    /// the public names of module R[a] become globals (`from m import *`)
+    ImportStar,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 77] = [
+    pub const ALL: [Op; 79] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -239,6 +243,8 @@ impl Op {
         Op::StoreNs,
         Op::BuildClass,
         Op::InPlace,
+        Op::Import,
+        Op::ImportStar,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -358,6 +364,8 @@ impl Op {
             Op::LoadNs | Op::StoreNs => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::BuildClass => Shape::SliceAt(1),
             Op::InPlace => Shape::Abc(Reg, Reg, Imm),
+            Op::Import => Shape::Abx(Reg, Name),
+            Op::ImportStar => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::SetSlice | Op::DeleteSlice => Shape::SliceAt(1),
         }
     }

@@ -496,7 +496,38 @@ impl<'a> Compiler<'a, '_> {
             // Resolved by the scope pass: the name is a free variable of this function.
             StmtKind::Nonlocal(_) => {}
             StmtKind::With { items, body } => self.with_statement(items, body, line)?,
-            StmtKind::Import(_) | StmtKind::ImportFrom { .. } => return Err(not_supported("'import'", line, s.column)),
+            StmtKind::Import(aliases) => {
+                for alias in aliases {
+                    if alias.name.contains('.') {
+                        return Err(not_supported("importing a dotted module name", alias.line, alias.column));
+                    }
+                    let r = self.temp(line)?;
+                    let n = self.name_index(alias.name)?;
+                    self.emit(Instr::abx(Op::Import, r, n), line);
+                    self.store_name(alias.asname.unwrap_or(alias.name), r, line)?;
+                }
+            }
+            StmtKind::ImportFrom { module, names } => {
+                if module.contains('.') {
+                    return Err(not_supported("importing a dotted module name", line, s.column));
+                }
+                let m = self.temp(line)?;
+                let n = self.name_index(module)?;
+                self.emit(Instr::abx(Op::Import, m, n), line);
+                for alias in names {
+                    if alias.name == "*" {
+                        if self.unit_ref().kind != UnitKind::Module {
+                            return Err(not_supported("'import *' inside a function", line, s.column));
+                        }
+                        self.abc(Op::ImportStar, m, 0, 0, line);
+                        continue;
+                    }
+                    let r = self.temp(line)?;
+                    let attr = u8::try_from(self.name_index(alias.name)?).map_err(|_| too_complex(line))?;
+                    self.abc(Op::LoadAttr, r, m, attr, line);
+                    self.store_name(alias.asname.unwrap_or(alias.name), r, line)?;
+                }
+            }
         }
         Ok(())
     }

@@ -56,6 +56,10 @@ pub enum Error {
     /// `AttributeError: '<type>' object has no attribute '<name>'` (object and name are
     /// the values involved).
     Attribute { object: crate::Value, name: crate::Value },
+    /// `AttributeError: module 'm' has no attribute 'x'`.
+    ModuleAttribute { module: crate::Value, name: crate::Value },
+    /// `ModuleNotFoundError: No module named 'x'`.
+    NoModule(crate::Value),
     /// A Python exception object is being raised; it is held by the VM
     /// (`Vm::take_raised`).
     Raised,
@@ -74,7 +78,8 @@ impl Error {
             Error::Value(_) => "ValueError",
             Error::NameNotDefined(_) | Error::FreeVariable(_) => "NameError",
             Error::Key(_) => "KeyError",
-            Error::Attribute { .. } => "AttributeError",
+            Error::Attribute { .. } | Error::ModuleAttribute { .. } => "AttributeError",
+            Error::NoModule(_) => "ModuleNotFoundError",
             Error::Raised => "Exception",
             Error::UnboundLocalName(_) => "UnboundLocalError",
             Error::UnpackCount { .. } => "ValueError",
@@ -107,7 +112,8 @@ impl fmt::Display for Error {
             Error::NameNotDefined(_) => f.write_str("NameError: name is not defined"),
             Error::FreeVariable(_) => f.write_str("NameError: free variable read before assignment"),
             Error::Key(_) => f.write_str("KeyError"),
-            Error::Attribute { .. } => f.write_str("AttributeError"),
+            Error::Attribute { .. } | Error::ModuleAttribute { .. } => f.write_str("AttributeError"),
+            Error::NoModule(_) => f.write_str("ModuleNotFoundError"),
             Error::Raised => f.write_str("a Python exception is being raised"),
             Error::Operands { op, left, right } if matches!(*op, "<" | "<=" | ">" | ">=") => {
                 write!(f, "TypeError: '{op}' not supported between instances of '{left}' and '{right}'")

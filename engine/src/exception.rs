@@ -137,7 +137,8 @@ impl ExceptionType {
             Error::Value(_) => ValueError,
             Error::NameNotDefined(_) | Error::FreeVariable(_) => NameError,
             Error::Key(_) => KeyError,
-            Error::Attribute { .. } => AttributeError,
+            Error::Attribute { .. } | Error::ModuleAttribute { .. } => AttributeError,
+            Error::NoModule(_) => ModuleNotFoundError,
             Error::UnboundLocalName(_) => UnboundLocalError,
             Error::UnpackCount { .. } => ValueError,
             Error::Arguments { .. } | Error::UnexpectedKeyword { .. } | Error::DuplicateArgument { .. } => TypeError,
@@ -271,6 +272,15 @@ impl Vm {
                 "cannot access local variable '{}' where it is not associated with a value",
                 self.as_str(name).unwrap_or("?")
             ),
+            Error::ModuleAttribute { module, name } => {
+                let module_name = module.as_object().map_or(Value::NULL, |m| self.heap.read_value(m + 8));
+                format!(
+                    "module '{}' has no attribute '{}'",
+                    self.as_str(module_name).unwrap_or("?"),
+                    self.as_str(name).unwrap_or("?")
+                )
+            }
+            Error::NoModule(name) => format!("No module named '{}'", self.as_str(name).unwrap_or("?")),
             Error::Attribute { object, name } => {
                 let name = self.as_str(name).unwrap_or("?");
                 match self.kind_of(object) {

@@ -179,7 +179,8 @@ impl Vm {
             | Kind::Cell
             | Kind::Instance
             | Kind::Super
-            | Kind::Wrapper => Ok(i64::from(at >> 3)),
+            | Kind::Wrapper
+            | Kind::Module => Ok(i64::from(at >> 3)),
         }
     }
 }

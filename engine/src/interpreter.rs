@@ -306,6 +306,15 @@ impl Vm {
                     };
                     self.set_reg(now, a, v);
                 }
+                Op::Import => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
+                    let module = self.import_module(name)?;
+                    self.set_reg(now, a, module);
+                }
+                Op::ImportStar => {
+                    let globals = self.globals_of(now);
+                    self.import_star(self.reg(now, a), globals)?;
+                }
                 Op::InPlace => {
                     let operator = Op::from_byte(c).ok_or(Error::Type("bad in-place operator"))?;
                     let v = self.binary_op(operator, self.reg(now, a), self.reg(now, b), true)?;

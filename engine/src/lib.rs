@@ -44,6 +44,7 @@ pub mod repr;
 mod scope;
 mod set;
 mod slice;
+pub mod stdlib;
 pub mod str;
 pub mod syntax;
 mod tlsf;

@@ -85,6 +85,74 @@ impl Vm {
         outcome
     }
 
+    /// Loads, compiles and runs script module `name` (owned module), if the loader has it.
+    pub(crate) fn load_script_module(&mut self, name: &str, name_value: Value) -> Result<Option<Value>, Error> {
+        let Some(source) = self.loader.as_mut().and_then(|l| l.source(name)) else { return Ok(None) };
+        let file = format!("{name}.py");
+        let arena = bumpalo::Bump::new();
+        let module_ast = match crate::syntax::parse_module(&arena, &source, &file) {
+            Ok(m) => m,
+            Err(e) => {
+                let class = self.exception_class(crate::exception::ExceptionType::ImportError);
+                let text = self.new_str(&format!("{}: {} ({file}, line {})", e.python_type(), e.message, e.line))?;
+                let exception = self.new_exception(class, &[text]);
+                self.release(text);
+                return Err(self.raise(exception?));
+            }
+        };
+        let code = match compile_module(self, &module_ast, &file) {
+            Ok(code) => code,
+            Err(CompileError::Engine(e)) => return Err(e),
+            Err(CompileError::Syntax(e)) => {
+                let class = self.exception_class(crate::exception::ExceptionType::ImportError);
+                let text = self.new_str(&format!("{}: {} ({file}, line {})", e.python_type(), e.message, e.line))?;
+                let exception = self.new_exception(class, &[text]);
+                self.release(text);
+                return Err(self.raise(exception?));
+            }
+        };
+        drop(arena);
+        let module = match self.new_module(name) {
+            Ok(m) => m,
+            Err(e) => {
+                self.release(code);
+                return Err(e);
+            }
+        };
+        // Cached before it runs, so an import cycle finds the half-made module.
+        if self.modules != Value::NULL {
+            if let Err(e) = self.dict_set(self.modules, name_value, module) {
+                self.release_all(&[code, module]);
+                return Err(e);
+            }
+        }
+        let namespace = self.module_namespace(module);
+        let function = self.new_function(code, namespace);
+        self.release(code);
+        let function = match function {
+            Ok(f) => f,
+            Err(e) => {
+                self.release(module);
+                return Err(e);
+            }
+        };
+        let ran = self.call(function, &[]);
+        self.release(function);
+        match ran {
+            Ok(v) => {
+                self.release(v);
+                Ok(Some(module))
+            }
+            Err(e) => {
+                if self.modules != Value::NULL {
+                    let _ = self.dict_delete(self.modules, name_value);
+                }
+                self.release(module);
+                Err(e)
+            }
+        }
+    }
+
     fn new_module_namespace(&mut self) -> Result<Value, Error> {
         let globals = self.new_dict()?;
         let filled = (|| {

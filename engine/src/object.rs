@@ -32,6 +32,8 @@ pub(crate) const SUPER_BYTES: u32 = 16;
 /// property; the function for staticmethod/classmethod). Header flags: 0 static,
 /// 1 class, 2 property.
 pub(crate) const WRAPPER_BYTES: u32 = 20;
+/// A module: the header, its name and its namespace dict.
+pub(crate) const MODULE_BYTES: u32 = 16;
 
 /// What an object is; stored in the header's kind byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +78,8 @@ pub enum Kind {
     Super = 21,
     /// `staticmethod`, `classmethod` or `property` around functions (flags say which).
     Wrapper = 22,
+    /// A module: its name and namespace dict.
+    Module = 23,
 }
 
 impl Kind {
@@ -103,6 +107,7 @@ impl Kind {
             20 => Kind::Instance,
             21 => Kind::Super,
             22 => Kind::Wrapper,
+            23 => Kind::Module,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -131,6 +136,7 @@ impl Kind {
             Kind::Cell => Subsystem::Cell,
             Kind::Instance => Subsystem::Instance,
             Kind::Super | Kind::Wrapper => Subsystem::Function,
+            Kind::Module => Subsystem::Module,
         }
     }
 
@@ -159,6 +165,7 @@ impl Kind {
             Kind::Instance => "expected an instance",
             Kind::Super => "expected a super object",
             Kind::Wrapper => "expected a method wrapper",
+            Kind::Module => "expected a module",
         }
     }
 
@@ -187,6 +194,7 @@ impl Kind {
             Kind::Instance => "object",
             Kind::Super => "super",
             Kind::Wrapper => "property",
+            Kind::Module => "module",
         }
     }
 }
@@ -336,6 +344,13 @@ impl Vm {
                 Kind::Exception => self.destroy_exception(at, dead),
                 Kind::BoundMethod => self.destroy_bound_method(at, dead),
                 Kind::DictView => self.destroy_dict_view(at, dead),
+                Kind::Module => {
+                    for slot in [8, 12] {
+                        let part = self.heap.read_value(at + slot);
+                        dead.release(&mut self.heap, part);
+                    }
+                    self.heap.free_object(at, Kind::Module, MODULE_BYTES);
+                }
                 Kind::Instance => {
                     for slot in [8, 12] {
                         let part = self.heap.read_value(at + slot);
@@ -427,6 +442,7 @@ impl Vm {
             Kind::Cell => own(CELL_BYTES),
             Kind::Super => own(SUPER_BYTES),
             Kind::Wrapper => own(WRAPPER_BYTES),
+            Kind::Module => own(MODULE_BYTES),
             Kind::Instance => {
                 let attributes = self.heap.read_value(at + 12);
                 own(INSTANCE_BYTES) + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }

@@ -66,10 +66,11 @@ pub enum BuiltinType {
     StaticMethod,
     ClassMethod,
     Property,
+    Module,
 }
 
 impl BuiltinType {
-    pub const ALL: [BuiltinType; 27] = [
+    pub const ALL: [BuiltinType; 28] = [
         BuiltinType::Object,
         BuiltinType::Type,
         BuiltinType::NoneType,
@@ -97,6 +98,7 @@ impl BuiltinType {
         BuiltinType::StaticMethod,
         BuiltinType::ClassMethod,
         BuiltinType::Property,
+        BuiltinType::Module,
     ];
 
     /// The class's `__name__`.
@@ -129,6 +131,7 @@ impl BuiltinType {
             BuiltinType::StaticMethod => "staticmethod",
             BuiltinType::ClassMethod => "classmethod",
             BuiltinType::Property => "property",
+            BuiltinType::Module => "module",
         }
     }
 
@@ -229,6 +232,7 @@ impl Vm {
                 Some(Kind::Traceback) => BuiltinType::Traceback,
                 Some(Kind::Class) => BuiltinType::Type,
                 Some(Kind::Cell) => BuiltinType::Cell,
+                Some(Kind::Module) => BuiltinType::Module,
                 Some(Kind::Super) => BuiltinType::Super,
                 Some(Kind::Wrapper) => match self.heap.flags(v.as_object().unwrap_or_default()) {
                     WRAP_STATIC => BuiltinType::StaticMethod,
@@ -324,6 +328,13 @@ impl Vm {
             if let Some(v) = self.own_attribute(obj, name)? {
                 return Ok(Resolved::Value(v));
             }
+        }
+        if let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Module)) {
+            let namespace = self.heap.read_value(at + 12);
+            return match self.dict_get(namespace, name)? {
+                Some(v) => Ok(Resolved::Value(v)),
+                None => Err(Error::ModuleAttribute { module: obj, name }),
+            };
         }
         let kind = self.kind_of(obj);
         let (found, receiver) = match kind {

@@ -75,6 +75,12 @@ pub struct Vm {
     pub(crate) memory_error: Value,
     /// The exception being raised right now (NULL when none).
     pub(crate) raised: Value,
+    /// Imported modules by name (`sys.modules`); NULL until the first import.
+    pub(crate) modules: Value,
+    /// The host's clock for `time.time()` (seconds); `None` if it gives none.
+    pub(crate) clock: Option<alloc::boxed::Box<dyn FnMut() -> f64 + Send>>,
+    /// Where script modules' source comes from; `None` if the host gives none.
+    pub(crate) loader: Option<alloc::boxed::Box<dyn crate::stdlib::ModuleLoader>>,
     /// Where `print` and tracebacks go; `None` discards them.
     pub(crate) output: Option<alloc::boxed::Box<dyn crate::output::Output>>,
 }
@@ -101,8 +107,21 @@ impl Vm {
             exception_classes: alloc::vec::Vec::new(),
             memory_error: Value::NULL,
             raised: Value::NULL,
+            modules: Value::NULL,
+            clock: None,
+            loader: None,
             output: None,
         })
+    }
+
+    /// Gives scripts a clock (`time.time()`), in seconds.
+    pub fn set_clock(&mut self, clock: alloc::boxed::Box<dyn FnMut() -> f64 + Send>) {
+        self.clock = Some(clock);
+    }
+
+    /// Lets scripts import other scripts: `loader` supplies a module's source by name.
+    pub fn set_module_loader(&mut self, loader: alloc::boxed::Box<dyn crate::stdlib::ModuleLoader>) {
+        self.loader = Some(loader);
     }
 
     /// Sends this VM's output (`print`, tracebacks) to `output`.
@@ -154,6 +173,7 @@ impl Vm {
     /// Releases the VM's own roots and returns the region with what was left in use.
     pub fn shutdown(mut self) -> Teardown {
         self.heap.clear_fault_injection();
+        self.clear_modules();
         let builtins = core::mem::replace(&mut self.builtins, Value::NULL);
         let raised = self.take_raised();
         let memory_error = core::mem::replace(&mut self.memory_error, Value::NULL);

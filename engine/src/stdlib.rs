@@ -1,0 +1,522 @@
+//! The built-in modules scripts can import: `math`, `sys` and `time`, made on first
+//! import and cached with the script modules.
+//!
+//! `math` follows CPython's results and errors for the functions game scripts use (libm
+//! underneath, so no_std). `time.time()` reads the clock the host gave the VM (the engine
+//! has none of its own).
+
+use crate::error::{Error, Result};
+use crate::function::{Keywords, NativeCode, NativeFn, NativeKeywordFn};
+use crate::object::{Kind, MODULE_BYTES};
+use crate::value::Value;
+use crate::vm::Vm;
+use alloc::vec::Vec;
+
+/// Where the source of script modules comes from (a folder, a pack file, a table).
+pub trait ModuleLoader: Send {
+    /// The source of module `name`, or `None` if there is no such module.
+    fn source(&mut self, name: &str) -> Option<alloc::string::String>;
+}
+
+const MATH: &[(&str, NativeFn)] = &[
+    ("sqrt", math_sqrt),
+    ("floor", math_floor),
+    ("ceil", math_ceil),
+    ("trunc", math_trunc),
+    ("fabs", math_fabs),
+    ("exp", math_exp),
+    ("log", math_log),
+    ("log10", math_log10),
+    ("log2", math_log2),
+    ("pow", math_pow),
+    ("sin", math_sin),
+    ("cos", math_cos),
+    ("tan", math_tan),
+    ("asin", math_asin),
+    ("acos", math_acos),
+    ("atan", math_atan),
+    ("atan2", math_atan2),
+    ("hypot", math_hypot),
+    ("copysign", math_copysign),
+    ("fmod", math_fmod),
+    ("degrees", math_degrees),
+    ("radians", math_radians),
+    ("isnan", math_isnan),
+    ("isinf", math_isinf),
+    ("isfinite", math_isfinite),
+    ("gcd", math_gcd),
+    ("factorial", math_factorial),
+];
+
+const MATH_WITH_KEYWORDS: &[(&str, NativeKeywordFn)] = &[("isclose", math_isclose)];
+
+impl Vm {
+    /// A new module named `name` with an empty namespace (owned).
+    pub(crate) fn new_module(&mut self, name: &str) -> Result<Value> {
+        let name_value = self.intern_str(name)?;
+        let namespace = match self.new_dict() {
+            Ok(d) => d,
+            Err(e) => {
+                self.release(name_value);
+                return Err(e);
+            }
+        };
+        let made = self.heap.new_object(Kind::Module, MODULE_BYTES);
+        let at = match made {
+            Ok(at) => at,
+            Err(e) => {
+                self.release_all(&[name_value, namespace]);
+                return Err(e.into());
+            }
+        };
+        self.heap.write_value(at + 8, name_value);
+        self.heap.write_value(at + 12, namespace);
+        let key = self.intern_str("__name__")?;
+        let set = self.dict_set(namespace, key, name_value);
+        self.release(key);
+        let module = Value::from_offset(at);
+        if let Err(e) = set {
+            self.release(module);
+            return Err(e);
+        }
+        Ok(module)
+    }
+
+    /// A module's namespace dict (borrowed).
+    pub(crate) fn module_namespace(&self, module: Value) -> Value {
+        module.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 12))
+    }
+
+    fn module_set(&mut self, module: Value, name: &str, v: Value) -> Result<()> {
+        let namespace = self.module_namespace(module);
+        let key = self.intern_str(name)?;
+        let r = self.dict_set(namespace, key, v);
+        self.release(key);
+        r
+    }
+
+    fn module_set_owned(&mut self, module: Value, name: &str, v: Result<Value>) -> Result<()> {
+        let v = v?;
+        let r = self.module_set(module, name, v);
+        self.release(v);
+        r
+    }
+
+    /// The built-in module `name`, made now (owned), or `None` if there is none.
+    pub(crate) fn make_builtin_module(&mut self, name: &str) -> Result<Option<Value>> {
+        let module = match name {
+            "math" | "sys" | "time" => self.new_module(name)?,
+            _ => return Ok(None),
+        };
+        let filled = match name {
+            "math" => self.fill_math(module),
+            "sys" => self.fill_sys(module),
+            _ => self.fill_time(module),
+        };
+        match filled {
+            Ok(()) => Ok(Some(module)),
+            Err(e) => {
+                self.release(module);
+                Err(e)
+            }
+        }
+    }
+
+    fn fill_math(&mut self, module: Value) -> Result<()> {
+        for &(name, f) in MATH {
+            let native = self.new_native(name, f);
+            self.module_set_owned(module, name, native)?;
+        }
+        for &(name, f) in MATH_WITH_KEYWORDS {
+            let native = self.new_native_code(name, NativeCode::WithKeywords(f));
+            self.module_set_owned(module, name, native)?;
+        }
+        for (name, x) in [
+            ("pi", core::f64::consts::PI),
+            ("e", core::f64::consts::E),
+            ("tau", core::f64::consts::TAU),
+            ("inf", f64::INFINITY),
+            ("nan", f64::NAN),
+        ] {
+            let v = self.new_float(x);
+            self.module_set_owned(module, name, v)?;
+        }
+        Ok(())
+    }
+
+    fn fill_sys(&mut self, module: Value) -> Result<()> {
+        let maxsize = self.new_int(i64::MAX);
+        self.module_set_owned(module, "maxsize", maxsize)?;
+        let argv = self.new_list(&[]);
+        self.module_set_owned(module, "argv", argv)?;
+        for (name, f) in [
+            ("getsizeof", sys_getsizeof as NativeFn),
+            ("getrefcount", sys_getrefcount),
+            ("intern", sys_intern),
+            ("getrecursionlimit", sys_getrecursionlimit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+        ] {
+            let native = self.new_native(name, f);
+            self.module_set_owned(module, name, native)?;
+        }
+        Ok(())
+    }
+
+    fn fill_time(&mut self, module: Value) -> Result<()> {
+        let native = self.new_native("time", time_time);
+        self.module_set_owned(module, "time", native)?;
+        let native = self.new_native("perf_counter", time_time);
+        self.module_set_owned(module, "perf_counter", native)
+    }
+}
+
+fn float_arg(vm: &Vm, args: &[Value], i: usize) -> Result<f64> {
+    let v = *args.get(i).ok_or(Error::Type("missing argument"))?;
+    match vm.as_int(v) {
+        Some(n) => Ok(n as f64),
+        None => vm.as_float(v).ok_or(Error::Type("must be real number")),
+    }
+}
+
+/// A float result, `ValueError: math domain error` for NaN from a non-NaN input.
+fn float_result(vm: &mut Vm, args: &[Value], x: f64) -> Result<Value> {
+    let inputs_nan = (0..args.len()).any(|i| float_arg(vm, args, i).is_ok_and(f64::is_nan));
+    if x.is_nan() && !inputs_nan {
+        return Err(Error::Value("math domain error"));
+    }
+    vm.new_float(x)
+}
+
+macro_rules! unary_math {
+    ($name:ident, $f:expr) => {
+        fn $name(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+            let x = float_arg(vm, args, 0)?;
+            let f: fn(f64) -> f64 = $f;
+            float_result(vm, args, f(x))
+        }
+    };
+}
+
+unary_math!(math_fabs, libm::fabs);
+unary_math!(math_exp, libm::exp);
+unary_math!(math_log10, libm::log10);
+unary_math!(math_log2, libm::log2);
+unary_math!(math_sin, libm::sin);
+unary_math!(math_cos, libm::cos);
+unary_math!(math_tan, libm::tan);
+unary_math!(math_asin, libm::asin);
+unary_math!(math_acos, libm::acos);
+unary_math!(math_atan, libm::atan);
+unary_math!(math_degrees, |x| x * (180.0 / core::f64::consts::PI));
+unary_math!(math_radians, |x| x * (core::f64::consts::PI / 180.0));
+
+fn math_sqrt(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = float_arg(vm, args, 0)?;
+    if x < 0.0 {
+        return Err(Error::Value("math domain error"));
+    }
+    vm.new_float(libm::sqrt(x))
+}
+
+fn math_log(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = float_arg(vm, args, 0)?;
+    if x <= 0.0 {
+        return Err(Error::Value("math domain error"));
+    }
+    let result = match args.get(1) {
+        Some(_) => libm::log(x) / libm::log(float_arg(vm, args, 1)?),
+        None => libm::log(x),
+    };
+    float_result(vm, args, result)
+}
+
+/// `floor`/`ceil`/`trunc`: an int for a number (ints pass through).
+fn integral(vm: &mut Vm, args: &[Value], f: fn(f64) -> f64) -> Result<Value> {
+    let v = *args.first().ok_or(Error::Type("missing argument"))?;
+    if let Some(n) = vm.as_int(v) {
+        return vm.new_int(n);
+    }
+    let x = vm.as_float(v).ok_or(Error::Type("must be real number"))?;
+    if x.is_nan() {
+        return Err(Error::Value("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(Error::Overflow("cannot convert float infinity to integer"));
+    }
+    vm.new_int_checked(f(x) as i128)
+}
+
+fn math_floor(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    integral(vm, args, libm::floor)
+}
+
+fn math_ceil(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    integral(vm, args, libm::ceil)
+}
+
+fn math_trunc(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    integral(vm, args, libm::trunc)
+}
+
+fn math_pow(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    if x == 0.0 && y < 0.0 {
+        return Err(Error::Value("math domain error"));
+    }
+    float_result(vm, args, libm::pow(x, y))
+}
+
+fn math_atan2(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (y, x) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    vm.new_float(libm::atan2(y, x))
+}
+
+fn math_hypot(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let mut sum = 0.0;
+    for i in 0..args.len() {
+        let x = float_arg(vm, args, i)?;
+        sum += x * x;
+    }
+    vm.new_float(libm::sqrt(sum))
+}
+
+fn math_copysign(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    vm.new_float(libm::copysign(x, y))
+}
+
+fn math_fmod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(Error::Value("math domain error"));
+    }
+    vm.new_float(libm::fmod(x, y))
+}
+
+fn math_isnan(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::from_bool(float_arg(vm, args, 0)?.is_nan()))
+}
+
+fn math_isinf(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::from_bool(float_arg(vm, args, 0)?.is_infinite()))
+}
+
+fn math_isfinite(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::from_bool(float_arg(vm, args, 0)?.is_finite()))
+}
+
+fn math_gcd(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let mut g: i64 = 0;
+    for &v in args {
+        let mut n = vm.as_int(v).ok_or(Error::Type("'float' object cannot be interpreted as an integer"))?.unsigned_abs();
+        let mut m = g.unsigned_abs();
+        while n != 0 {
+            let t = m % n;
+            m = n;
+            n = t;
+        }
+        g = i64::try_from(m).map_err(|_| Error::Overflow("gcd result does not fit 64 bits"))?;
+    }
+    vm.new_int(g)
+}
+
+fn math_factorial(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let n = args
+        .first()
+        .and_then(|&v| vm.as_int(v))
+        .ok_or(Error::Type("factorial() only accepts integral values"))?;
+    if n < 0 {
+        return Err(Error::Value("factorial() not defined for negative values"));
+    }
+    let mut product: i64 = 1;
+    for k in 2..=n {
+        product = product.checked_mul(k).ok_or(Error::Overflow("factorial result does not fit mote's 64-bit ints"))?;
+    }
+    vm.new_int(product)
+}
+
+fn math_isclose(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["rel_tol", "abs_tol"])?;
+    let (a, b) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    let tolerance = |name: &str, default: f64| -> Result<f64> {
+        match keywords.get(vm, name) {
+            Some(v) => float_arg(vm, &[v], 0),
+            None => Ok(default),
+        }
+    };
+    let (rel, abs) = (tolerance("rel_tol", 1e-9)?, tolerance("abs_tol", 0.0)?);
+    if rel < 0.0 || abs < 0.0 {
+        return Err(Error::Value("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::TRUE);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::FALSE);
+    }
+    let diff = libm::fabs(b - a);
+    Ok(Value::from_bool(diff <= libm::fabs(rel * b) || diff <= libm::fabs(rel * a) || diff <= abs))
+}
+
+fn sys_getsizeof(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = *args.first().ok_or(Error::Type("getsizeof() takes one argument"))?;
+    vm.new_int(vm.getsizeof(v) as i64)
+}
+
+fn sys_getrefcount(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = *args.first().ok_or(Error::Type("getrefcount() takes one argument"))?;
+    // As CPython, the argument being passed counts as one more reference.
+    vm.new_int(i64::from(vm.refcount(v).unwrap_or(0)) + 1)
+}
+
+fn sys_intern(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let v = *args.first().ok_or(Error::Type("intern() takes one argument"))?;
+    if vm.kind_of(v) != Some(Kind::Str) {
+        return Err(Error::Type("intern() argument must be str"));
+    }
+    vm.incref(v);
+    match vm.intern(v) {
+        Ok(canonical) => Ok(canonical),
+        Err(e) => {
+            vm.release(v);
+            Err(e)
+        }
+    }
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _: &[Value]) -> Result<Value> {
+    vm.new_int(i64::from(vm.recursion_limit))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let n = args.first().and_then(|&v| vm.as_int(v)).ok_or(Error::Type("an integer is required"))?;
+    if n < 1 {
+        return Err(Error::Value("recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(Value::NONE)
+}
+
+fn time_time(vm: &mut Vm, _: &[Value]) -> Result<Value> {
+    let now = match vm.clock.as_mut() {
+        Some(clock) => clock(),
+        None => return Err(Error::Type("this host gives scripts no clock")),
+    };
+    vm.new_float(now)
+}
+
+impl Vm {
+    /// The module named `name` (owned): cached, built in, or (with the parser) loaded.
+    pub(crate) fn import_module(&mut self, name: Value) -> Result<Value> {
+        if self.modules == Value::NULL {
+            self.modules = self.new_dict()?;
+        }
+        if let Some(m) = self.dict_get(self.modules, name)? {
+            return Ok(m);
+        }
+        let text: alloc::string::String = self.as_str(name).unwrap_or("").into();
+        let module = match self.make_builtin_module(&text)? {
+            Some(m) => m,
+            None => return Err(Error::NoModule(name)),
+        };
+        let cached = self.dict_set(self.modules, name, module);
+        if let Err(e) = cached {
+            self.release(module);
+            return Err(e);
+        }
+        Ok(module)
+    }
+
+    /// `from module import *`: the module's public names into `globals`.
+    pub(crate) fn import_star(&mut self, module: Value, globals: Value) -> Result<()> {
+        let namespace = self.module_namespace(module);
+        let mut position = 0;
+        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        while let Some((key, value)) = self.dict_next(namespace, &mut position) {
+            if !self.as_str(key).unwrap_or("_").starts_with('_') {
+                pairs.push((key, value));
+            }
+        }
+        for (key, value) in pairs {
+            self.dict_set(globals, key, value)?;
+        }
+        Ok(())
+    }
+
+    /// Clears every cached module's namespace and the cache (at shutdown), breaking the
+    /// module -> function -> globals cycles.
+    pub(crate) fn clear_modules(&mut self) {
+        let modules = core::mem::replace(&mut self.modules, Value::NULL);
+        if modules == Value::NULL {
+            return;
+        }
+        let mut position = 0;
+        let mut all = Vec::new();
+        while let Some((_, module)) = self.dict_next(modules, &mut position) {
+            all.push(module);
+        }
+        for module in all {
+            let namespace = self.module_namespace(module);
+            let _ = self.dict_clear(namespace);
+        }
+        self.release(modules);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{int, vm, TestVm};
+    use crate::Value;
+
+    fn attribute(vm: &mut TestVm, module: &str, name: &str) -> Value {
+        vm.ensure_builtins().unwrap();
+        let m = vm.intern_str(module).unwrap();
+        let module = vm.import_module(m).unwrap();
+        let n = vm.intern_str(name).unwrap();
+        let v = vm.get_attribute(module, n).unwrap();
+        vm.release_all(&[m, module, n]);
+        v
+    }
+
+    #[test]
+    fn math_matches_cpython() {
+        let mut vm = vm();
+        let sqrt = attribute(&mut vm, "math", "sqrt");
+        let r = vm.call(sqrt, &[int(16)]).unwrap();
+        assert_eq!(vm.repr(r).unwrap(), "4.0");
+        assert!(vm.call(sqrt, &[int(-1)]).is_err(), "math domain error");
+        let raised = vm.take_raised();
+        assert!(vm.format_exception(raised, &|_, _| None).ends_with("ValueError: math domain error\n"));
+        let floor = attribute(&mut vm, "math", "floor");
+        let x = vm.new_float(-2.5).unwrap();
+        assert_eq!(vm.call(floor, &[x]).unwrap(), int(-3));
+        let pi = attribute(&mut vm, "math", "pi");
+        assert_eq!(vm.repr(pi).unwrap(), "3.141592653589793");
+        let factorial = attribute(&mut vm, "math", "factorial");
+        let f = vm.call(factorial, &[int(20)]).unwrap();
+        assert_eq!(vm.as_int(f), Some(2_432_902_008_176_640_000));
+        vm.release_all(&[sqrt, r, raised, floor, x, pi, factorial, f]);
+    }
+
+    #[test]
+    fn unknown_modules_and_attributes_are_clear_errors() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let name = vm.intern_str("no_such_module").unwrap();
+        let e = vm.import_module(name).unwrap_err();
+        let e = vm.raise_error(e);
+        assert_eq!(e, crate::Error::Raised);
+        let raised = vm.take_raised();
+        assert_eq!(vm.format_exception(raised, &|_, _| None), "ModuleNotFoundError: No module named 'no_such_module'\n");
+        let math = vm.intern_str("math").unwrap();
+        let module = vm.import_module(math).unwrap();
+        let missing = vm.intern_str("nope").unwrap();
+        let e = vm.get_attribute(module, missing).unwrap_err();
+        let e = vm.raise_error(e);
+        assert_eq!(e, crate::Error::Raised);
+        let raised2 = vm.take_raised();
+        assert_eq!(vm.format_exception(raised2, &|_, _| None), "AttributeError: module 'math' has no attribute 'nope'\n");
+        vm.release_all(&[name, raised, math, module, missing, raised2]);
+        vm.clear_modules();
+    }
+}
