@@ -686,7 +686,7 @@ fn builtin_next(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         [it, d] => (*it, Some(*d)),
         _ => return Err(Error::Type("next expected 1 or 2 arguments")),
     };
-    if !matches!(vm.kind_of(it), Some(Kind::Iterator | Kind::Instance)) {
+    if !matches!(vm.kind_of(it), Some(Kind::Iterator | Kind::Instance | Kind::Generator)) {
         return Err(Error::Type("object is not an iterator"));
     }
     match (vm.next_any(it)?, default) {

@@ -161,11 +161,16 @@ pub enum Op {
     Import,
     /// the public names of module R[a] become globals (`from m import *`)
     ImportStar,
+    /// yield R[a] to whoever resumed this generator; on resumption R[a] is the value sent
+    Yield,
+    /// R[a+1] = the next value of iterator R[a], sending R[a+1] into it if it is a
+    /// generator; once it is exhausted, R[a+1] = its return value and ip += sbx
+    SendNext,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 79] = [
+    pub const ALL: [Op; 81] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -245,6 +250,8 @@ impl Op {
         Op::InPlace,
         Op::Import,
         Op::ImportStar,
+        Op::Yield,
+        Op::SendNext,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -342,7 +349,7 @@ impl Op {
             Op::Call => Shape::CallWindow,
             Op::Return => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::BuildTuple | Op::BuildList => Shape::RegRun,
-            Op::ForIter => Shape::IterJump,
+            Op::ForIter | Op::SendNext => Shape::IterJump,
             Op::LoadAttr | Op::StoreAttr => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::CheckBound => Shape::Abx(Reg, Name),
             Op::Clear | Op::Reraise => Shape::Abc(Reg, Operand::None, Operand::None),
@@ -365,7 +372,7 @@ impl Op {
             Op::BuildClass => Shape::SliceAt(1),
             Op::InPlace => Shape::Abc(Reg, Reg, Imm),
             Op::Import => Shape::Abx(Reg, Name),
-            Op::ImportStar => Shape::Abc(Reg, Operand::None, Operand::None),
+            Op::ImportStar | Op::Yield => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::SetSlice | Op::DeleteSlice => Shape::SliceAt(1),
         }
     }

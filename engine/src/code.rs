@@ -54,6 +54,8 @@ pub struct CodeBuilder {
     /// Registers the code uses; parameters are the first ones.
     pub registers: u8,
     pub parameters: u8,
+    /// Calling the code makes a generator instead of running it.
+    pub is_generator: bool,
     instructions: Vec<Instr>,
     /// `(first instruction, line)` whenever the line changes.
     lines: Vec<(u32, u32)>,
@@ -74,6 +76,7 @@ impl CodeBuilder {
             first_line,
             registers: 0,
             parameters: 0,
+            is_generator: false,
             instructions: Vec::new(),
             lines: Vec::new(),
             handlers: Vec::new(),
@@ -300,7 +303,7 @@ impl Vm {
         r.write_u32(at + 36, b.lines.len() as u32);
         r.write_u8(at + 40, b.registers);
         r.write_u8(at + 41, b.parameters);
-        r.write_u16(at + 42, 0);
+        r.write_u16(at + 42, u16::from(b.is_generator));
         r.write_u32(at + 44, b.first_line);
         r.write_u32(at + 48, handlers);
         r.write_u32(at + 52, handler_count);
@@ -348,6 +351,10 @@ impl Vm {
 
     pub(crate) fn code_registers(&self, code: u32) -> u8 {
         self.heap.region().read_u8(code + 40)
+    }
+
+    pub(crate) fn code_is_generator(&self, code: u32) -> bool {
+        self.heap.region().read_u16(code + 42) & 1 != 0
     }
 
     pub(crate) fn code_parameters(&self, code: u32) -> u8 {

@@ -169,7 +169,7 @@ impl<'a> Unit<'a> {
 /// Compiles a parsed module into a code object (owned by the caller).
 pub fn compile_module(vm: &mut Vm, module: &Module<'_>, file: &str) -> Result<Value> {
     let scopes = crate::scope::analyze(module)?;
-    let mut compiler = Compiler { vm, file: String::from(file), units: Vec::new(), scopes };
+    let mut compiler = Compiler { vm, file: String::from(file), units: Vec::new(), scopes, generator_keys: Vec::new() };
     compiler.units.push(Unit::new(UnitKind::Module, "<module>", file, 1));
     let body = compiler.block(module.body);
     let last_line = module.body.last().map_or(1, |s| s.end_line.max(s.line));
@@ -192,6 +192,8 @@ struct Compiler<'a, 'v> {
     units: Vec<Unit<'a>>,
     /// What each function captures, from the name-resolution pass.
     scopes: crate::scope::Scopes<'a>,
+    /// The `def`s whose body yields (by node address).
+    generator_keys: Vec<usize>,
 }
 
 impl<'a> Compiler<'a, '_> {
@@ -1071,10 +1073,10 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn function_def(&mut self, def: &'a FunctionDef<'a>, line: u32) -> Result<()> {
-        if def.is_generator {
-            return Err(not_supported("generators ('yield')", line, 1));
-        }
         let key = def as *const FunctionDef<'a> as usize;
+        if def.is_generator {
+            self.generator_keys.push(key);
+        }
         let f = self.function(def.name, key, &def.params, FunctionBody::Statements(def.body), line)?;
         let mut result = f;
         for decorator in def.decorators.iter().rev() {
@@ -1123,6 +1125,10 @@ impl<'a> Compiler<'a, '_> {
             unit.bound.push(true);
         }
         unit.builder.parameters = u8::try_from(params.args.len()).map_err(|_| too_complex(line))?;
+        unit.builder.is_generator = match body {
+            FunctionBody::Statements(_) => self.generator_keys.contains(&key),
+            FunctionBody::Expression(_) => false,
+        };
         let (assigned, globals) = match body {
             FunctionBody::Statements(stmts) => assigned_names(stmts),
             FunctionBody::Expression(_) => (Vec::new(), Vec::new()),
@@ -1370,8 +1376,41 @@ impl<'a> Compiler<'a, '_> {
                     Ok(())
                 })?;
             }
-            ExprKind::GeneratorExp { .. } => return Err(not_supported("generator expressions", line, e.column)),
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => return Err(not_supported("'yield'", line, e.column)),
+            ExprKind::GeneratorExp { elt, generators } => {
+                // Evaluated eagerly into a list, then iterated: the same items in the same
+                // order, but computed before the first is used (mote's documented
+                // deviation until lazy generator expressions land).
+                let items = self.temp(line)?;
+                self.abc(Op::BuildList, items, 0, 0, line);
+                self.comprehension(generators, items, &|c, acc| {
+                    let v = c.expr(elt)?;
+                    c.abc(Op::ListAppend, acc, v, 0, elt.line);
+                    Ok(())
+                })?;
+                self.abc(Op::GetIter, target, items, 0, line);
+            }
+            ExprKind::Yield(value) => {
+                match value {
+                    Some(v) => self.expr_into(v, target)?,
+                    None => self.abc(Op::LoadNone, target, 0, 0, line),
+                }
+                self.abc(Op::Yield, target, 0, 0, line);
+            }
+            ExprKind::YieldFrom(source) => {
+                // Delegate: values (and sent values) pass through until the inner
+                // iterator is exhausted; its return value is the expression's value.
+                let it = self.temps(2, line)?;
+                let s = self.expr(source)?;
+                self.abc(Op::GetIter, it, s, 0, line);
+                self.abc(Op::LoadNone, it + 1, 0, 0, line);
+                let start = self.here();
+                let to_exit = self.jump_placeholder(Op::SendNext, it, line);
+                self.abc(Op::Yield, it + 1, 0, 0, line);
+                self.jump_to(Op::Jump, 0, start, line)?;
+                let exit = self.here();
+                self.patch_jump(to_exit, exit, line)?;
+                self.abc(Op::Move, target, it + 1, 0, line);
+            }
             ExprKind::Starred(_) => return Err(not_supported("'*' unpacking here", line, e.column)),
         }
         self.release_to(mark.max(target.saturating_add(1)).min(self.mark()));

@@ -246,8 +246,10 @@ impl Vm {
 
     /// `next(it)` with `__next__` for instances: `None` once StopIteration is raised.
     pub(crate) fn next_any(&mut self, it: Value) -> Result<Option<Value>> {
-        if self.kind_of(it) != Some(Kind::Instance) {
-            return self.next(it);
+        match self.kind_of(it) {
+            Some(Kind::Generator) => return self.generator_next(it),
+            Some(Kind::Instance) => {}
+            _ => return self.next(it),
         }
         match self.call_dunder(it, "__next__", &[]) {
             Ok(Some(v)) => Ok(Some(v)),

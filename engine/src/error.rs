@@ -24,6 +24,8 @@ pub enum Error {
     Recursion(&'static str),
     /// Division or modulo by zero: `ZeroDivisionError`.
     ZeroDivision(&'static str),
+    /// `RuntimeError`.
+    Runtime(&'static str),
     /// A right type with a wrong value: `ValueError`.
     Value(&'static str),
     /// A name found neither in globals nor builtins: `NameError: name '<name>' is not
@@ -76,6 +78,7 @@ impl Error {
             Error::Recursion(_) => "RecursionError",
             Error::ZeroDivision(_) => "ZeroDivisionError",
             Error::Value(_) => "ValueError",
+            Error::Runtime(_) => "RuntimeError",
             Error::NameNotDefined(_) | Error::FreeVariable(_) => "NameError",
             Error::Key(_) => "KeyError",
             Error::Attribute { .. } | Error::ModuleAttribute { .. } => "AttributeError",
@@ -98,7 +101,8 @@ impl fmt::Display for Error {
             | Error::Type(m)
             | Error::Recursion(m)
             | Error::ZeroDivision(m)
-            | Error::Value(m) => write!(f, "{}: {m}", self.python_type()),
+            | Error::Value(m)
+            | Error::Runtime(m) => write!(f, "{}: {m}", self.python_type()),
             Error::UnboundLocalName(_) => f.write_str("UnboundLocalError: local variable read before assignment"),
             Error::Arguments { given, .. } => write!(f, "TypeError: wrong number of arguments ({given} given)"),
             Error::UnexpectedKeyword { .. } => f.write_str("TypeError: unexpected keyword argument"),

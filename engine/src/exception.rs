@@ -135,6 +135,7 @@ impl ExceptionType {
             Error::Recursion(_) => RecursionError,
             Error::ZeroDivision(_) => ZeroDivisionError,
             Error::Value(_) => ValueError,
+            Error::Runtime(_) => RuntimeError,
             Error::NameNotDefined(_) | Error::FreeVariable(_) => NameError,
             Error::Key(_) => KeyError,
             Error::Attribute { .. } | Error::ModuleAttribute { .. } => AttributeError,

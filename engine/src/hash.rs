@@ -180,7 +180,8 @@ impl Vm {
             | Kind::Instance
             | Kind::Super
             | Kind::Wrapper
-            | Kind::Module => Ok(i64::from(at >> 3)),
+            | Kind::Module
+            | Kind::Generator => Ok(i64::from(at >> 3)),
         }
     }
 }

@@ -46,7 +46,10 @@ impl Vm {
                 let frame = self
                     .enter_function(callable, 0, 0, args.len() as u32, |_, i| args[i as usize], keywords)
                     .map_err(|e| self.raise_error(e))?;
-                self.run(frame)
+                match self.generator_for(frame) {
+                    Some(made) => made.map_err(|e| self.raise_error(e)),
+                    None => self.run(frame),
+                }
             }
             Some(Kind::Native) => {
                 let at = callable.as_object().unwrap_or_default();
@@ -73,6 +76,33 @@ impl Vm {
             }
             _ => Err(self.raise_error(Error::Type("object is not callable"))),
         }
+    }
+
+    /// If `frame` (just entered) runs a generator function, turns it into a generator
+    /// instead of running it.
+    fn generator_for(&mut self, frame: u32) -> Option<Result<Value>> {
+        let function = self.frame_function(frame).as_object().unwrap_or_default();
+        let code = self.function_code(function).as_object().unwrap_or_default();
+        if !self.code_is_generator(code) {
+            return None;
+        }
+        // The frame waits, detached, until the generator is resumed.
+        self.depth -= 1;
+        self.heap.region_mut().write_u32(frame + 12, 0);
+        let name = self.code_name(code);
+        Some(self.new_generator(frame, name))
+    }
+
+    /// Stores `sent` (owned) as the result of the `yield` before instruction `ip`.
+    pub(crate) fn set_yield_result(&mut self, frame: u32, ip: u32, sent: Value) {
+        let function = self.frame_function(frame).as_object().unwrap_or_default();
+        let code = self.function_code(function).as_object().unwrap_or_default();
+        let (words, _) = self.code_instructions(code);
+        let instr = Instr(self.heap.region().read_u32(words + 4 * (ip - 1)));
+        let slot = frame + FRAME_HEADER + 4 * u32::from(instr.a());
+        let old = self.heap.read_value(slot);
+        self.heap.write_value(slot, sent);
+        self.release(old);
     }
 
     /// Runs `class.__init__(instance, *args, **keywords)` (a nested run, for hosts and
@@ -191,11 +221,36 @@ impl Vm {
 
     /// Runs from `entry` until it returns; frames it calls run in the same loop.
     fn run(&mut self, entry: u32) -> Result<Value> {
+        match self.run_at(entry, 0, None)? {
+            crate::generator::Resumed::Returned(v) => Ok(v),
+            // Only a generator's frame yields, and generators run through `resume`.
+            crate::generator::Resumed::Yielded(v) => {
+                self.release(v);
+                Err(Error::Runtime("a yield outside a generator"))
+            }
+        }
+    }
+
+    /// Runs `entry` from instruction `ip` (with `pending`, an error to raise there
+    /// first) until it returns or, for a generator's frame, yields.
+    pub(crate) fn run_at(&mut self, entry: u32, start: u32, pending: Option<Error>) -> Result<crate::generator::Resumed> {
         let mut now = self.running(entry);
-        let mut ip = 0u32;
+        // With a pending error, `ip - 1` (the yield) is where it is raised.
+        let mut ip = start;
+        let mut pending = pending;
         loop {
-            match self.step(&mut now, &mut ip, entry) {
-                Ok(Some(result)) => return Ok(result),
+            let stepped = match pending.take() {
+                Some(e) => Err(e),
+                None => self.step(&mut now, &mut ip, entry),
+            };
+            match stepped {
+                Ok(Some(result)) => {
+                    return Ok(if core::mem::take(&mut self.yielded) {
+                        crate::generator::Resumed::Yielded(result)
+                    } else {
+                        crate::generator::Resumed::Returned(result)
+                    });
+                }
                 Ok(None) => {}
                 Err(e) => {
                     // Make the exception object now, while every value the error names is
@@ -305,6 +360,35 @@ impl Vm {
                         _ => self.binary_op(op, x, y, false)?,
                     };
                     self.set_reg(now, a, v);
+                }
+                Op::Yield => {
+                    if now.frame != entry {
+                        return Err(Error::Runtime("a yield outside a generator"));
+                    }
+                    let v = self.reg(now, a);
+                    self.heap.incref(v);
+                    self.set_frame_ip(now.frame, *ip);
+                    self.depth -= 1;
+                    self.yielded = true;
+                    return Ok(Some(v));
+                }
+                Op::SendNext => {
+                    let (it, sent) = (self.reg(now, a), self.reg(now, a + 1));
+                    let step = if self.kind_of(it) == Some(Kind::Generator) {
+                        self.resume(it, sent, None)?
+                    } else {
+                        match self.next_any(it)? {
+                            Some(v) => crate::generator::Resumed::Yielded(v),
+                            None => crate::generator::Resumed::Returned(Value::NONE),
+                        }
+                    };
+                    match step {
+                        crate::generator::Resumed::Yielded(v) => self.set_reg(now, a + 1, v),
+                        crate::generator::Resumed::Returned(v) => {
+                            self.set_reg(now, a + 1, v);
+                            *ip = ip.wrapping_add_signed(instr.sbx());
+                        }
+                    }
                 }
                 Op::Import => {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
@@ -685,7 +769,17 @@ impl Vm {
             }
         }
         match self.kind_of(callee) {
-            Some(Kind::Function) => self.enter_function(callee, now.frame, result, total, arg, &keywords).map(Some),
+            Some(Kind::Function) => {
+                let frame = self.enter_function(callee, now.frame, result, total, arg, &keywords)?;
+                match self.generator_for(frame) {
+                    Some(made) => {
+                        let g = made?;
+                        self.set_reg(now, result, g);
+                        Ok(None)
+                    }
+                    None => Ok(Some(frame)),
+                }
+            }
             Some(Kind::Native | Kind::Class) => {
                 if total as usize > MAX_NATIVE_ARGS {
                     return Err(Error::Type("too many arguments for a builtin function"));

@@ -51,7 +51,7 @@ impl Vm {
     /// `iter(v)` for a built-in iterable (an iterator returns itself).
     pub fn iter(&mut self, v: Value) -> Result<Value> {
         match self.kind_of(v) {
-            Some(Kind::Iterator) => {
+            Some(Kind::Iterator | Kind::Generator) => {
                 self.heap.incref(v);
                 Ok(v)
             }

@@ -25,6 +25,7 @@ pub mod float_cache;
 mod format;
 mod frame;
 pub mod function;
+mod generator;
 pub mod hash;
 pub mod heap;
 pub mod instance;

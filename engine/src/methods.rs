@@ -63,6 +63,9 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Property, "setter", property_setter),
     (BuiltinType::Property, "getter", property_getter),
     (BuiltinType::Property, "deleter", property_deleter),
+    (BuiltinType::Generator, "send", generator_send),
+    (BuiltinType::Generator, "throw", generator_throw),
+    (BuiltinType::Generator, "close", generator_close),
     (BuiltinType::Set, "add", set_add),
     (BuiltinType::Set, "discard", set_discard),
 ];
@@ -461,6 +464,40 @@ fn set_add(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn set_discard(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (s, item) = receiver_set(vm, args)?;
     vm.set_discard(s, item)?;
+    Ok(Value::NONE)
+}
+
+/// What `send`/`throw` return: the yielded value, or StopIteration at the end.
+fn after_resume(vm: &mut Vm, step: crate::generator::Resumed) -> Result<Value> {
+    match step {
+        crate::generator::Resumed::Yielded(v) => Ok(v),
+        crate::generator::Resumed::Returned(v) => Err(vm.raise_stop_iteration(v)),
+    }
+}
+
+fn generator_send(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [g, sent] = args else { return Err(Error::Type("send() takes exactly one argument")) };
+    let step = vm.resume(*g, *sent, None)?;
+    after_resume(vm, step)
+}
+
+fn generator_throw(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [g, thrown] = args else { return Err(Error::Type("throw() takes one exception argument")) };
+    let exception = match vm.kind_of(*thrown) {
+        Some(Kind::Exception) => {
+            vm.incref(*thrown);
+            *thrown
+        }
+        Some(Kind::Class) => vm.instantiate(*thrown, &[], &Keywords::default())?,
+        _ => return Err(Error::Type("exceptions must derive from BaseException")),
+    };
+    let step = vm.resume(*g, Value::NONE, Some(exception))?;
+    after_resume(vm, step)
+}
+
+fn generator_close(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let g = *args.first().ok_or(Error::Type("close() takes no arguments"))?;
+    vm.close_generator(g)?;
     Ok(Value::NONE)
 }
 

@@ -34,6 +34,9 @@ pub(crate) const SUPER_BYTES: u32 = 16;
 pub(crate) const WRAPPER_BYTES: u32 = 20;
 /// A module: the header, its name and its namespace dict.
 pub(crate) const MODULE_BYTES: u32 = 16;
+/// A generator: the header, its suspended frame (offset; 0 once finished), its name,
+/// its state (0 new, 1 running, 2 suspended, 3 finished).
+pub(crate) const GENERATOR_BYTES: u32 = 20;
 
 /// What an object is; stored in the header's kind byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +83,8 @@ pub enum Kind {
     Wrapper = 22,
     /// A module: its name and namespace dict.
     Module = 23,
+    /// A generator: a suspended frame and its state.
+    Generator = 24,
 }
 
 impl Kind {
@@ -108,6 +113,7 @@ impl Kind {
             21 => Kind::Super,
             22 => Kind::Wrapper,
             23 => Kind::Module,
+            24 => Kind::Generator,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -137,6 +143,7 @@ impl Kind {
             Kind::Instance => Subsystem::Instance,
             Kind::Super | Kind::Wrapper => Subsystem::Function,
             Kind::Module => Subsystem::Module,
+            Kind::Generator => Subsystem::Generator,
         }
     }
 
@@ -166,6 +173,7 @@ impl Kind {
             Kind::Super => "expected a super object",
             Kind::Wrapper => "expected a method wrapper",
             Kind::Module => "expected a module",
+            Kind::Generator => "expected a generator",
         }
     }
 
@@ -195,6 +203,7 @@ impl Kind {
             Kind::Super => "super",
             Kind::Wrapper => "property",
             Kind::Module => "module",
+            Kind::Generator => "generator",
         }
     }
 }
@@ -344,6 +353,15 @@ impl Vm {
                 Kind::Exception => self.destroy_exception(at, dead),
                 Kind::BoundMethod => self.destroy_bound_method(at, dead),
                 Kind::DictView => self.destroy_dict_view(at, dead),
+                Kind::Generator => {
+                    let frame = self.heap.region().read_u32(at + 8);
+                    if frame != 0 {
+                        dead.release(&mut self.heap, Value::from_offset(frame));
+                    }
+                    let name = self.heap.read_value(at + 12);
+                    dead.release(&mut self.heap, name);
+                    self.heap.free_object(at, Kind::Generator, GENERATOR_BYTES);
+                }
                 Kind::Module => {
                     for slot in [8, 12] {
                         let part = self.heap.read_value(at + slot);
@@ -443,6 +461,10 @@ impl Vm {
             Kind::Super => own(SUPER_BYTES),
             Kind::Wrapper => own(WRAPPER_BYTES),
             Kind::Module => own(MODULE_BYTES),
+            Kind::Generator => {
+                let frame = self.heap.region().read_u32(at + 8);
+                own(GENERATOR_BYTES) + if frame == 0 { 0 } else { self.getsizeof(Value::from_offset(frame)) }
+            }
             Kind::Instance => {
                 let attributes = self.heap.read_value(at + 12);
                 own(INSTANCE_BYTES) + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }

@@ -67,10 +67,11 @@ pub enum BuiltinType {
     ClassMethod,
     Property,
     Module,
+    Generator,
 }
 
 impl BuiltinType {
-    pub const ALL: [BuiltinType; 28] = [
+    pub const ALL: [BuiltinType; 29] = [
         BuiltinType::Object,
         BuiltinType::Type,
         BuiltinType::NoneType,
@@ -99,6 +100,7 @@ impl BuiltinType {
         BuiltinType::ClassMethod,
         BuiltinType::Property,
         BuiltinType::Module,
+        BuiltinType::Generator,
     ];
 
     /// The class's `__name__`.
@@ -132,6 +134,7 @@ impl BuiltinType {
             BuiltinType::ClassMethod => "classmethod",
             BuiltinType::Property => "property",
             BuiltinType::Module => "module",
+            BuiltinType::Generator => "generator",
         }
     }
 
@@ -233,6 +236,7 @@ impl Vm {
                 Some(Kind::Class) => BuiltinType::Type,
                 Some(Kind::Cell) => BuiltinType::Cell,
                 Some(Kind::Module) => BuiltinType::Module,
+                Some(Kind::Generator) => BuiltinType::Generator,
                 Some(Kind::Super) => BuiltinType::Super,
                 Some(Kind::Wrapper) => match self.heap.flags(v.as_object().unwrap_or_default()) {
                     WRAP_STATIC => BuiltinType::StaticMethod,

@@ -73,6 +73,8 @@ pub struct Vm {
     pub(crate) exception_classes: alloc::vec::Vec<Value>,
     /// A MemoryError made in advance, raised when there is no memory to make one.
     pub(crate) memory_error: Value,
+    /// Set by `Yield` so the run it ends knows it yielded rather than returned.
+    pub(crate) yielded: bool,
     /// The exception being raised right now (NULL when none).
     pub(crate) raised: Value,
     /// Imported modules by name (`sys.modules`); NULL until the first import.
@@ -107,6 +109,7 @@ impl Vm {
             exception_classes: alloc::vec::Vec::new(),
             memory_error: Value::NULL,
             raised: Value::NULL,
+            yielded: false,
             modules: Value::NULL,
             clock: None,
             loader: None,

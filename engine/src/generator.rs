@@ -1,0 +1,172 @@
+//! Generators: a function whose frame outlives a call and resumes where it yielded.
+//!
+//! ```text
+//! generator (20 bytes): +8 frame: u32 (offset of the suspended frame; 0 once finished)
+//!                       +12 name: str   +16 state: u32 (0 new, 1 running, 2 suspended, 3 done)
+//! ```
+//!
+//! Calling a generator function binds the arguments into a frame and returns a
+//! generator owning it; nothing runs. Each resumption (`next`, `send`, `throw`, a `for`
+//! loop) runs that frame as the entry of an interpreter run until it yields (the frame
+//! stays, suspended) or returns or raises (the frame is freed: a finished generator keeps
+//! nothing alive).
+
+use crate::error::{Error, Result};
+use crate::object::{Kind, GENERATOR_BYTES};
+use crate::value::Value;
+use crate::vm::Vm;
+
+const NEW: u32 = 0;
+const RUNNING: u32 = 1;
+const SUSPENDED: u32 = 2;
+const DONE: u32 = 3;
+
+/// How a resumption ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resumed {
+    /// The generator yielded this value (owned).
+    Yielded(Value),
+    /// The generator returned this value (owned): StopIteration(value).
+    Returned(Value),
+}
+
+impl Vm {
+    /// A generator owning `frame` (a frame made for a call, not yet run), named after
+    /// the function's code.
+    pub(crate) fn new_generator(&mut self, frame: u32, name: Value) -> Result<Value> {
+        let at = match self.heap.new_object(Kind::Generator, GENERATOR_BYTES) {
+            Ok(at) => at,
+            Err(e) => {
+                self.release(Value::from_offset(frame));
+                return Err(e.into());
+            }
+        };
+        self.heap.incref(name);
+        let r = self.heap.region_mut();
+        r.write_u32(at + 8, frame);
+        r.write_u32(at + 12, name.to_bits());
+        r.write_u32(at + 16, NEW);
+        Ok(Value::from_offset(at))
+    }
+
+    /// Resumes generator `g`: with `sent` as the value of the suspended `yield` (None for
+    /// `next`), or with `thrown` (an exception, owned) raised at that point.
+    pub(crate) fn resume(&mut self, g: Value, sent: Value, thrown: Option<Value>) -> Result<Resumed> {
+        let at = self.object_of_kind(Kind::Generator, g)?;
+        let state = self.heap.region().read_u32(at + 16);
+        let frame = self.heap.region().read_u32(at + 8);
+        match state {
+            RUNNING => {
+                if let Some(t) = thrown {
+                    self.release(t);
+                }
+                return Err(Error::Value("generator already executing"));
+            }
+            DONE => {
+                return match thrown {
+                    Some(t) => Err(self.raise(t)),
+                    None => Ok(Resumed::Returned(Value::NONE)),
+                };
+            }
+            NEW if sent != Value::NONE && thrown.is_none() => {
+                return Err(Error::Type("can't send non-None value to a just-started generator"));
+            }
+            _ => {}
+        }
+        if state == NEW && thrown.is_some() {
+            // Throwing into a generator that never ran: it finishes without running.
+            self.heap.region_mut().write_u32(at + 16, DONE);
+            self.heap.region_mut().write_u32(at + 8, 0);
+            self.release(Value::from_offset(frame));
+            return Err(self.raise(thrown.unwrap_or(Value::NONE)));
+        }
+        if self.depth >= self.recursion_limit {
+            if let Some(t) = thrown {
+                self.release(t);
+            }
+            return Err(Error::Recursion("maximum recursion depth exceeded"));
+        }
+        let ip = self.frame_ip(frame);
+        if state == SUSPENDED && thrown.is_none() {
+            // The suspended `yield` evaluates to the value sent.
+            self.heap.incref(sent);
+            self.set_yield_result(frame, ip, sent);
+        }
+        self.heap.region_mut().write_u32(at + 16, RUNNING);
+        self.depth += 1;
+        let pending = thrown.map(|t| self.raise(t));
+        let outcome = self.run_at(frame, ip, pending);
+        let finished = !matches!(outcome, Ok(Resumed::Yielded(_)));
+        let r = self.heap.region_mut();
+        if finished {
+            // The run left (and freed) the frame.
+            r.write_u32(at + 8, 0);
+            r.write_u32(at + 16, DONE);
+        } else {
+            r.write_u32(at + 16, SUSPENDED);
+        }
+        outcome
+    }
+
+    /// `gen.close()`: GeneratorExit at the suspended `yield`; fine if it finishes.
+    pub(crate) fn close_generator(&mut self, g: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Generator, g)?;
+        if self.heap.region().read_u32(at + 16) != SUSPENDED {
+            self.heap.region_mut().write_u32(at + 16, DONE);
+            let frame = self.heap.region().read_u32(at + 8);
+            self.heap.region_mut().write_u32(at + 8, 0);
+            if frame != 0 {
+                self.release(Value::from_offset(frame));
+            }
+            return Ok(());
+        }
+        let class = self.exception_class(crate::exception::ExceptionType::GeneratorExit);
+        let exit = self.new_exception(class, &[])?;
+        match self.resume(g, Value::NONE, Some(exit)) {
+            Ok(Resumed::Returned(v)) => {
+                self.release(v);
+                Ok(())
+            }
+            Ok(Resumed::Yielded(v)) => {
+                self.release(v);
+                Err(Error::Runtime("generator ignored GeneratorExit"))
+            }
+            Err(Error::Raised) => {
+                let raised = self.raised;
+                let exit = self.exception_class(crate::exception::ExceptionType::GeneratorExit);
+                let stop = self.exception_class(crate::exception::ExceptionType::StopIteration);
+                if self.is_instance(raised, exit) || self.is_instance(raised, stop) {
+                    let e = self.take_raised();
+                    self.release(e);
+                    Ok(())
+                } else {
+                    Err(Error::Raised)
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The next value of a generator (owned), `None` once it is finished.
+    pub(crate) fn generator_next(&mut self, g: Value) -> Result<Option<Value>> {
+        match self.resume(g, Value::NONE, None)? {
+            Resumed::Yielded(v) => Ok(Some(v)),
+            Resumed::Returned(v) => {
+                self.release(v);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Raises `StopIteration(value)` (value owned), as `next()`/`send()` do at the end.
+    pub(crate) fn raise_stop_iteration(&mut self, value: Value) -> Error {
+        let class = self.exception_class(crate::exception::ExceptionType::StopIteration);
+        let args: alloc::vec::Vec<Value> = if value == Value::NONE { alloc::vec::Vec::new() } else { alloc::vec![value] };
+        let made = self.new_exception(class, &args);
+        self.release(value);
+        match made {
+            Ok(e) => self.raise(e),
+            Err(e) => e,
+        }
+    }
+}
