@@ -166,11 +166,21 @@ pub enum Op {
     /// R[a+1] = the next value of iterator R[a], sending R[a+1] into it if it is a
     /// generator; once it is exhausted, R[a+1] = its return value and ip += sbx
     SendNext,
+    /// the function R[a] takes the dict R[b] as its keyword-only defaults
+    SetKwDefaults,
+    /// Call R[a] with the items of list R[a+1] as positional arguments and the entries of
+    /// dict R[a+2] as keyword arguments (`f(*args, **kwargs)`); result to R[a]
+    CallEx,
+    /// R[a] .. : unpack R[b] into (c & 15) leading items, a list of the middle, and
+    /// (c >> 4) trailing items (`a, *b, c = seq`)
+    UnpackEx,
+    /// R[a] = tuple(R[b]) for a list R[b]
+    ListToTuple,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 81] = [
+    pub const ALL: [Op; 85] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -252,6 +262,10 @@ impl Op {
         Op::ImportStar,
         Op::Yield,
         Op::SendNext,
+        Op::SetKwDefaults,
+        Op::CallEx,
+        Op::UnpackEx,
+        Op::ListToTuple,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -294,8 +308,11 @@ pub enum Shape {
     MethodCallWindow,
     /// Registers `a .. a+b+c+1`: callee, b positional, c keyword values, names tuple.
     KeywordCallWindow,
-    /// Registers `a`, `b`, `c`, where operand 1 (`b`) or 2 (`c`) starts a run of three.
+    /// Registers `a`, `b`, `c`, where operand 0 (`a`), 1 (`b`) or 2 (`c`) starts a run of
+    /// three.
     SliceAt(u8),
+    /// Register `b`, and registers `a ..= a + (c & 15) + (c >> 4)`.
+    StarredUnpack,
     /// Register `a` and `a+1`, register `b`, name `c`.
     MethodLoad,
     /// Registers `a .. a+c`, register `b`.
@@ -353,7 +370,11 @@ impl Op {
             Op::LoadAttr | Op::StoreAttr => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::CheckBound => Shape::Abx(Reg, Name),
             Op::Clear | Op::Reraise => Shape::Abc(Reg, Operand::None, Operand::None),
-            Op::DeleteItem | Op::Raise | Op::ListAppend | Op::SetDefaults => Shape::Abc(Reg, Reg, Operand::None),
+            Op::DeleteItem | Op::Raise | Op::ListAppend | Op::SetDefaults | Op::SetKwDefaults | Op::ListToTuple => {
+                Shape::Abc(Reg, Reg, Operand::None)
+            }
+            Op::CallEx => Shape::SliceAt(0),
+            Op::UnpackEx => Shape::StarredUnpack,
             Op::ExceptionMatches => Shape::Abc(Reg, Reg, Reg),
             Op::Unpack => Shape::UnpackRun,
             Op::BuildDict => Shape::PairRun,

@@ -5,7 +5,9 @@
 //!                    +16 constants: tuple  +20 names: tuple of interned str
 //!                    +24 name: str  +28 file: str
 //!                    +32 line table: u32 (offset)  +36 line entries: u32
-//!                    +40 registers: u8  +41 parameters: u8  +42 flags: u16  +44 first line: u32
+//!                    +40 registers: u8  +41 positional parameters: u8
+//!                    +42 flags: u16 (bit 0 generator, 1 *args, 2 **kwargs, 8..15 keyword-only count)
+//!                    +44 first line: u32
 //!                    +48 handler table: u32 (offset, 0 if none)  +52 handlers: u32
 //!                    +56 local names: tuple of str (register order; parameters first)
 //! line table:        [(first instruction: u32, line: u32); entries], instruction-ordered
@@ -56,6 +58,12 @@ pub struct CodeBuilder {
     pub parameters: u8,
     /// Calling the code makes a generator instead of running it.
     pub is_generator: bool,
+    /// Keyword-only parameters (after the positional ones).
+    pub keyword_only: u8,
+    /// A `*args` parameter (after the keyword-only ones).
+    pub varargs: bool,
+    /// A `**kwargs` parameter (last).
+    pub varkeywords: bool,
     instructions: Vec<Instr>,
     /// `(first instruction, line)` whenever the line changes.
     lines: Vec<(u32, u32)>,
@@ -77,6 +85,9 @@ impl CodeBuilder {
             registers: 0,
             parameters: 0,
             is_generator: false,
+            keyword_only: 0,
+            varargs: false,
+            varkeywords: false,
             instructions: Vec::new(),
             lines: Vec::new(),
             handlers: Vec::new(),
@@ -174,9 +185,17 @@ impl CodeBuilder {
                 Shape::CallWindow => u32::from(instr.a()) + u32::from(instr.b()) < regs,
                 Shape::MethodCallWindow => u32::from(instr.a()) + u32::from(instr.b()) + 1 < regs,
                 Shape::SliceAt(operand) => {
-                    let (b, c) = (u32::from(instr.b()), u32::from(instr.c()));
-                    let run = if operand == 1 { b } else { c };
-                    reg_ok(instr.a()) && b < regs && c < regs && run + 3 <= regs
+                    let (a, b, c) = (u32::from(instr.a()), u32::from(instr.b()), u32::from(instr.c()));
+                    let run = match operand {
+                        0 => a,
+                        1 => b,
+                        _ => c,
+                    };
+                    a < regs && b < regs && c < regs && run + 3 <= regs
+                }
+                Shape::StarredUnpack => {
+                    let spread = u32::from(instr.c() & 15) + u32::from(instr.c() >> 4);
+                    reg_ok(instr.b()) && u32::from(instr.a()) + spread < regs
                 }
                 Shape::KeywordCallWindow => {
                     u32::from(instr.a()) + u32::from(instr.b()) + u32::from(instr.c()) + 1 < regs
@@ -303,7 +322,11 @@ impl Vm {
         r.write_u32(at + 36, b.lines.len() as u32);
         r.write_u8(at + 40, b.registers);
         r.write_u8(at + 41, b.parameters);
-        r.write_u16(at + 42, u16::from(b.is_generator));
+        let flags = u16::from(b.is_generator)
+            | u16::from(b.varargs) << 1
+            | u16::from(b.varkeywords) << 2
+            | u16::from(b.keyword_only) << 8;
+        r.write_u16(at + 42, flags);
         r.write_u32(at + 44, b.first_line);
         r.write_u32(at + 48, handlers);
         r.write_u32(at + 52, handler_count);
@@ -351,6 +374,12 @@ impl Vm {
 
     pub(crate) fn code_registers(&self, code: u32) -> u8 {
         self.heap.region().read_u8(code + 40)
+    }
+
+    /// `(keyword-only count, has *args, has **kwargs)`.
+    pub(crate) fn code_signature(&self, code: u32) -> (u32, bool, bool) {
+        let flags = self.heap.region().read_u16(code + 42);
+        (u32::from(flags >> 8), flags & 2 != 0, flags & 4 != 0)
     }
 
     pub(crate) fn code_is_generator(&self, code: u32) -> bool {

@@ -562,14 +562,26 @@ impl<'a> Compiler<'a, '_> {
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
-                    return Err(not_supported("starred assignment targets", line, target.column));
-                }
-                let count = u8::try_from(items.len()).map_err(|_| too_complex(line))?;
                 let mark = self.mark();
                 let first = self.temps(items.len(), line)?;
-                self.abc(Op::Unpack, first, value, count, line);
+                match items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                    None => {
+                        let count = u8::try_from(items.len()).map_err(|_| too_complex(line))?;
+                        self.abc(Op::Unpack, first, value, count, line);
+                    }
+                    Some(star) => {
+                        let (before, after) = (star, items.len() - star - 1);
+                        if before > 15 || after > 15 {
+                            return Err(not_supported("more than 15 targets around a starred target", line, target.column));
+                        }
+                        self.abc(Op::UnpackEx, first, value, (before | after << 4) as u8, line);
+                    }
+                }
                 for (i, item) in items.iter().enumerate() {
+                    let item = match item.kind {
+                        ExprKind::Starred(inner) => inner,
+                        _ => item,
+                    };
                     self.assign(item, first + i as u8)?;
                 }
                 self.release_to(mark);
@@ -952,8 +964,13 @@ impl<'a> Compiler<'a, '_> {
                     p.segments.push((start, here));
                 }
             }
-            let cleanup = self.unit_ref().protected[i].cleanup;
-            self.run_cleanup(cleanup, line)?;
+            // While its cleanup compiles, the block (and those inside it) is not
+            // protecting anything: a `return` inside a `finally` leaves only the outer ones.
+            let inner = self.unit().protected.split_off(i);
+            let cleanup = inner[0].cleanup;
+            let ran = self.run_cleanup(cleanup, line);
+            self.unit().protected.extend(inner);
+            ran?;
         }
         let here = self.here();
         for p in &mut self.unit().protected[total - count..] {
@@ -1099,12 +1116,26 @@ impl<'a> Compiler<'a, '_> {
         body: FunctionBody<'a>,
         line: u32,
     ) -> Result<u8> {
-        if !params.posonly.is_empty() || params.vararg.is_some() || !params.kwonly.is_empty() || params.kwarg.is_some()
-        {
-            return Err(not_supported("'*args', '**kwargs' and keyword-only parameters", line, 1));
-        }
         // Defaults are evaluated now, in the enclosing scope.
-        let defaults: Vec<&'a Expr<'a>> = params.args.iter().filter_map(|p| p.default).collect();
+        let positional: Vec<&crate::syntax::ast::Param<'a>> = params.posonly.iter().chain(params.args).collect();
+        let defaults: Vec<&'a Expr<'a>> = positional.iter().filter_map(|p| p.default).collect();
+        let keyword_defaults: Vec<(&'a str, &'a Expr<'a>)> =
+            params.kwonly.iter().filter_map(|p| p.default.map(|d| (p.name, d))).collect();
+        let keyword_defaults_register = if keyword_defaults.is_empty() {
+            None
+        } else {
+            let count = u8::try_from(keyword_defaults.len()).map_err(|_| too_complex(line))?;
+            let first = self.temps(2 * keyword_defaults.len(), line)?;
+            for (i, (name, d)) in keyword_defaults.iter().enumerate() {
+                let v = self.vm.intern_str(name)?;
+                let k = self.constant(v)?;
+                self.emit(Instr::abx(Op::LoadConst, first + 2 * i as u8, k), line);
+                self.expr_into(d, first + 2 * i as u8 + 1)?;
+            }
+            let dict = self.temp(line)?;
+            self.abc(Op::BuildDict, dict, first, count, line);
+            Some(dict)
+        };
         let defaults_register = if defaults.is_empty() {
             None
         } else {
@@ -1120,11 +1151,16 @@ impl<'a> Compiler<'a, '_> {
         let scope = self.scopes.get(&key).cloned().unwrap_or_default();
         let file = self.file.clone();
         let mut unit = Unit::new(UnitKind::Function, name, &file, line);
-        for p in params.args {
+        // Locals in CPython's order: positional, keyword-only, *args, **kwargs.
+        let ordered = positional.iter().copied().chain(params.kwonly).chain(params.vararg.iter()).chain(params.kwarg.iter());
+        for p in ordered {
             unit.locals.push(p.name);
             unit.bound.push(true);
         }
-        unit.builder.parameters = u8::try_from(params.args.len()).map_err(|_| too_complex(line))?;
+        unit.builder.parameters = u8::try_from(positional.len()).map_err(|_| too_complex(line))?;
+        unit.builder.keyword_only = u8::try_from(params.kwonly.len()).map_err(|_| too_complex(line))?;
+        unit.builder.varargs = params.vararg.is_some();
+        unit.builder.varkeywords = params.kwarg.is_some();
         unit.builder.is_generator = match body {
             FunctionBody::Statements(_) => self.generator_keys.contains(&key),
             FunctionBody::Expression(_) => false,
@@ -1186,6 +1222,9 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Instr::abx(Op::MakeFunction, f, k), line);
         if let Some(d) = defaults_register {
             self.abc(Op::SetDefaults, f, d, 0, line);
+        }
+        if let Some(d) = keyword_defaults_register {
+            self.abc(Op::SetKwDefaults, f, d, 0, line);
         }
         if !scope.frees.is_empty() {
             // The new function's closure: the cells of the variables it captures, which
@@ -1334,10 +1373,22 @@ impl<'a> Compiler<'a, '_> {
             ExprKind::Tuple(items) => self.sequence(Op::BuildTuple, items, target, line)?,
             ExprKind::List(items) => self.sequence(Op::BuildList, items, target, line)?,
             ExprKind::Set(items) => self.sequence(Op::BuildSet, items, target, line)?,
-            ExprKind::Dict(items) => {
-                if items.iter().any(|i| i.key.is_none()) {
-                    return Err(not_supported("'**' in a dict display", line, e.column));
+            ExprKind::Dict(items) if items.iter().any(|i| i.key.is_none()) => {
+                self.abc(Op::BuildDict, target, 0, 0, line);
+                for item in items {
+                    let mark = self.mark();
+                    match item.key {
+                        Some(key) => {
+                            let k = self.expr(key)?;
+                            let v = self.expr(item.value)?;
+                            self.abc(Op::SetItem, target, k, v, line);
+                        }
+                        None => self.call_update(target, item.value, line)?,
+                    }
+                    self.release_to(mark);
                 }
+            }
+            ExprKind::Dict(items) => {
                 let count = u8::try_from(items.len()).map_err(|_| too_complex(line))?;
                 let first = self.temps(2 * items.len(), line)?;
                 for (i, item) in items.iter().enumerate() {
@@ -1456,7 +1507,21 @@ impl<'a> Compiler<'a, '_> {
 
     fn sequence(&mut self, op: Op, items: &'a [Expr<'a>], target: u8, line: u32) -> Result<()> {
         if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
-            return Err(not_supported("'*' unpacking in a display", line, 1));
+            let list = self.temp(line)?;
+            self.gather_list(items, list, line)?;
+            match op {
+                Op::BuildList => self.abc(Op::Move, target, list, 0, line),
+                Op::BuildTuple => self.abc(Op::ListToTuple, target, list, 0, line),
+                _ => {
+                    self.abc(Op::BuildSet, target, 0, 0, line);
+                    let call = self.temps(3, line)?;
+                    let n = u8::try_from(self.name_index("update")?).map_err(|_| too_complex(line))?;
+                    self.abc(Op::LoadMethod, call, target, n, line);
+                    self.abc(Op::Move, call + 2, list, 0, line);
+                    self.abc(Op::CallMethod, call, 1, 0, line);
+                }
+            }
+            return Ok(());
         }
         let count = u8::try_from(items.len()).map_err(|_| too_complex(line))?;
         let first = self.temps(items.len(), line)?;
@@ -1476,11 +1541,8 @@ impl<'a> Compiler<'a, '_> {
         line: u32,
         column: u32,
     ) -> Result<()> {
-        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
-            return Err(not_supported("'*' unpacking in a call", line, column));
-        }
-        if keywords.iter().any(|k| k.name.is_none()) {
-            return Err(not_supported("'**' unpacking in a call", line, column));
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) || keywords.iter().any(|k| k.name.is_none()) {
+            return self.call_unpacked(func, args, keywords, target, line);
         }
         let count = u8::try_from(args.len()).map_err(|_| too_complex(line))?;
         if let (ExprKind::Name("super"), true) = (func.kind, args.is_empty() && keywords.is_empty()) {
@@ -1545,6 +1607,70 @@ impl<'a> Compiler<'a, '_> {
         if base != target {
             self.abc(Op::Move, target, base, 0, line);
         }
+        Ok(())
+    }
+
+    /// `f(*a, b, **k)`: positional arguments gathered in a list, keywords in a dict.
+    fn call_unpacked(
+        &mut self,
+        func: &'a Expr<'a>,
+        args: &'a [Expr<'a>],
+        keywords: &'a [crate::syntax::ast::Keyword<'a>],
+        target: u8,
+        line: u32,
+    ) -> Result<()> {
+        let base = self.temps(3, line)?;
+        self.expr_into(func, base)?;
+        self.gather_list(args, base + 1, line)?;
+        self.abc(Op::BuildDict, base + 2, 0, 0, line);
+        for k in keywords {
+            let mark = self.mark();
+            match k.name {
+                Some(name) => {
+                    let key = self.temp(line)?;
+                    self.load_str(name, key, line)?;
+                    let v = self.expr(k.value)?;
+                    self.abc(Op::SetItem, base + 2, key, v, line);
+                }
+                None => self.call_update(base + 2, k.value, line)?,
+            }
+            self.release_to(mark);
+        }
+        self.abc(Op::CallEx, base, 0, 0, line);
+        if base != target {
+            self.abc(Op::Move, target, base, 0, line);
+        }
+        Ok(())
+    }
+
+    /// Builds a list in `target` from display items, extending it for `*iterable`.
+    fn gather_list(&mut self, items: &'a [Expr<'a>], target: u8, line: u32) -> Result<()> {
+        self.abc(Op::BuildList, target, 0, 0, line);
+        for item in items {
+            let mark = self.mark();
+            match item.kind {
+                ExprKind::Starred(inner) => {
+                    let v = self.expr(inner)?;
+                    self.abc(Op::InPlace, target, v, Op::Add as u8, line);
+                }
+                _ => {
+                    let v = self.expr(item)?;
+                    self.abc(Op::ListAppend, target, v, 0, line);
+                }
+            }
+            self.release_to(mark);
+        }
+        Ok(())
+    }
+
+    /// `container.update(source)` for dict and set displays with `**`/`*`.
+    fn call_update(&mut self, container: u8, source: &'a Expr<'a>, line: u32) -> Result<()> {
+        let call = self.temps(3, line)?;
+        let n = u8::try_from(self.name_index("update")?).map_err(|_| too_complex(line))?;
+        self.abc(Op::LoadMethod, call, container, n, line);
+        self.expr_into(source, call + 2)?;
+        self.abc(Op::CallMethod, call, 1, 0, line);
+        self.release_to(call);
         Ok(())
     }
 

@@ -42,6 +42,8 @@ pub enum Error {
     /// positional arguments but 3 were given` / `f() missing 1 required positional
     /// argument: 'x'` (the function and the number given).
     Arguments { function: crate::Value, given: u32 },
+    /// `TypeError: f() missing 1 required keyword-only argument: 'x'`.
+    MissingKeywordOnly { function: crate::Value, name: crate::Value },
     /// `TypeError: f() got an unexpected keyword argument 'x'` (function may be NULL
     /// when not yet known; the name is a str).
     UnexpectedKeyword { function: crate::Value, name: crate::Value },
@@ -86,7 +88,10 @@ impl Error {
             Error::Raised => "Exception",
             Error::UnboundLocalName(_) => "UnboundLocalError",
             Error::UnpackCount { .. } => "ValueError",
-            Error::Arguments { .. } | Error::UnexpectedKeyword { .. } | Error::DuplicateArgument { .. } => "TypeError",
+            Error::Arguments { .. }
+            | Error::UnexpectedKeyword { .. }
+            | Error::DuplicateArgument { .. }
+            | Error::MissingKeywordOnly { .. } => "TypeError",
         }
     }
 }
@@ -106,6 +111,7 @@ impl fmt::Display for Error {
             Error::UnboundLocalName(_) => f.write_str("UnboundLocalError: local variable read before assignment"),
             Error::Arguments { given, .. } => write!(f, "TypeError: wrong number of arguments ({given} given)"),
             Error::UnexpectedKeyword { .. } => f.write_str("TypeError: unexpected keyword argument"),
+            Error::MissingKeywordOnly { .. } => f.write_str("TypeError: missing keyword-only argument"),
             Error::DuplicateArgument { .. } => f.write_str("TypeError: multiple values for an argument"),
             Error::UnpackCount { expected, got, too_many: false } => {
                 write!(f, "ValueError: not enough values to unpack (expected {expected}, got {got})")

@@ -142,7 +142,10 @@ impl ExceptionType {
             Error::NoModule(_) => ModuleNotFoundError,
             Error::UnboundLocalName(_) => UnboundLocalError,
             Error::UnpackCount { .. } => ValueError,
-            Error::Arguments { .. } | Error::UnexpectedKeyword { .. } | Error::DuplicateArgument { .. } => TypeError,
+            Error::Arguments { .. }
+            | Error::UnexpectedKeyword { .. }
+            | Error::DuplicateArgument { .. }
+            | Error::MissingKeywordOnly { .. } => TypeError,
             Error::Raised => Exception,
         }
     }
@@ -257,6 +260,11 @@ impl Vm {
             Error::Arguments { function, given } => self.arguments_message(function, given),
             Error::UnexpectedKeyword { function, name } => format!(
                 "{}() got an unexpected keyword argument '{}'",
+                self.callable_name(function),
+                self.as_str(name).unwrap_or("?")
+            ),
+            Error::MissingKeywordOnly { function, name } => format!(
+                "{}() missing 1 required keyword-only argument: '{}'",
                 self.callable_name(function),
                 self.as_str(name).unwrap_or("?")
             ),

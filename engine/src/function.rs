@@ -2,8 +2,9 @@
 //! (Rust code called like a Python function).
 //!
 //! ```text
-//! script function (24 bytes): +8 code  +12 globals: dict  +16 defaults: tuple or NULL
+//! script function (28 bytes): +8 code  +12 globals: dict  +16 defaults: tuple or NULL
 //!                             +20 closure: tuple of cells or NULL
+//!                             +24 keyword-only defaults: dict or NULL
 //! native function (16 bytes): +8 index into the VM's native table: u32  +12 name: str
 //! ```
 //!
@@ -16,7 +17,7 @@ use crate::object::{DeadStack, Kind};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(crate) const FUNCTION_BYTES: u32 = 24;
+pub(crate) const FUNCTION_BYTES: u32 = 28;
 pub(crate) const NATIVE_BYTES: u32 = 16;
 
 /// Rust code callable from scripts: borrowed arguments in, an owned result out.
@@ -74,6 +75,7 @@ impl Vm {
         self.heap.write_value(at + 12, globals);
         self.heap.write_value(at + 16, Value::NULL);
         self.heap.write_value(at + 20, Value::NULL);
+        self.heap.write_value(at + 24, Value::NULL);
         Ok(Value::from_offset(at))
     }
 
@@ -92,6 +94,21 @@ impl Vm {
         self.heap.incref(defaults);
         let old = self.heap.read_value(at + 16);
         self.heap.write_value(at + 16, defaults);
+        self.release(old);
+        Ok(())
+    }
+
+    /// The keyword-only defaults of a function (a dict, borrowed; NULL if none).
+    pub(crate) fn function_keyword_defaults(&self, f: u32) -> Value {
+        self.heap.read_value(f + 24)
+    }
+
+    /// Gives function `f` the keyword-only defaults `defaults` (a dict, borrowed).
+    pub(crate) fn set_function_keyword_defaults(&mut self, f: Value, defaults: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Function, f)?;
+        self.heap.incref(defaults);
+        let old = self.heap.read_value(at + 24);
+        self.heap.write_value(at + 24, defaults);
         self.release(old);
         Ok(())
     }
@@ -193,7 +210,7 @@ impl Vm {
     }
 
     pub(crate) fn destroy_function(&mut self, at: u32, dead: &mut DeadStack) {
-        for slot in [8, 12, 16, 20] {
+        for slot in [8, 12, 16, 20, 24] {
             let part = self.heap.read_value(at + slot);
             dead.release(&mut self.heap, part);
         }

@@ -150,10 +150,11 @@ impl Vm {
         let params = u32::from(self.code_parameters(code));
         let defaults = self.function_defaults(function);
         let default_count = self.tuple_len(defaults);
-        if count > params {
+        let simple = keywords.is_empty() && self.code_signature(code) == (0, false, false);
+        if simple && count > params {
             return Err(Error::Arguments { function: f, given: count });
         }
-        if keywords.is_empty() {
+        if simple {
             // The common call: positional arguments, then defaults for the rest.
             if count + default_count < params {
                 return Err(Error::Arguments { function: f, given: count });
@@ -167,40 +168,99 @@ impl Vm {
             self.depth += 1;
             return Ok(frame);
         }
-        // Parameter values by position: positional arguments, then keywords by name,
-        // then defaults for the trailing parameters still unset.
+        self.bind_general(f, function, code, caller, result_register, count, &arg, keywords)
+    }
+
+    /// Binds a call with keywords, `*args`, `**kwargs` or keyword-only parameters. The
+    /// frame's locals: positional parameters, keyword-only ones, `*args`, `**kwargs`.
+    #[allow(clippy::too_many_arguments)] // one call's inputs, split out of enter_function
+    fn bind_general(
+        &mut self,
+        f: Value,
+        function: u32,
+        code: u32,
+        caller: u32,
+        result_register: u8,
+        count: u32,
+        arg: &dyn Fn(&Vm, u32) -> Value,
+        keywords: &Keywords<'_>,
+    ) -> Result<u32> {
+        let params = u32::from(self.code_parameters(code));
+        let (keyword_only, has_varargs, has_varkeywords) = self.code_signature(code);
+        let named = params + keyword_only;
+        let defaults = self.function_defaults(function);
+        let default_count = self.tuple_len(defaults);
+        if count > params && !has_varargs {
+            return Err(Error::Arguments { function: f, given: count });
+        }
+        // Values by local slot (borrowed), and the *args/**kwargs objects (owned).
         let mut bound = [Value::NULL; 256];
-        for i in 0..count {
+        for i in 0..count.min(params) {
             bound[i as usize] = arg(self, i);
         }
-        if !keywords.is_empty() {
+        let mut owned: alloc::vec::Vec<Value> = alloc::vec::Vec::new();
+        let result = (|| -> Result<()> {
+            if has_varargs {
+                let extra: alloc::vec::Vec<Value> = (params..count).map(|i| arg(self, i)).collect();
+                let tuple = self.new_tuple(&extra)?;
+                owned.push(tuple);
+                bound[named as usize] = tuple;
+            }
+            let mut kwargs = Value::NULL;
+            if has_varkeywords {
+                kwargs = self.new_dict()?;
+                owned.push(kwargs);
+                bound[(named + u32::from(has_varargs)) as usize] = kwargs;
+            }
             let names = self.code_local_names(code);
             for (&name, &value) in keywords.names.iter().zip(keywords.values) {
-                let slot = (0..params).find(|&i| self.tuple_item(names, i) == name);
-                match slot {
-                    None => return Err(Error::UnexpectedKeyword { function: f, name }),
+                match (0..named).find(|&i| self.tuple_item(names, i) == name) {
                     Some(i) if bound[i as usize] != Value::NULL => {
                         return Err(Error::DuplicateArgument { function: f, name });
                     }
                     Some(i) => bound[i as usize] = value,
+                    None if has_varkeywords => self.dict_set(kwargs, name, value)?,
+                    None => return Err(Error::UnexpectedKeyword { function: f, name }),
                 }
             }
-        }
-        let first_default = params - default_count.min(params);
-        for i in count..params {
-            if bound[i as usize] == Value::NULL {
-                if i < first_default {
-                    let given = (0..params).filter(|&j| bound[j as usize] != Value::NULL).count() as u32;
-                    return Err(Error::Arguments { function: f, given: given.min(count) });
+            let first_default = params - default_count.min(params);
+            for i in count.min(params)..params {
+                if bound[i as usize] == Value::NULL {
+                    if i < first_default {
+                        let given = (0..params).filter(|&j| bound[j as usize] != Value::NULL).count() as u32;
+                        return Err(Error::Arguments { function: f, given: given.min(count) });
+                    }
+                    bound[i as usize] = self.tuple_item(defaults, i - first_default);
                 }
-                bound[i as usize] = self.tuple_item(defaults, i - first_default);
             }
-        }
-        let frame = self.new_frame(f, code, caller, result_register)?;
-        for (i, &v) in bound.iter().enumerate().take(params as usize) {
+            let keyword_defaults = self.function_keyword_defaults(function);
+            for i in params..named {
+                if bound[i as usize] == Value::NULL {
+                    let name = self.tuple_item(names, i);
+                    let default =
+                        if keyword_defaults == Value::NULL { None } else { self.dict_lookup(keyword_defaults, name)? };
+                    match default {
+                        Some(v) => bound[i as usize] = v,
+                        None => return Err(Error::MissingKeywordOnly { function: f, name }),
+                    }
+                }
+            }
+            Ok(())
+        })();
+        let frame = result.and_then(|()| self.new_frame(f, code, caller, result_register));
+        let frame = match frame {
+            Ok(frame) => frame,
+            Err(e) => {
+                self.release_all(&owned);
+                return Err(e);
+            }
+        };
+        let slots = named + u32::from(has_varargs) + u32::from(has_varkeywords);
+        for (i, &v) in bound.iter().enumerate().take(slots as usize) {
             self.heap.incref(v);
             self.heap.write_value(frame + FRAME_HEADER + 4 * i as u32, v);
         }
+        self.release_all(&owned);
         self.depth += 1;
         Ok(frame)
     }
@@ -388,6 +448,53 @@ impl Vm {
                             self.set_reg(now, a + 1, v);
                             *ip = ip.wrapping_add_signed(instr.sbx());
                         }
+                    }
+                }
+                Op::SetKwDefaults => {
+                    let (f, defaults) = (self.reg(now, a), self.reg(now, b));
+                    self.set_function_keyword_defaults(f, defaults)?;
+                }
+                Op::ListToTuple => {
+                    let list = self.reg(now, b);
+                    let items: alloc::vec::Vec<Value> = (0..self.list_len(list)).map(|i| self.list_item(list, i)).collect();
+                    let tuple = self.new_tuple(&items)?;
+                    self.set_reg(now, a, tuple);
+                }
+                Op::UnpackEx => {
+                    let (before, after) = (usize::from(c & 15), usize::from(c >> 4));
+                    let items = self.collect(self.reg(now, b))?;
+                    if items.len() < before + after {
+                        let got = items.len() as u32;
+                        self.release_all(&items);
+                        return Err(Error::UnpackCount { expected: (before + after) as u8, got, too_many: false });
+                    }
+                    let middle = self.new_list(&items[before..items.len() - after]);
+                    let middle = match middle {
+                        Ok(m) => m,
+                        Err(e) => {
+                            self.release_all(&items);
+                            return Err(e);
+                        }
+                    };
+                    for (i, &item) in items[..before].iter().enumerate() {
+                        self.heap.incref(item);
+                        self.set_reg(now, a + i as u8, item);
+                    }
+                    self.set_reg(now, a + before as u8, middle);
+                    for (i, &item) in items[items.len() - after..].iter().enumerate() {
+                        self.heap.incref(item);
+                        self.set_reg(now, a + before as u8 + 1 + i as u8, item);
+                    }
+                    self.release_all(&items);
+                }
+                Op::CallEx => {
+                    let callee = self.reg(now, a);
+                    let (list, dict) = (self.reg(now, a + 1), self.reg(now, a + 2));
+                    self.set_frame_ip(now.frame, *ip);
+                    if let Some(frame) = self.call_unpacked(now, a, callee, list, dict)? {
+                        *now = self.running(frame);
+                        *ip = 0;
+                        return Ok(None);
                     }
                 }
                 Op::Import => {
@@ -708,24 +815,7 @@ impl Vm {
         count: u8,
         keyword_count: u8,
     ) -> Result<Option<u32>> {
-        let (callee, receiver) = match self.kind_of(callee) {
-            Some(Kind::BoundMethod) if receiver.is_none() => {
-                let (function, bound) = self.bound_method_parts(callee.as_object().unwrap_or_default());
-                (function, Some(bound))
-            }
-            Some(Kind::Instance) if receiver.is_none() => match self.call_method_of(callee)? {
-                Some(method) => (method, Some(callee)),
-                None => return Err(Error::Type("object is not callable")),
-            },
-            _ => (callee, receiver),
-        };
         let base = now.registers + 4 * first;
-        let shift = u32::from(receiver.is_some());
-        let total = u32::from(count) + shift;
-        let arg = |vm: &Vm, i: u32| match (receiver, i) {
-            (Some(r), 0) => r,
-            _ => vm.heap.read_value(base + 4 * (i - shift)),
-        };
         // Keyword values follow the positional arguments; their names' tuple follows them.
         let mut keyword_values = [Value::NULL; MAX_NATIVE_ARGS];
         let keyword_count = usize::from(keyword_count).min(MAX_NATIVE_ARGS);
@@ -739,6 +829,41 @@ impl Vm {
         };
         let names: alloc::vec::Vec<Value> = self.tuple_items(names_tuple).collect();
         let keywords = Keywords { names: &names, values: &keyword_values[..keyword_count] };
+        let arg = |vm: &Vm, i: u32| vm.heap.read_value(base + 4 * i);
+        self.dispatch_call(now, result, callee, receiver, u32::from(count), &arg, &keywords)
+    }
+
+    /// Calls `callee` with `receiver` (if any), then `count` arguments read by `arg`, and
+    /// `keywords`; the result goes to register `result`. A script function gets a new
+    /// frame, returned for the loop to switch to; everything else runs now.
+    #[allow(clippy::too_many_arguments)] // the parts of one call
+    fn dispatch_call(
+        &mut self,
+        now: &Running,
+        result: u8,
+        callee: Value,
+        receiver: Option<Value>,
+        count: u32,
+        positional: &dyn Fn(&Vm, u32) -> Value,
+        keywords: &Keywords<'_>,
+    ) -> Result<Option<u32>> {
+        let (callee, receiver) = match self.kind_of(callee) {
+            Some(Kind::BoundMethod) if receiver.is_none() => {
+                let (function, bound) = self.bound_method_parts(callee.as_object().unwrap_or_default());
+                (function, Some(bound))
+            }
+            Some(Kind::Instance) if receiver.is_none() => match self.call_method_of(callee)? {
+                Some(method) => (method, Some(callee)),
+                None => return Err(Error::Type("object is not callable")),
+            },
+            _ => (callee, receiver),
+        };
+        let shift = u32::from(receiver.is_some());
+        let total = count + shift;
+        let arg = |vm: &Vm, i: u32| match (receiver, i) {
+            (Some(r), 0) => r,
+            _ => positional(vm, i - shift),
+        };
         if self.kind_of(callee) == Some(Kind::Class) && self.makes_instances(callee) {
             let instance = self.new_instance(callee)?;
             match self.init_method(callee)? {
@@ -746,7 +871,7 @@ impl Vm {
                     // R[result] takes the instance now; `__init__` runs as a frame whose
                     // own result is dropped.
                     let with_self = |vm: &Vm, i: u32| if i == 0 { instance } else { arg(vm, i - 1) };
-                    let frame = self.enter_function(init, now.frame, result, total + 1, with_self, &keywords);
+                    let frame = self.enter_function(init, now.frame, result, total + 1, with_self, keywords);
                     let frame = match frame {
                         Ok(frame) => frame,
                         Err(e) => {
@@ -770,7 +895,7 @@ impl Vm {
         }
         match self.kind_of(callee) {
             Some(Kind::Function) => {
-                let frame = self.enter_function(callee, now.frame, result, total, arg, &keywords)?;
+                let frame = self.enter_function(callee, now.frame, result, total, arg, keywords)?;
                 match self.generator_for(frame) {
                     Some(made) => {
                         let g = made?;
@@ -790,16 +915,51 @@ impl Vm {
                 }
                 let args = &args[..total as usize];
                 let value = if self.kind_of(callee) == Some(Kind::Class) {
-                    self.instantiate(callee, args, &keywords)?
+                    self.instantiate(callee, args, keywords)?
                 } else {
                     let at = callee.as_object().unwrap_or_default();
-                    self.call_native(at, args, &keywords)?
+                    self.call_native(at, args, keywords)?
                 };
                 self.set_reg(now, result, value);
                 Ok(None)
             }
             _ => Err(Error::Type("object is not callable")),
         }
+    }
+
+    /// `callee(*list, **dict)`: the call of `CallEx`, through the same dispatch as
+    /// register calls.
+    fn call_unpacked(&mut self, now: &Running, result: u8, callee: Value, list: Value, dict: Value) -> Result<Option<u32>> {
+        let args: alloc::vec::Vec<Value> = (0..self.list_len(list)).map(|i| self.list_item(list, i)).collect();
+        let mut names = alloc::vec::Vec::new();
+        let mut values = alloc::vec::Vec::new();
+        if dict != Value::NULL && dict != Value::NONE {
+            let mut position = 0;
+            while let Some((key, value)) = self.dict_next(dict, &mut position) {
+                if self.kind_of(key) != Some(Kind::Str) {
+                    return Err(Error::Type("keywords must be strings"));
+                }
+                names.push(key);
+                values.push(value);
+            }
+        }
+        // Keyword names must be interned to match parameter names by handle.
+        let mut interned = alloc::vec::Vec::with_capacity(names.len());
+        for &n in &names {
+            self.heap.incref(n);
+            match self.intern(n) {
+                Ok(v) => interned.push(v),
+                Err(e) => {
+                    self.release(n);
+                    self.release_all(&interned);
+                    return Err(e);
+                }
+            }
+        }
+        let keywords = Keywords { names: &interned, values: &values };
+        let outcome = self.dispatch_call(now, result, callee, None, args.len() as u32, &|_, i| args[i as usize], &keywords);
+        self.release_all(&interned);
+        outcome
     }
 
     fn globals_of(&self, now: &Running) -> Value {

@@ -35,6 +35,7 @@ mod interpreter;
 mod iterator;
 mod list;
 mod methods;
+pub mod module;
 pub mod object;
 mod operators;
 pub mod output;

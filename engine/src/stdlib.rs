@@ -417,7 +417,11 @@ impl Vm {
         let text: alloc::string::String = self.as_str(name).unwrap_or("").into();
         let module = match self.make_builtin_module(&text)? {
             Some(m) => m,
-            None => return Err(Error::NoModule(name)),
+            None => match self.load_script_module(&text, name)? {
+                // A script module was cached as it started running (import cycles).
+                Some(m) => return Ok(m),
+                None => return Err(Error::NoModule(name)),
+            },
         };
         let cached = self.dict_set(self.modules, name, module);
         if let Err(e) = cached {

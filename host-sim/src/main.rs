@@ -1,15 +1,20 @@
 //! `mote-sim`: runs mote on the simulated PS3-like platform and reports its memory.
 //!
-//! Commands (more arrive with the language and scenario issues):
+//! Commands:
+//!   mote-sim run script.py [--profile tight|stock] [--heap BYTES]
 //!   mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
+mod run;
 mod sizes;
 mod snapshot;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: mote-sim sizes [--profile tight|stock] [--json] [--compare]
+const USAGE: &str = "usage: mote-sim run script.py [--profile tight|stock] [--heap BYTES]
+       mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
+  run        runs a script like python3 script.py (exit 1 on an uncaught exception)
+  --heap     the script heap's size in bytes (default 32 MiB, from the script budget)
   sizes      bytes of common objects and of dicts with 0..19 int keys, measured in a VM
   --profile  the VM's memory profile (default: tight)
   --json     one JSON object instead of the table
@@ -17,6 +22,15 @@ const USAGE: &str = "usage: mote-sim sizes [--profile tight|stock] [--json] [--c
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("run") {
+        return match run_command(&args[1..]) {
+            Ok(status) => ExitCode::from(status),
+            Err(message) => {
+                eprintln!("mote-sim: {message}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match run(&args) {
         Ok(out) => {
             print!("{out}");
@@ -36,6 +50,30 @@ fn run(args: &[String]) -> Result<String, String> {
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
         other => Err(format!("unknown command '{other}'")),
     }
+}
+
+fn run_command(args: &[String]) -> Result<u8, String> {
+    let mut profile = mote::Profile::Tight;
+    let mut heap = 32 << 20;
+    let mut script = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--profile" => {
+                let name = it.next().ok_or("--profile needs a value: tight or stock")?;
+                profile = mote::Profile::from_name(name)
+                    .ok_or_else(|| format!("unknown profile '{name}' (expected tight or stock)"))?;
+            }
+            "--heap" => {
+                let bytes = it.next().ok_or("--heap needs a size in bytes")?;
+                heap = bytes.parse().map_err(|_| format!("--heap: '{bytes}' is not a number of bytes"))?;
+            }
+            other if script.is_none() && !other.starts_with("--") => script = Some(other.to_string()),
+            other => return Err(format!("unexpected argument '{other}'\n\n{USAGE}")),
+        }
+    }
+    let script = script.ok_or_else(|| format!("run needs a script\n\n{USAGE}"))?;
+    run::run(&script, profile, heap)
 }
 
 fn sizes_command(args: &[String]) -> Result<String, String> {

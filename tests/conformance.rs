@@ -1,0 +1,129 @@
+//! The conformance suite: every script in `tests/conformance/` run by mote under both
+//! memory profiles, its stdout, exit code and stderr compared with what CPython 3.11
+//! printed (recorded by `tests/conformance/record.py`), and the VM torn down afterwards
+//! with zero bytes left in its heap.
+//!
+//! `tests/conformance/PASSING` names the scripts that must pass; the test fails if one of
+//! them does not, and reports how many of all the scripts pass. After making more scripts
+//! pass, run with `MOTE_UPDATE_PASSING=1` to rewrite the list (it only ever grows the
+//! guarantee: review the diff).
+
+use mote::output::Captured;
+use mote::stdlib::ModuleLoader;
+use mote::{Profile, Region, Vm, VmConfig};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const REGION_BYTES: usize = 64 << 20;
+
+/// Loads `import helper_x` from the suite's folder.
+struct SuiteModules;
+
+impl ModuleLoader for SuiteModules {
+    fn source(&mut self, name: &str) -> Option<String> {
+        fs::read_to_string(suite_dir().join(format!("{name}.py"))).ok()
+    }
+}
+
+/// What one run printed and how it ended.
+struct Outcome {
+    stdout: String,
+    stderr: String,
+    exit_code: i32,
+    leaked_bytes: u64,
+}
+
+fn run_script(path: &Path, profile: Profile) -> Outcome {
+    let source = fs::read_to_string(path).expect("script readable");
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("script.py");
+    let region = Region::with_capacity(REGION_BYTES).expect("region");
+    let mut vm = Vm::new(VmConfig::new(profile), region).expect("vm");
+    let captured = Captured::default();
+    vm.set_output(Box::new(captured.clone()));
+    vm.set_module_loader(Box::new(SuiteModules));
+    let start = std::time::Instant::now();
+    vm.set_clock(Box::new(move || start.elapsed().as_secs_f64()));
+    let exit_code = i32::from(vm.run_main(name, &source).is_err());
+    let teardown = vm.shutdown();
+    Outcome { stdout: captured.stdout(), stderr: captured.stderr(), exit_code, leaked_bytes: teardown.leaked_bytes }
+}
+
+/// Traceback text without CPython 3.11's `^^^^` marker lines, which mote does not print.
+fn without_carets(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| !l.trim().chars().all(|c| c == '^' || c == '~') || l.trim().is_empty()).collect()
+}
+
+/// Why `path` does not conform, or `None` if it does (under both profiles).
+fn check(path: &Path) -> Option<String> {
+    let expected_out = fs::read_to_string(path.with_extension("out")).unwrap_or_default();
+    let expected_code: i32 =
+        fs::read_to_string(path.with_extension("code")).ok().and_then(|c| c.trim().parse().ok()).unwrap_or(0);
+    let expected_err = fs::read_to_string(path.with_extension("err")).unwrap_or_default();
+    for profile in [Profile::Tight, Profile::Stock] {
+        let got = run_script(path, profile);
+        if got.stdout != expected_out {
+            return Some(format!("{profile:?}: stdout differs\n--- expected\n{expected_out}--- got\n{}", got.stdout));
+        }
+        if got.exit_code != expected_code {
+            return Some(format!("{profile:?}: exit code {} (expected {expected_code})\n{}", got.exit_code, got.stderr));
+        }
+        if without_carets(&got.stderr) != without_carets(&expected_err) {
+            return Some(format!("{profile:?}: stderr differs\n--- expected\n{expected_err}--- got\n{}", got.stderr));
+        }
+        if got.leaked_bytes != 0 {
+            return Some(format!("{profile:?}: {} bytes left in the heap after teardown", got.leaked_bytes));
+        }
+    }
+    None
+}
+
+fn suite_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("conformance")
+}
+
+fn scripts() -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = fs::read_dir(suite_dir())
+        .expect("tests/conformance exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".py") && name.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn conformance_scripts_match_cpython() {
+    let passing_file = suite_dir().join("PASSING");
+    let required: Vec<String> = fs::read_to_string(&passing_file)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    let mut passed = Vec::new();
+    let mut regressions = Vec::new();
+    let all = scripts();
+    for path in &all {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        match check(path) {
+            None => passed.push(name),
+            Some(why) if required.contains(&name) => regressions.push(format!("{name}: {why}")),
+            Some(_) => {}
+        }
+    }
+    println!("conformance: {} of {} scripts match CPython 3.11 under both profiles", passed.len(), all.len());
+    if std::env::var_os("MOTE_UPDATE_PASSING").is_some() {
+        let mut text = String::from("# Conformance scripts that must keep passing (tests/conformance.rs).\n");
+        for name in &passed {
+            text.push_str(name);
+            text.push('\n');
+        }
+        fs::write(&passing_file, text).expect("PASSING writable");
+    }
+    assert!(required.iter().all(|r| all.iter().any(|p| p.ends_with(r))), "PASSING names a script that does not exist");
+    assert!(regressions.is_empty(), "{} required scripts fail:\n{}", regressions.len(), regressions.join("\n\n"));
+}
