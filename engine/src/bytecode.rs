@@ -176,11 +176,15 @@ pub enum Op {
     UnpackEx,
     /// R[a] = tuple(R[b]) for a list R[b]
     ListToTuple,
+    /// the innermost exception being handled is handled no more (an except block ended)
+    PopHandled,
+    /// re-raise the exception being handled (a bare `raise` outside an except block)
+    ReraiseHandled,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 85] = [
+    pub const ALL: [Op; 87] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -266,6 +270,8 @@ impl Op {
         Op::CallEx,
         Op::UnpackEx,
         Op::ListToTuple,
+        Op::PopHandled,
+        Op::ReraiseHandled,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -375,6 +381,7 @@ impl Op {
             }
             Op::CallEx => Shape::SliceAt(0),
             Op::UnpackEx => Shape::StarredUnpack,
+            Op::PopHandled | Op::ReraiseHandled => Shape::Abc(Operand::None, Operand::None, Operand::None),
             Op::ExceptionMatches => Shape::Abc(Reg, Reg, Reg),
             Op::Unpack => Shape::UnpackRun,
             Op::BuildDict => Shape::PairRun,

@@ -11,7 +11,8 @@
 //!                    +48 handler table: u32 (offset, 0 if none)  +52 handlers: u32
 //!                    +56 local names: tuple of str (register order; parameters first)
 //! line table:        [(first instruction: u32, line: u32); entries], instruction-ordered
-//! handler table:     [(start, end, target, register): u32 x 4; handlers], innermost first
+//! handler table:     [(start, end, target, register | depth << 8): u32 x 4; handlers],
+//!                    innermost first
 //! ```
 //!
 //! A handler entry says: an exception raised by an instruction in `start..end` jumps to
@@ -44,6 +45,9 @@ pub struct Handler {
     pub end: u32,
     pub target: u32,
     pub register: u8,
+    /// Handler blocks of the same function enclosing this `try` (their exceptions stay
+    /// "being handled" when this one catches).
+    pub depth: u8,
 }
 
 /// Builds a code object: instructions, constants and names are gathered in host memory
@@ -335,7 +339,7 @@ impl Vm {
             r.write_u32(entry, h.start);
             r.write_u32(entry + 4, h.end);
             r.write_u32(entry + 8, h.target);
-            r.write_u32(entry + 12, u32::from(h.register));
+            r.write_u32(entry + 12, u32::from(h.register) | u32::from(h.depth) << 8);
         }
         // The object now owns constants, names, name, file and local names.
         for (slot, &part) in [16u32, 20, 24, 28, 56].iter().zip(parts.iter()) {
@@ -404,14 +408,14 @@ impl Vm {
         line
     }
 
-    /// The innermost handler covering instruction `index`: `(target, register)`.
-    pub(crate) fn code_handler_for(&self, code: u32, index: u32) -> Option<(u32, u8)> {
+    /// The innermost handler covering instruction `index`: `(target, register, depth)`.
+    pub(crate) fn code_handler_for(&self, code: u32, index: u32) -> Option<(u32, u8, u8)> {
         let r = self.heap.region();
         let (table, count) = (r.read_u32(code + 48), r.read_u32(code + 52));
-        (0..count)
-            .map(|i| table + 16 * i)
-            .find(|&e| r.read_u32(e) <= index && index < r.read_u32(e + 4))
-            .map(|e| (r.read_u32(e + 8), r.read_u32(e + 12) as u8))
+        (0..count).map(|i| table + 16 * i).find(|&e| r.read_u32(e) <= index && index < r.read_u32(e + 4)).map(|e| {
+            let packed = r.read_u32(e + 12);
+            (r.read_u32(e + 8), packed as u8, (packed >> 8) as u8)
+        })
     }
 
     pub(crate) fn code_table_bytes(&self, at: u32) -> u64 {

@@ -777,13 +777,10 @@ impl<'a> Compiler<'a, '_> {
         match exc {
             None => match self.unit_ref().handler_registers.last() {
                 Some(&r) => self.abc(Op::Reraise, r, 0, 0, line),
+                // Outside an except block: whatever the callers are handling.
                 None => {
-                    return Err(CompileError::Syntax(SyntaxError::new(
-                        SyntaxErrorKind::NotImplemented,
-                        "a bare 'raise' outside an 'except' block is not supported by mote yet",
-                        line,
-                        column,
-                    )))
+                    let _ = column;
+                    self.abc(Op::ReraiseHandled, 0, 0, 0, line)
                 }
             },
             Some(e) => {
@@ -834,7 +831,8 @@ impl<'a> Compiler<'a, '_> {
         let to_else = self.jump_placeholder(Op::Jump, 0, line);
         let handler_start = self.here();
         for (start, end) in segments {
-            self.unit().builder.add_handler(Handler { start, end, target: handler_start, register: exception });
+            let depth = self.handler_depth(line)?;
+            self.unit().builder.add_handler(Handler { start, end, target: handler_start, register: exception, depth });
         }
         let mut to_end = Vec::new();
         let mut states = Vec::new();
@@ -872,6 +870,8 @@ impl<'a> Compiler<'a, '_> {
                     }
                 }
             }
+            // The except block is done: its exception is handled no more.
+            self.abc(Op::PopHandled, 0, 0, 0, h.line);
             self.abc(Op::Clear, exception, 0, 0, h.line);
             states.push(self.bound_state());
             to_end.push(self.jump_placeholder(Op::Jump, 0, h.line));
@@ -932,6 +932,11 @@ impl<'a> Compiler<'a, '_> {
             result = call;
         }
         self.store_name(def.name, result, line)
+    }
+
+    /// How many except/finally handler blocks of this function enclose the code here.
+    fn handler_depth(&self, line: u32) -> Result<u8> {
+        u8::try_from(self.unit_ref().handler_registers.len()).map_err(|_| too_complex(line))
     }
 
     fn open_protected(&mut self, cleanup: Cleanup<'a>) {
@@ -1032,7 +1037,8 @@ impl<'a> Compiler<'a, '_> {
         // An exception runs it, then goes on.
         let handler = self.here();
         for (start, end) in segments {
-            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception });
+            let depth = self.handler_depth(line)?;
+            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception, depth });
         }
         self.unit().handler_registers.push(exception);
         let cleanup = self.run_cleanup(Cleanup::Finally(finalbody), line);
@@ -1066,7 +1072,8 @@ impl<'a> Compiler<'a, '_> {
         let to_end = self.jump_placeholder(Op::Jump, 0, line);
         let handler = self.here();
         for (start, end) in segments {
-            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception });
+            let depth = self.handler_depth(line)?;
+            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception, depth });
         }
         // exit(type(e), e, e.__traceback__): a true result swallows the exception.
         let args = self.temps(4, line)?;
@@ -1083,9 +1090,11 @@ impl<'a> Compiler<'a, '_> {
         self.abc(Op::Call, args, 3, 0, line);
         let swallow = self.jump_placeholder(Op::JumpIfTrue, args, line);
         self.abc(Op::Reraise, exception, 0, 0, line);
-        let end = self.here();
-        self.patch_jump(swallow, end, line)?;
+        let swallowed = self.here();
+        self.patch_jump(swallow, swallowed, line)?;
+        self.abc(Op::PopHandled, 0, 0, 0, line);
         self.abc(Op::Clear, exception, 0, 0, line);
+        let end = self.here();
         self.patch_jump(to_end, end, line)
     }
 

@@ -21,6 +21,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub(crate) const EXCEPTION_BYTES: u32 = 32;
+/// Header flag: `__suppress_context__` (set by `raise ... from ...`).
+pub(crate) const SUPPRESS_CONTEXT: u8 = 1;
 
 /// The built-in exception classes, in creation order: each one's parent comes earlier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,9 +227,12 @@ impl Vm {
         exception.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 16))
     }
 
-    /// Sets `exception.__cause__` to `cause` (borrowed; None clears it).
+    /// Sets `exception.__cause__` to `cause` (borrowed; None clears it) and, as
+    /// `raise ... from ...` does, `__suppress_context__`.
     pub(crate) fn set_exception_cause(&mut self, exception: Value, cause: Value) {
         let Some(at) = exception.as_object() else { return };
+        let flags = self.heap.flags(at);
+        self.heap.set_flags(at, flags | SUPPRESS_CONTEXT);
         let cause = if cause == Value::NONE { Value::NULL } else { cause };
         self.heap.incref(cause);
         let old = self.heap.read_value(at + 20);
@@ -236,7 +241,15 @@ impl Vm {
     }
 
     /// Makes `exception` (owned) the one being raised and returns the marker error.
+    /// Raised while another is being handled, it gets that one as its `__context__`.
     pub(crate) fn raise(&mut self, exception: Value) -> Error {
+        let handled = self.handled_exception();
+        if let Some(at) = exception.as_object().filter(|&at| self.heap.is_kind(at, Kind::Exception)) {
+            if handled != Value::NULL && handled != exception && self.heap.read_value(at + 24) == Value::NULL {
+                self.heap.incref(handled);
+                self.heap.write_value(at + 24, handled);
+            }
+        }
         let old = core::mem::replace(&mut self.raised, exception);
         self.release(old);
         Error::Raised
@@ -395,6 +408,41 @@ impl Vm {
     /// The text Python prints for an uncaught exception: the traceback (with source
     /// lines from `source_line(file, line)`) and `Type: message`.
     pub fn format_exception(&mut self, exception: Value, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
+        let mut out = String::new();
+        // The chain first, oldest first: a cause, else an unsuppressed context.
+        let mut seen = alloc::vec![exception];
+        let mut chain = Vec::new();
+        let mut current = exception;
+        while let Some(at) = current.as_object() {
+            let cause = self.heap.read_value(at + 20);
+            let context = self.heap.read_value(at + 24);
+            let suppressed = self.heap.flags(at) & SUPPRESS_CONTEXT != 0;
+            let (next, text) = if cause != Value::NULL {
+                (cause, "The above exception was the direct cause of the following exception:")
+            } else if context != Value::NULL && !suppressed {
+                (context, "During handling of the above exception, another exception occurred:")
+            } else {
+                break;
+            };
+            if seen.contains(&next) {
+                break;
+            }
+            seen.push(next);
+            chain.push((next, text));
+            current = next;
+        }
+        for &(earlier, text) in chain.iter().rev() {
+            out.push_str(&self.format_one_exception(earlier, source_line));
+            out.push('\n');
+            out.push_str(text);
+            out.push_str("\n\n");
+        }
+        out.push_str(&self.format_one_exception(exception, source_line));
+        out
+    }
+
+    /// One exception's traceback and `Type: message` line.
+    fn format_one_exception(&mut self, exception: Value, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
         let mut out = String::new();
         let entries = self.traceback_entries(self.exception_traceback(exception));
         if !entries.is_empty() {

@@ -163,6 +163,12 @@ impl Vm {
                 let items = self.tuple_items(v);
                 hash_tuple_items(items.map(|item| self.hash_nested(item, depth + 1)))
             }
+            Kind::Set if self.is_frozenset(v) => {
+                if depth >= MAX_NESTING {
+                    return Err(Error::Recursion("maximum recursion depth exceeded while hashing a frozenset"));
+                }
+                self.frozenset_hash(v, |item| self.hash_nested(item, depth + 1))
+            }
             kind @ (Kind::List | Kind::Dict | Kind::Set) => Err(Error::Unhashable(kind.type_name())),
             // Functions, code and the like hash by identity, as in Python.
             Kind::Code
@@ -181,7 +187,13 @@ impl Vm {
             | Kind::Super
             | Kind::Wrapper
             | Kind::Module
-            | Kind::Generator => Ok(i64::from(at >> 3)),
+            | Kind::Generator
+            | Kind::Enumerate
+            | Kind::Zip
+            | Kind::Map
+            | Kind::Filter
+            | Kind::Reversed
+            | Kind::CallIterator => Ok(i64::from(at >> 3)),
         }
     }
 }

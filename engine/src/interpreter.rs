@@ -271,8 +271,25 @@ impl Vm {
         Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code }
     }
 
+    /// Keeps only the first `depth` exceptions `frame` is handling (and none of frames
+    /// it called).
+    pub(crate) fn trim_handled(&mut self, frame: u32, depth: usize) {
+        let first_of_frame = self.handled.iter().position(|&(f, _)| f == frame).unwrap_or(self.handled.len());
+        let keep = (first_of_frame + depth).min(self.handled.len());
+        let dropped: alloc::vec::Vec<Value> = self.handled.drain(keep..).map(|(_, e)| e).collect();
+        self.release_all(&dropped);
+    }
+
+    /// The exception being handled now (borrowed; NULL if none).
+    pub fn handled_exception(&self) -> Value {
+        self.handled.last().map_or(Value::NULL, |&(_, e)| e)
+    }
+
     /// Leaves `frame`: frees it and returns its caller (0 for none).
     fn leave_frame(&mut self, frame: u32) -> u32 {
+        if self.handled.last().is_some_and(|&(f, _)| f == frame) {
+            self.trim_handled(frame, 0);
+        }
         let caller = self.frame_caller(frame);
         self.depth -= 1;
         self.release(Value::from_offset(frame));
@@ -321,8 +338,13 @@ impl Vm {
                     loop {
                         self.record_unwind(now.code, failed_at);
                         if e == Error::Raised {
-                            if let Some((target, register)) = self.code_handler_for(now.code, failed_at) {
+                            if let Some((target, register, depth)) = self.code_handler_for(now.code, failed_at) {
                                 let exception = self.take_raised();
+                                // Handlers this exception escaped from are done; it is the
+                                // one being handled now.
+                                self.trim_handled(now.frame, usize::from(depth));
+                                self.heap.incref(exception);
+                                self.handled.push((now.frame, exception));
                                 self.set_reg(&now, register, exception);
                                 ip = target;
                                 break;
@@ -496,6 +518,19 @@ impl Vm {
                         *ip = 0;
                         return Ok(None);
                     }
+                }
+                Op::PopHandled => {
+                    if let Some((_, exception)) = self.handled.pop() {
+                        self.release(exception);
+                    }
+                }
+                Op::ReraiseHandled => {
+                    let exception = self.handled_exception();
+                    if exception == Value::NULL {
+                        return Err(Error::Runtime("No active exception to reraise"));
+                    }
+                    self.heap.incref(exception);
+                    return Err(self.raise(exception));
                 }
                 Op::Import => {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));

@@ -1,21 +1,118 @@
-//! `range` objects and the iterators over built-in containers.
+//! `range` objects, the iterators over built-in containers, and the lazy iterators the
+//! builtins make (`enumerate`, `zip`, `map`, `filter`, `reversed`, `iter(f, sentinel)`).
 //!
 //! ```text
-//! range (32 bytes):    +8 start: i64  +16 stop: i64  +24 step: i64 (never 0)
-//! iterator (16 bytes): +8 source (owned)  +12 position: u32
+//! range (32 bytes):     +8 start: i64  +16 stop: i64  +24 step: i64 (never 0)
+//! iterator (16 bytes):  +8 source (owned)  +12 position: u32
+//! enumerate (20 bytes): +8 iterator  +12 next index: i64
+//! zip (12 bytes):       +8 tuple of iterators       (header flags bit 0: strict)
+//! map (16 bytes):       +8 function  +12 tuple of iterators
+//! filter (16 bytes):    +8 predicate (None: the item's truth)  +12 iterator
+//! reversed (20 bytes):  +8 sequence (NULL once exhausted)  +12 position: i64
+//! callable_iterator (16 bytes): +8 callable (NULL once exhausted)  +12 sentinel
 //! ```
 //!
-//! One iterator layout serves every source: the position is an item index for lists,
-//! tuples and ranges, a byte offset for strings, an entry position for dicts and a slot
-//! for sets. Like CPython's, a list iterator sees items appended while it runs.
+//! One iterator layout serves every built-in source: the position is an item index for
+//! lists, tuples and ranges, a byte offset for strings, an entry position for dicts and a
+//! slot for sets. Like CPython's, a list iterator sees items appended while it runs.
+//!
+//! The lazy iterators hold owned references in every value slot, and pull from their
+//! inputs one item per `next`, calling script code (`map`'s function, a generator) through
+//! a nested interpreter run. A reversed position counts the items not yet produced (the
+//! next item is at `position - 1`); for a str it is the byte offset where they end.
+//! `reversed` over a dict or dict view iterates a snapshot tuple taken when it is made.
+//! Like CPython's, `zip`, `map`, `enumerate` and `filter` do not latch once exhausted (they
+//! ask their inputs again), while `reversed` and `callable_iterator` drop their source.
 
+use crate::bytecode::Op;
 use crate::error::{Error, Result};
+use crate::exception::ExceptionType;
 use crate::object::{DeadStack, Kind};
 use crate::value::Value;
 use crate::vm::Vm;
+use alloc::format;
+use alloc::vec::Vec;
 
 pub(crate) const RANGE_BYTES: u32 = 32;
 pub(crate) const ITERATOR_BYTES: u32 = 16;
+const ENUMERATE_BYTES: u32 = 20;
+const ZIP_BYTES: u32 = 12;
+const MAP_BYTES: u32 = 16;
+const FILTER_BYTES: u32 = 16;
+const REVERSED_BYTES: u32 = 20;
+const CALL_ITERATOR_BYTES: u32 = 16;
+/// Header flag of a zip: `strict=True`.
+const ZIP_STRICT: u8 = 1;
+
+/// The object size of a lazy iterator kind.
+pub(crate) fn lazy_bytes(kind: Kind) -> u32 {
+    match kind {
+        Kind::Enumerate => ENUMERATE_BYTES,
+        Kind::Zip => ZIP_BYTES,
+        Kind::Map => MAP_BYTES,
+        Kind::Filter => FILTER_BYTES,
+        Kind::Reversed => REVERSED_BYTES,
+        _ => CALL_ITERATOR_BYTES,
+    }
+}
+
+/// The value slots (owned references) of a lazy iterator kind.
+fn lazy_slots(kind: Kind) -> &'static [u32] {
+    match kind {
+        Kind::Enumerate | Kind::Zip | Kind::Reversed => &[8],
+        _ => &[8, 12],
+    }
+}
+
+/// Whether `kind` is an iterator implemented here (`next` works on it, `iter` returns it).
+pub(crate) fn is_native_iterator(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Iterator | Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator
+    )
+}
+
+/// Raises an exception of `ty` with message `text`; before the builtins exist (no
+/// exception classes yet), returns `fallback` instead.
+pub(crate) fn raise_text(vm: &mut Vm, ty: ExceptionType, text: &str, fallback: Error) -> Error {
+    let class = vm.exception_class(ty);
+    if class == Value::NULL {
+        return fallback;
+    }
+    let made = vm.new_str(text).and_then(|message| {
+        let e = vm.new_exception(class, &[message]);
+        vm.release(message);
+        e
+    });
+    match made {
+        Ok(exception) => vm.raise(exception),
+        Err(e) => e,
+    }
+}
+
+/// Whether `e` is a raised exception of class `ty` (or a subclass); if so it is taken
+/// and dropped, as a loop that ends on it does.
+pub(crate) fn swallow_raised(vm: &mut Vm, e: Error, ty: ExceptionType) -> bool {
+    let matches = match e {
+        Error::Raised => {
+            let class = vm.exception_class(ty);
+            class != Value::NULL && vm.is_instance(vm.raised, class)
+        }
+        Error::Index(_) => ty == ExceptionType::IndexError,
+        _ => false,
+    };
+    if matches && e == Error::Raised {
+        let exception = vm.take_raised();
+        vm.release(exception);
+    }
+    matches
+}
+
+/// `TypeError: 'int' object is not iterable`.
+pub(crate) fn not_iterable(vm: &mut Vm, v: Value) -> Error {
+    let text = format!("'{}' object is not iterable", vm.type_name_of(v));
+    raise_text(vm, ExceptionType::TypeError, &text, Error::Type("object is not iterable"))
+}
 
 impl Vm {
     /// `range(start, stop, step)`; `ValueError` for a zero step.
@@ -51,7 +148,7 @@ impl Vm {
     /// `iter(v)` for a built-in iterable (an iterator returns itself).
     pub fn iter(&mut self, v: Value) -> Result<Value> {
         match self.kind_of(v) {
-            Some(Kind::Iterator | Kind::Generator) => {
+            Some(kind) if kind == Kind::Generator || is_native_iterator(kind) => {
                 self.heap.incref(v);
                 Ok(v)
             }
@@ -62,13 +159,22 @@ impl Vm {
                 self.heap.region_mut().write_u32(at + 12, 0);
                 Ok(Value::from_offset(at))
             }
-            _ => Err(Error::Type("object is not iterable")),
+            _ => Err(not_iterable(self, v)),
         }
     }
 
     /// The next item of an iterator (owned), or `None` when it is exhausted.
     pub fn next(&mut self, iterator: Value) -> Result<Option<Value>> {
-        let at = self.object_of_kind(Kind::Iterator, iterator)?;
+        let at = match self.kind_of(iterator) {
+            Some(Kind::Iterator) => iterator.as_object().unwrap_or_default(),
+            Some(Kind::Enumerate) => return self.enumerate_next(iterator),
+            Some(Kind::Zip) => return self.zip_next(iterator),
+            Some(Kind::Map) => return self.map_next(iterator),
+            Some(Kind::Filter) => return self.filter_next(iterator),
+            Some(Kind::Reversed) => return self.reversed_next(iterator),
+            Some(Kind::CallIterator) => return self.call_iterator_next(iterator),
+            _ => return Err(Error::Type("expected an iterator")),
+        };
         let source = self.heap.read_value(at + 8);
         let mut position = self.heap.region().read_u32(at + 12);
         let item = match self.kind_of(source) {
@@ -131,6 +237,346 @@ impl Vm {
     }
 }
 
+/// Lazy iterators: construction and `next`.
+impl Vm {
+    /// A lazy iterator of `kind` holding `values` (owned: moved into its slots, released
+    /// if the allocation fails).
+    fn new_lazy(&mut self, kind: Kind, values: &[Value]) -> Result<u32> {
+        match self.heap.new_object(kind, lazy_bytes(kind)) {
+            Ok(at) => {
+                for (&slot, &v) in lazy_slots(kind).iter().zip(values) {
+                    self.heap.write_value(at + slot, v);
+                }
+                Ok(at)
+            }
+            Err(e) => {
+                self.release_all(values);
+                Err(e.into())
+            }
+        }
+    }
+
+    /// `iter(v)` for each of `iterables` (owned iterators, in order).
+    fn iterators_of(&mut self, iterables: &[Value]) -> Result<Vec<Value>> {
+        let mut its = Vec::with_capacity(iterables.len());
+        for &v in iterables {
+            match self.iter_any(v) {
+                Ok(it) => its.push(it),
+                Err(e) => {
+                    self.release_all(&its);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(its)
+    }
+
+    /// A tuple of the iterators of `iterables` (owned).
+    fn iterator_tuple(&mut self, iterables: &[Value]) -> Result<Value> {
+        let its = self.iterators_of(iterables)?;
+        let tuple = self.new_tuple(&its);
+        self.release_all(&its);
+        tuple
+    }
+
+    /// `enumerate(iterable, start)`.
+    pub fn new_enumerate(&mut self, iterable: Value, start: i64) -> Result<Value> {
+        let it = self.iter_any(iterable)?;
+        let at = self.new_lazy(Kind::Enumerate, &[it])?;
+        self.heap.region_mut().write_i64(at + 12, start);
+        Ok(Value::from_offset(at))
+    }
+
+    /// `zip(*iterables, strict=strict)`.
+    pub fn new_zip(&mut self, iterables: &[Value], strict: bool) -> Result<Value> {
+        let tuple = self.iterator_tuple(iterables)?;
+        let at = self.new_lazy(Kind::Zip, &[tuple])?;
+        self.heap.set_flags(at, if strict { ZIP_STRICT } else { 0 });
+        Ok(Value::from_offset(at))
+    }
+
+    /// `map(function, *iterables)` (at least one iterable).
+    pub fn new_map(&mut self, function: Value, iterables: &[Value]) -> Result<Value> {
+        let tuple = self.iterator_tuple(iterables)?;
+        self.heap.incref(function);
+        self.new_lazy(Kind::Map, &[function, tuple]).map(Value::from_offset)
+    }
+
+    /// `filter(predicate, iterable)`; a None predicate keeps the true items.
+    pub fn new_filter(&mut self, predicate: Value, iterable: Value) -> Result<Value> {
+        let it = self.iter_any(iterable)?;
+        self.heap.incref(predicate);
+        self.new_lazy(Kind::Filter, &[predicate, it]).map(Value::from_offset)
+    }
+
+    /// `iter(callable, sentinel)`.
+    pub fn new_call_iterator(&mut self, callable: Value, sentinel: Value) -> Result<Value> {
+        self.heap.incref(callable);
+        self.heap.incref(sentinel);
+        self.new_lazy(Kind::CallIterator, &[callable, sentinel]).map(Value::from_offset)
+    }
+
+    /// `reversed(seq)`: a reversed iterator over a list, tuple, str, range, dict or dict
+    /// view, whatever an instance's `__reversed__` returns, or a reversed iterator over an
+    /// instance with `__len__` and `__getitem__`.
+    pub fn new_reversed(&mut self, seq: Value) -> Result<Value> {
+        let (source, position) = match self.kind_of(seq) {
+            Some(Kind::List | Kind::Tuple) => {
+                self.heap.incref(seq);
+                (seq, i64::from(self.sequence_len(seq)))
+            }
+            Some(Kind::Str) => {
+                self.heap.incref(seq);
+                (seq, self.as_str(seq).map_or(0, str::len) as i64)
+            }
+            Some(Kind::Range) => {
+                self.heap.incref(seq);
+                (seq, self.range_len(seq.as_object().unwrap_or_default()))
+            }
+            Some(Kind::Dict | Kind::DictView) => {
+                let items = self.collect(seq)?;
+                let snapshot = self.new_tuple(&items);
+                self.release_all(&items);
+                let snapshot = snapshot?;
+                (snapshot, i64::from(self.tuple_len(snapshot)))
+            }
+            Some(Kind::Instance) => {
+                if let Some(method) = self.script_dunder(seq, "__reversed__")? {
+                    return self.call(method, &[seq]);
+                }
+                let n = match self.script_dunder(seq, "__getitem__")? {
+                    Some(_) => self.length(seq)?,
+                    None => None,
+                };
+                let Some(n) = n else { return Err(self.not_reversible(seq)) };
+                self.heap.incref(seq);
+                (seq, n)
+            }
+            _ => return Err(self.not_reversible(seq)),
+        };
+        let at = self.new_lazy(Kind::Reversed, &[source])?;
+        self.heap.region_mut().write_i64(at + 12, position);
+        Ok(Value::from_offset(at))
+    }
+
+    fn not_reversible(&mut self, v: Value) -> Error {
+        let text = format!("'{}' object is not reversible", self.type_name_of(v));
+        raise_text(self, ExceptionType::TypeError, &text, Error::Type("object is not reversible"))
+    }
+
+    fn enumerate_next(&mut self, e: Value) -> Result<Option<Value>> {
+        let at = e.as_object().unwrap_or_default();
+        let index = self.heap.region().read_i64(at + 12);
+        let Some(item) = self.next_any(self.heap.read_value(at + 8))? else { return Ok(None) };
+        let pair = match index.checked_add(1) {
+            Some(next) => {
+                self.heap.region_mut().write_i64(at + 12, next);
+                self.new_int(index).and_then(|i| {
+                    let pair = self.new_tuple(&[i, item]);
+                    self.release(i);
+                    pair
+                })
+            }
+            None => Err(Error::Overflow("enumerate index too large for mote's 64-bit ints")),
+        };
+        self.release(item);
+        pair.map(Some)
+    }
+
+    /// One item from each iterator of `tuple` (owned), or `None` at the first exhausted
+    /// one (with its position).
+    fn next_of_each(&mut self, tuple: Value) -> Result<core::result::Result<Vec<Value>, u32>> {
+        let n = self.tuple_len(tuple);
+        let mut items = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            match self.next_any(self.tuple_item(tuple, i)) {
+                Ok(Some(v)) => items.push(v),
+                Ok(None) => {
+                    self.release_all(&items);
+                    return Ok(Err(i));
+                }
+                Err(e) => {
+                    self.release_all(&items);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(Ok(items))
+    }
+
+    fn zip_next(&mut self, z: Value) -> Result<Option<Value>> {
+        let at = z.as_object().unwrap_or_default();
+        let tuple = self.heap.read_value(at + 8);
+        if self.tuple_len(tuple) == 0 {
+            return Ok(None);
+        }
+        let exhausted = match self.next_of_each(tuple)? {
+            Ok(items) => {
+                let t = self.new_tuple(&items);
+                self.release_all(&items);
+                return t.map(Some);
+            }
+            Err(i) => i,
+        };
+        if self.heap.flags(at) & ZIP_STRICT == 0 {
+            return Ok(None);
+        }
+        let plural = |i: u32| if i == 1 { format!("argument 1") } else { format!("arguments 1-{i}") };
+        if exhausted > 0 {
+            let text = format!("zip() argument {} is shorter than {}", exhausted + 1, plural(exhausted));
+            return Err(raise_text(self, ExceptionType::ValueError, &text, Error::Value("zip() arguments differ in length")));
+        }
+        for i in 1..self.tuple_len(tuple) {
+            if let Some(item) = self.next_any(self.tuple_item(tuple, i))? {
+                self.release(item);
+                let text = format!("zip() argument {} is longer than {}", i + 1, plural(i));
+                return Err(raise_text(self, ExceptionType::ValueError, &text, Error::Value("zip() arguments differ in length")));
+            }
+        }
+        Ok(None)
+    }
+
+    fn map_next(&mut self, m: Value) -> Result<Option<Value>> {
+        let at = m.as_object().unwrap_or_default();
+        let Ok(items) = self.next_of_each(self.heap.read_value(at + 12))? else { return Ok(None) };
+        let result = self.call(self.heap.read_value(at + 8), &items);
+        self.release_all(&items);
+        result.map(Some)
+    }
+
+    fn filter_next(&mut self, f: Value) -> Result<Option<Value>> {
+        let at = f.as_object().unwrap_or_default();
+        loop {
+            let Some(item) = self.next_any(self.heap.read_value(at + 12))? else { return Ok(None) };
+            let predicate = self.heap.read_value(at + 8);
+            let keep = if predicate == Value::NONE {
+                self.truth(item)
+            } else {
+                self.call(predicate, &[item]).and_then(|r| {
+                    let t = self.truth(r);
+                    self.release(r);
+                    t
+                })
+            };
+            match keep {
+                Ok(true) => return Ok(Some(item)),
+                Ok(false) => self.release(item),
+                Err(e) => {
+                    self.release(item);
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Drops the source of a reversed or callable iterator: it is exhausted for good.
+    fn latch_exhausted(&mut self, at: u32) {
+        let source = self.heap.read_value(at + 8);
+        self.heap.write_value(at + 8, Value::NULL);
+        self.release(source);
+    }
+
+    fn reversed_next(&mut self, r: Value) -> Result<Option<Value>> {
+        let at = r.as_object().unwrap_or_default();
+        let seq = self.heap.read_value(at + 8);
+        let position = self.heap.region().read_i64(at + 12);
+        if seq == Value::NULL || position <= 0 {
+            if seq != Value::NULL {
+                self.latch_exhausted(at);
+            }
+            return Ok(None);
+        }
+        let item = match self.kind_of(seq) {
+            Some(Kind::List | Kind::Tuple) => {
+                // Like CPython's, a reversed list iterator stops if the list shrank under it.
+                if position > i64::from(self.sequence_len(seq)) {
+                    None
+                } else {
+                    let item = self.sequence_item(seq, (position - 1) as u32);
+                    self.heap.incref(item);
+                    Some((item, position - 1))
+                }
+            }
+            Some(Kind::Str) => {
+                let text = self.as_str(seq).unwrap_or("");
+                match text.get(..position as usize).and_then(|t| t.chars().next_back()) {
+                    Some(c) => {
+                        let mut buffer = [0u8; 4];
+                        let item = self.new_str(c.encode_utf8(&mut buffer))?;
+                        Some((item, position - c.len_utf8() as i64))
+                    }
+                    None => None,
+                }
+            }
+            Some(Kind::Range) => {
+                let (start, _, step) = self.range_parts(seq.as_object().unwrap_or_default());
+                let value = i128::from(start) + i128::from(step) * i128::from(position - 1);
+                Some((self.new_int_checked(value)?, position - 1))
+            }
+            _ => {
+                let key = self.new_int(position - 1)?;
+                let got = self.get_item_any(seq, key);
+                self.release(key);
+                match got {
+                    Ok(item) => Some((item, position - 1)),
+                    Err(e) if swallow_raised(self, e, ExceptionType::IndexError) => None,
+                    Err(e) if swallow_raised(self, e, ExceptionType::StopIteration) => None,
+                    Err(e) => return Err(e),
+                }
+            }
+        };
+        match item {
+            Some((item, next)) => {
+                self.heap.region_mut().write_i64(at + 12, next);
+                Ok(Some(item))
+            }
+            None => {
+                self.latch_exhausted(at);
+                Ok(None)
+            }
+        }
+    }
+
+    fn call_iterator_next(&mut self, c: Value) -> Result<Option<Value>> {
+        let at = c.as_object().unwrap_or_default();
+        let callable = self.heap.read_value(at + 8);
+        if callable == Value::NULL {
+            return Ok(None);
+        }
+        let v = match self.call(callable, &[]) {
+            Ok(v) => v,
+            Err(e) if swallow_raised(self, e, ExceptionType::StopIteration) => {
+                self.latch_exhausted(at);
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        let sentinel = self.heap.read_value(at + 12);
+        let ended = v == sentinel
+            || self.compare_op(Op::Eq, v, sentinel).and_then(|r| {
+                let t = self.truth(r);
+                self.release(r);
+                t
+            })?;
+        if ended {
+            self.release(v);
+            // The call may have exhausted it already (a nested next).
+            if self.heap.read_value(at + 8) != Value::NULL {
+                self.latch_exhausted(at);
+            }
+            return Ok(None);
+        }
+        Ok(Some(v))
+    }
+
+    pub(crate) fn destroy_lazy_iterator(&mut self, at: u32, kind: Kind, dead: &mut DeadStack) {
+        for &slot in lazy_slots(kind) {
+            let part = self.heap.read_value(at + slot);
+            dead.release(&mut self.heap, part);
+        }
+        self.heap.free_object(at, kind, lazy_bytes(kind));
+    }
+}
 #[cfg(test)]
 mod tests {
     use crate::test_support::{int, vm};

@@ -23,6 +23,7 @@ pub mod exception;
 mod float;
 pub mod float_cache;
 mod format;
+mod frozenset;
 mod frame;
 pub mod function;
 mod generator;

@@ -15,6 +15,25 @@ use crate::vm::Vm;
 use alloc::format;
 use alloc::string::String;
 
+/// The source of every file the VM has compiled, for the source lines of tracebacks.
+#[derive(Debug, Clone, Default)]
+pub struct SourceLines {
+    files: alloc::vec::Vec<(String, alloc::sync::Arc<str>)>,
+}
+
+impl SourceLines {
+    pub(crate) fn add(&mut self, file: &str, source: &str) {
+        self.files.retain(|(f, _)| f != file);
+        self.files.push((file.into(), alloc::sync::Arc::from(source)));
+    }
+
+    /// Line `line` (1-based) of `file`, if the VM compiled it.
+    pub fn line(&self, file: &str, line: u32) -> Option<String> {
+        let (_, source) = self.files.iter().find(|(f, _)| f == file)?;
+        source.lines().nth(line.checked_sub(1)? as usize).map(String::from)
+    }
+}
+
 /// How a script run ended, when not normally.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScriptError {
@@ -29,6 +48,7 @@ pub enum ScriptError {
 impl Vm {
     /// Runs `source` as the main script `file`, like `python3 file`.
     pub fn run_main(&mut self, file: &str, source: &str) -> Result<(), ScriptError> {
+        self.source_lines.add(file, source);
         let arena = bumpalo::Bump::new();
         let module = match crate::syntax::parse_module(&arena, source, file) {
             Ok(m) => m,
@@ -70,9 +90,8 @@ impl Vm {
             }
             Err(_) => {
                 let exception = self.take_raised();
-                let text = self.format_exception(exception, &|f, line| {
-                    (f == file).then(|| source.lines().nth(line.saturating_sub(1) as usize).map(String::from)).flatten()
-                });
+                let lines = self.source_lines.clone();
+                let text = self.format_exception(exception, &|f, line| lines.line(f, line));
                 self.release(exception);
                 self.write_output(Stream::Stderr, &text);
                 Err(ScriptError::Uncaught)
@@ -89,6 +108,7 @@ impl Vm {
     pub(crate) fn load_script_module(&mut self, name: &str, name_value: Value) -> Result<Option<Value>, Error> {
         let Some(source) = self.loader.as_mut().and_then(|l| l.source(name)) else { return Ok(None) };
         let file = format!("{name}.py");
+        self.source_lines.add(&file, &source);
         let arena = bumpalo::Bump::new();
         let module_ast = match crate::syntax::parse_module(&arena, &source, &file) {
             Ok(m) => m,

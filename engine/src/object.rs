@@ -85,6 +85,19 @@ pub enum Kind {
     Module = 23,
     /// A generator: a suspended frame and its state.
     Generator = 24,
+    // Lazy iterators (iterator.rs); numbered apart so concurrent additions above do not clash.
+    /// `enumerate(iterable, start)`: a lazy iterator of `(index, item)` pairs.
+    Enumerate = 40,
+    /// `zip(*iterables)`: a lazy iterator of tuples, as long as the shortest input.
+    Zip = 41,
+    /// `map(f, *iterables)`: a lazy iterator of `f(*items)`.
+    Map = 42,
+    /// `filter(f, iterable)`: a lazy iterator of the items `f` (or truth) accepts.
+    Filter = 43,
+    /// `reversed(seq)`: a lazy iterator over a sequence from its end.
+    Reversed = 44,
+    /// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel`.
+    CallIterator = 45,
 }
 
 impl Kind {
@@ -114,6 +127,12 @@ impl Kind {
             22 => Kind::Wrapper,
             23 => Kind::Module,
             24 => Kind::Generator,
+            40 => Kind::Enumerate,
+            41 => Kind::Zip,
+            42 => Kind::Map,
+            43 => Kind::Filter,
+            44 => Kind::Reversed,
+            45 => Kind::CallIterator,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -144,6 +163,9 @@ impl Kind {
             Kind::Super | Kind::Wrapper => Subsystem::Function,
             Kind::Module => Subsystem::Module,
             Kind::Generator => Subsystem::Generator,
+            Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator => {
+                Subsystem::Iterator
+            }
         }
     }
 
@@ -174,6 +196,12 @@ impl Kind {
             Kind::Wrapper => "expected a method wrapper",
             Kind::Module => "expected a module",
             Kind::Generator => "expected a generator",
+            Kind::Enumerate => "expected an enumerate object",
+            Kind::Zip => "expected a zip object",
+            Kind::Map => "expected a map object",
+            Kind::Filter => "expected a filter object",
+            Kind::Reversed => "expected a reversed object",
+            Kind::CallIterator => "expected a callable_iterator",
         }
     }
 
@@ -204,6 +232,12 @@ impl Kind {
             Kind::Wrapper => "property",
             Kind::Module => "module",
             Kind::Generator => "generator",
+            Kind::Enumerate => "enumerate",
+            Kind::Zip => "zip",
+            Kind::Map => "map",
+            Kind::Filter => "filter",
+            Kind::Reversed => "reversed",
+            Kind::CallIterator => "callable_iterator",
         }
     }
 }
@@ -348,6 +382,9 @@ impl Vm {
                 Kind::Frame => self.destroy_frame(at, dead),
                 Kind::Range => self.heap.free_object(at, Kind::Range, crate::iterator::RANGE_BYTES),
                 Kind::Iterator => self.destroy_iterator(at, dead),
+                kind @ (Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator) => {
+                    self.destroy_lazy_iterator(at, kind, dead)
+                }
                 Kind::Traceback => self.destroy_traceback(at, dead),
                 Kind::Class => self.destroy_class(at, dead),
                 Kind::Exception => self.destroy_exception(at, dead),
@@ -452,6 +489,9 @@ impl Vm {
             Kind::Frame => own(self.frame_bytes(at)),
             Kind::Range => own(crate::iterator::RANGE_BYTES),
             Kind::Iterator => own(crate::iterator::ITERATOR_BYTES),
+            kind @ (Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator) => {
+                own(crate::iterator::lazy_bytes(kind))
+            }
             Kind::Traceback => own(crate::traceback::RECORD_BYTES),
             Kind::Class => own(crate::class::CLASS_BYTES),
             Kind::Exception => own(crate::exception::EXCEPTION_BYTES),

@@ -105,12 +105,13 @@ impl Vm {
     /// The built-in module `name`, made now (owned), or `None` if there is none.
     pub(crate) fn make_builtin_module(&mut self, name: &str) -> Result<Option<Value>> {
         let module = match name {
-            "math" | "sys" | "time" => self.new_module(name)?,
+            "math" | "sys" | "time" | "traceback" => self.new_module(name)?,
             _ => return Ok(None),
         };
         let filled = match name {
             "math" => self.fill_math(module),
             "sys" => self.fill_sys(module),
+            "traceback" => self.fill_traceback(module),
             _ => self.fill_time(module),
         };
         match filled {
@@ -155,6 +156,19 @@ impl Vm {
             ("intern", sys_intern),
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
+            ("exc_info", sys_exc_info),
+        ] {
+            let native = self.new_native(name, f);
+            self.module_set_owned(module, name, native)?;
+        }
+        Ok(())
+    }
+
+    fn fill_traceback(&mut self, module: Value) -> Result<()> {
+        for (name, f) in [
+            ("format_exc", traceback_format_exc as NativeFn),
+            ("print_exc", traceback_print_exc),
+            ("clear_frames", traceback_clear_frames),
         ] {
             let native = self.new_native(name, f);
             self.module_set_owned(module, name, native)?;
@@ -394,6 +408,45 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         return Err(Error::Value("recursion limit must be greater or equal than 1"));
     }
     vm.recursion_limit = u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(Value::NONE)
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being handled, or three
+/// Nones. Outside an except block nothing is being handled: nothing lingers.
+fn sys_exc_info(vm: &mut Vm, _: &[Value]) -> Result<Value> {
+    let exception = vm.handled_exception();
+    if exception == Value::NULL {
+        return vm.new_tuple(&[Value::NONE, Value::NONE, Value::NONE]);
+    }
+    let traceback = vm.exception_traceback(exception);
+    let traceback = if traceback == Value::NULL { Value::NONE } else { traceback };
+    vm.new_tuple(&[vm.exception_class_of(exception), exception, traceback])
+}
+
+/// The text of the exception being handled, as `traceback.format_exc()` gives it.
+fn handled_text(vm: &mut Vm) -> alloc::string::String {
+    let exception = vm.handled_exception();
+    if exception == Value::NULL {
+        return "NoneType: None\n".into();
+    }
+    let lines = vm.source_lines.clone();
+    vm.format_exception(exception, &|file, line| lines.line(file, line))
+}
+
+fn traceback_format_exc(vm: &mut Vm, _: &[Value]) -> Result<Value> {
+    let text = handled_text(vm);
+    vm.new_str(&text)
+}
+
+fn traceback_print_exc(vm: &mut Vm, _: &[Value]) -> Result<Value> {
+    let text = handled_text(vm);
+    vm.write_output(crate::output::Stream::Stderr, &text);
+    Ok(Value::NONE)
+}
+
+/// Tracebacks hold no frames in mote, so there is nothing to clear; kept for scripts
+/// written for CPython.
+fn traceback_clear_frames(_: &mut Vm, _: &[Value]) -> Result<Value> {
     Ok(Value::NONE)
 }
 

@@ -68,10 +68,17 @@ pub enum BuiltinType {
     Property,
     Module,
     Generator,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+    Reversed,
+    CallableIterator,
+    FrozenSet,
 }
 
 impl BuiltinType {
-    pub const ALL: [BuiltinType; 29] = [
+    pub const ALL: [BuiltinType; 36] = [
         BuiltinType::Object,
         BuiltinType::Type,
         BuiltinType::NoneType,
@@ -101,6 +108,13 @@ impl BuiltinType {
         BuiltinType::Property,
         BuiltinType::Module,
         BuiltinType::Generator,
+        BuiltinType::Enumerate,
+        BuiltinType::Zip,
+        BuiltinType::Map,
+        BuiltinType::Filter,
+        BuiltinType::Reversed,
+        BuiltinType::CallableIterator,
+        BuiltinType::FrozenSet,
     ];
 
     /// The class's `__name__`.
@@ -135,6 +149,13 @@ impl BuiltinType {
             BuiltinType::Property => "property",
             BuiltinType::Module => "module",
             BuiltinType::Generator => "generator",
+            BuiltinType::Enumerate => "enumerate",
+            BuiltinType::Zip => "zip",
+            BuiltinType::Map => "map",
+            BuiltinType::Filter => "filter",
+            BuiltinType::Reversed => "reversed",
+            BuiltinType::CallableIterator => "callable_iterator",
+            BuiltinType::FrozenSet => "frozenset",
         }
     }
 
@@ -165,6 +186,12 @@ impl BuiltinType {
                 | BuiltinType::StaticMethod
                 | BuiltinType::ClassMethod
                 | BuiltinType::Property
+                | BuiltinType::Enumerate
+                | BuiltinType::Zip
+                | BuiltinType::Map
+                | BuiltinType::Filter
+                | BuiltinType::Reversed
+                | BuiltinType::FrozenSet
         )
     }
 }
@@ -224,6 +251,7 @@ impl Vm {
                 Some(Kind::Tuple) => BuiltinType::Tuple,
                 Some(Kind::List) => BuiltinType::List,
                 Some(Kind::Dict) => BuiltinType::Dict,
+                Some(Kind::Set) if self.is_frozenset(v) => BuiltinType::FrozenSet,
                 Some(Kind::Set) => BuiltinType::Set,
                 Some(Kind::Range) => BuiltinType::Range,
                 Some(Kind::Code) => BuiltinType::Code,
@@ -237,6 +265,12 @@ impl Vm {
                 Some(Kind::Cell) => BuiltinType::Cell,
                 Some(Kind::Module) => BuiltinType::Module,
                 Some(Kind::Generator) => BuiltinType::Generator,
+                Some(Kind::Enumerate) => BuiltinType::Enumerate,
+                Some(Kind::Zip) => BuiltinType::Zip,
+                Some(Kind::Map) => BuiltinType::Map,
+                Some(Kind::Filter) => BuiltinType::Filter,
+                Some(Kind::Reversed) => BuiltinType::Reversed,
+                Some(Kind::CallIterator) => BuiltinType::CallableIterator,
                 Some(Kind::Super) => BuiltinType::Super,
                 Some(Kind::Wrapper) => match self.heap.flags(v.as_object().unwrap_or_default()) {
                     WRAP_STATIC => BuiltinType::StaticMethod,
@@ -522,6 +556,9 @@ impl Vm {
             (Kind::Exception, "__traceback__") => self.exception_traceback(obj),
             (Kind::Exception, "__cause__") => self.heap.read_value(at + 20),
             (Kind::Exception, "__context__") => self.heap.read_value(at + 24),
+            (Kind::Exception, "__suppress_context__") => {
+                Value::from_bool(self.heap.flags(at) & crate::exception::SUPPRESS_CONTEXT != 0)
+            }
             _ => return Ok(None),
         };
         let field = if field == Value::NULL { Value::NONE } else { field };

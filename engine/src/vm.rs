@@ -73,6 +73,9 @@ pub struct Vm {
     pub(crate) exception_classes: alloc::vec::Vec<Value>,
     /// A MemoryError made in advance, raised when there is no memory to make one.
     pub(crate) memory_error: Value,
+    /// Exceptions being handled (by except/finally blocks), innermost last, with the
+    /// frame handling each; owned references.
+    pub(crate) handled: alloc::vec::Vec<(u32, Value)>,
     /// Set by `Yield` so the run it ends knows it yielded rather than returned.
     pub(crate) yielded: bool,
     /// The exception being raised right now (NULL when none).
@@ -83,6 +86,8 @@ pub struct Vm {
     pub(crate) clock: Option<alloc::boxed::Box<dyn FnMut() -> f64 + Send>>,
     /// Where script modules' source comes from; `None` if the host gives none.
     pub(crate) loader: Option<alloc::boxed::Box<dyn crate::stdlib::ModuleLoader>>,
+    /// The source of every file compiled, for traceback source lines.
+    pub(crate) source_lines: crate::module::SourceLines,
     /// Where `print` and tracebacks go; `None` discards them.
     pub(crate) output: Option<alloc::boxed::Box<dyn crate::output::Output>>,
 }
@@ -109,10 +114,12 @@ impl Vm {
             exception_classes: alloc::vec::Vec::new(),
             memory_error: Value::NULL,
             raised: Value::NULL,
+            handled: alloc::vec::Vec::new(),
             yielded: false,
             modules: Value::NULL,
             clock: None,
             loader: None,
+            source_lines: crate::module::SourceLines::default(),
             output: None,
         })
     }
@@ -178,6 +185,8 @@ impl Vm {
         self.heap.clear_fault_injection();
         self.clear_modules();
         let builtins = core::mem::replace(&mut self.builtins, Value::NULL);
+        let handled: alloc::vec::Vec<Value> = core::mem::take(&mut self.handled).into_iter().map(|(_, e)| e).collect();
+        self.release_all(&handled);
         let raised = self.take_raised();
         let memory_error = core::mem::replace(&mut self.memory_error, Value::NULL);
         self.release_all(&[builtins, raised, memory_error]);

@@ -2,8 +2,10 @@
 //!
 //! Commands:
 //!   mote-sim run script.py [--profile tight|stock] [--heap BYTES]
+//!   mote-sim bench [--profile tight|stock] [DIR]
 //!   mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
+mod bench;
 mod run;
 mod sizes;
 mod snapshot;
@@ -11,10 +13,12 @@ mod snapshot;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: mote-sim run script.py [--profile tight|stock] [--heap BYTES]
+       mote-sim bench [--profile tight|stock] [DIR]
        mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
   run        runs a script like python3 script.py (exit 1 on an uncaught exception)
   --heap     the script heap's size in bytes (default 32 MiB, from the script budget)
+  bench      the benchmark scripts in DIR (default: benchmarks) by mote and python3
   sizes      bytes of common objects and of dicts with 0..19 int keys, measured in a VM
   --profile  the VM's memory profile (default: tight)
   --json     one JSON object instead of the table
@@ -47,6 +51,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let (command, rest) = args.split_first().ok_or("no command given")?;
     match command.as_str() {
         "sizes" => sizes_command(rest),
+        "bench" => bench_command(rest),
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
         other => Err(format!("unknown command '{other}'")),
     }
@@ -74,6 +79,23 @@ fn run_command(args: &[String]) -> Result<u8, String> {
     }
     let script = script.ok_or_else(|| format!("run needs a script\n\n{USAGE}"))?;
     run::run(&script, profile, heap)
+}
+
+fn bench_command(args: &[String]) -> Result<String, String> {
+    let mut profile = "tight".to_string();
+    let mut dir = std::path::PathBuf::from("benchmarks");
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--profile" => {
+                let name = it.next().ok_or("--profile needs a value: tight or stock")?;
+                mote::Profile::from_name(name).ok_or_else(|| format!("unknown profile '{name}'"))?;
+                profile = name.clone();
+            }
+            other => dir = other.into(),
+        }
+    }
+    bench::bench(&dir, &profile)
 }
 
 fn sizes_command(args: &[String]) -> Result<String, String> {

@@ -2569,11 +2569,12 @@ impl<'p, 'a> Parser<'p, 'a> {
             state.args.push(*self.node(open, ExprKind::GeneratorExp { elt, generators }));
             return Ok(true);
         }
+        // CPython reports these at the token after the argument.
         if state.seen_double_star {
-            return Err(self.err_expr("positional argument follows keyword argument unpacking", &e));
+            return Err(self.err_tok("positional argument follows keyword argument unpacking", self.tok));
         }
         if state.seen_keyword {
-            return Err(self.err_expr("positional argument follows keyword argument", &e));
+            return Err(self.err_tok("positional argument follows keyword argument", self.tok));
         }
         state.args.push(*e);
         Ok(false)
@@ -2631,7 +2632,11 @@ impl<'p, 'a> Parser<'p, 'a> {
         self.advance()?;
         self.level += 1;
         let first = self.slice_item()?;
-        let index = if self.at_op(Op::Comma) { self.subscript_tuple(first)? } else { first };
+        let index = if self.at_op(Op::Comma) || matches!(first.kind, ExprKind::Starred(_)) {
+            self.subscript_tuple(first)?
+        } else {
+            first
+        };
         self.expect_bracket(Op::RSqb)?;
         Ok(self.node(start_of(value), ExprKind::Subscript { value, index: index }))
     }
@@ -2936,6 +2941,24 @@ mod tests {
     }
 
     #[test]
+    fn tmp_dump_dir() {
+        let Ok(dir) = std::env::var("MOTE_DUMP_DIR") else { return };
+        let out = std::env::var("MOTE_DUMP_OUT").unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|x| x != "py") { continue; }
+            let src = std::fs::read_to_string(&path).unwrap();
+            let arena = Bump::new();
+            let text = match parse_module(&arena, &src, "x.py") {
+                Ok(m) => dump_module(&m),
+                Err(e) => format!("ERROR {} {:?} {} {}", e.python_type(), e.message, e.line, e.column),
+            };
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            std::fs::write(format!("{out}/{name}.txt"), text + "\n").unwrap();
+        }
+    }
+
+    #[test]
     fn precedence() {
         let cases = [
             ("1 + 2 * 3", "(+ 1 (* 2 3))"),
@@ -3064,9 +3087,9 @@ mod tests {
             ("def g():\n  return [x for x in (yield)]", "(def* g () [(return (listcomp x (for x (yield))))])"),
             ("def g():\n  return *a, b", "(def g () [(return (tuple (* a) b))])"),
             ("@a.b(c)\n@d\ndef f(): pass", "(def (@ (call (. a b) c)) (@ d) f () [(pass)])"),
-            ("@x[0] or y\nclass A: pass", "(class (@ (or ([] x 0) y)) A [(pass)])"),
-            ("class A(B, *C):\n  x = 1\n  def f(self): return self", "(class A B (* C) [(= x 1) (def f (self) [(return self)])])"),
-            ("class A(): pass", "(class A [(pass)])"),
+            ("@x[0] or y\nclass A: pass", "(class (@ (or ([] x 0) y)) A() [(pass)])"),
+            ("class A(B, *C):\n  x = 1\n  def f(self): return self", "(class A( B (* C)) [(= x 1) (def f (self) [(return self)])])"),
+            ("class A(): pass", "(class A() [(pass)])"),
             ("def f():\n  global x, y\n  nonlocal z", "(def f () [(global x y) (nonlocal z)])"),
             ("global x", "(global x)"),
             ("del a, b[0], c.d", "(del a ([] b 0) (. c d))"),

@@ -221,6 +221,8 @@ pub struct Tokenizer<'p, 'a> {
     /// Tokenizing an f-string field: inside implicit brackets, ends with EndMarker.
     field_mode: bool,
     finished: bool,
+    /// An error found inside an f-string, reported at the token after it (see `next_token`).
+    pending_error: Option<SyntaxError>,
 }
 
 type TResult<T> = Result<T, SyntaxError>;
@@ -247,6 +249,7 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
             dedent_at: (0, 0),
             field_mode: false,
             finished: false,
+            pending_error: None,
         }
     }
 
@@ -271,6 +274,7 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
             dedent_at: (0, 0),
             field_mode: true,
             finished: false,
+            pending_error: None,
         }
     }
 
@@ -341,6 +345,18 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
 
     /// The next token; after the end, EndMarker forever.
     pub fn next_token(&mut self) -> TResult<Token<'a>> {
+        let Some(mut error) = self.pending_error.take() else { return self.scan() };
+        // CPython 3.11 looks into an f-string only after reading the token that follows it,
+        // and reports the f-string's errors at that token.
+        let next = self.scan()?;
+        error.line = next.line;
+        error.column = next.column;
+        error.end_line = next.end_line;
+        error.end_column = if next.kind == TokenKind::Newline { next.column } else { next.end_column };
+        Err(error)
+    }
+
+    fn scan(&mut self) -> TResult<Token<'a>> {
         loop {
             if self.pending_dedents > 0 {
                 self.pending_dedents -= 1;
@@ -882,17 +898,24 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
         }
         let kind = if fstring {
             let mut cursor = Cursor { pos: body_start, line: body_line, line_start: body_line_start };
-            let pieces = self.fstring_body(&mut cursor, body_end, raw, 0, (self.line, end_column))?;
-            if cursor.pos < body_end {
+            let pieces = match self.fstring_body(&mut cursor, body_end, raw, 0, (self.line, end_column)) {
                 // Only a format spec stops at a '}'; at the top level it is an error already.
-                return Err(self.error(
+                Ok(_) if cursor.pos < body_end => Err(self.error(
                     SyntaxErrorKind::SyntaxError,
                     "f-string: single '}' is not allowed",
                     self.line,
                     end_column,
-                ));
+                )),
+                other => other,
+            };
+            match pieces {
+                Ok(pieces) => TokenKind::FString(pieces),
+                Err(e) if !self.field_mode && e.kind == SyntaxErrorKind::SyntaxError && e.message.starts_with("f-string") => {
+                    self.pending_error = Some(e);
+                    TokenKind::FString(&[])
+                }
+                Err(e) => return Err(e),
             }
-            TokenKind::FString(pieces)
         } else {
             let text = &self.src[body_start..body_end];
             TokenKind::Str(self.decoded(text, raw, (self.line, end_column))?)
