@@ -6,7 +6,8 @@
 //! `tests/conformance/PASSING` names the scripts that must pass; the test fails if one of
 //! them does not, and reports how many of all the scripts pass. After making more scripts
 //! pass, run with `MOTE_UPDATE_PASSING=1` to rewrite the list (it only ever grows the
-//! guarantee: review the diff).
+//! guarantee: review the diff). `MOTE_CONFORMANCE_VERBOSE=1` prints why each failing
+//! script fails.
 
 use mote::output::Captured;
 use mote::stdlib::ModuleLoader;
@@ -112,7 +113,11 @@ fn conformance_scripts_match_cpython() {
         match check(path) {
             None => passed.push(name),
             Some(why) if required.contains(&name) => regressions.push(format!("{name}: {why}")),
-            Some(_) => {}
+            Some(why) => {
+                if std::env::var_os("MOTE_CONFORMANCE_VERBOSE").is_some() {
+                    println!("FAIL {name}: {}", why.lines().next().unwrap_or(""));
+                }
+            }
         }
     }
     println!("conformance: {} of {} scripts match CPython 3.11 under both profiles", passed.len(), all.len());

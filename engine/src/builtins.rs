@@ -6,12 +6,14 @@
 //! first time code runs (a VM that never runs code pays nothing for it).
 
 use crate::error::{Error, Result};
+use crate::exception::ExceptionType;
 use crate::function::{Keywords, NativeFn, NativeKeywordFn};
 use crate::object::Kind;
 use crate::output::Stream;
 use crate::types::BuiltinType;
 use crate::value::Value;
 use crate::vm::Vm;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
@@ -21,7 +23,6 @@ const BUILTINS: &[(&str, NativeFn)] = &[
     ("len", builtin_len),
     ("repr", builtin_repr),
     ("abs", builtin_abs),
-    ("sum", builtin_sum),
     ("any", builtin_any),
     ("all", builtin_all),
     ("chr", builtin_chr),
@@ -30,15 +31,31 @@ const BUILTINS: &[(&str, NativeFn)] = &[
     ("issubclass", builtin_issubclass),
     ("getattr", builtin_getattr),
     ("hasattr", builtin_hasattr),
+    ("setattr", builtin_setattr),
+    ("delattr", builtin_delattr),
+    ("vars", builtin_vars),
+    ("id", builtin_id),
     ("iter", builtin_iter),
     ("next", builtin_next),
     ("hash", builtin_hash),
     ("callable", builtin_callable),
+    ("divmod", builtin_divmod),
+    ("hex", builtin_hex),
+    ("oct", builtin_oct),
+    ("bin", builtin_bin),
+    ("format", builtin_format),
 ];
 
 /// Builtin functions that take keyword arguments.
-const BUILTINS_WITH_KEYWORDS: &[(&str, NativeKeywordFn)] =
-    &[("print", builtin_print), ("sorted", builtin_sorted), ("min", builtin_min), ("max", builtin_max)];
+const BUILTINS_WITH_KEYWORDS: &[(&str, NativeKeywordFn)] = &[
+    ("print", builtin_print),
+    ("sorted", builtin_sorted),
+    ("min", builtin_min),
+    ("max", builtin_max),
+    ("sum", builtin_sum),
+    ("round", builtin_round),
+    ("pow", builtin_pow),
+];
 
 /// What calling a built-in class does.
 const CONSTRUCTORS: &[(BuiltinType, &str, NativeFn)] = &[
@@ -49,13 +66,23 @@ const CONSTRUCTORS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Str, "str", builtin_str),
     (BuiltinType::Tuple, "tuple", builtin_tuple),
     (BuiltinType::List, "list", builtin_list),
-    (BuiltinType::Dict, "dict", builtin_dict),
     (BuiltinType::Set, "set", builtin_set),
+    (BuiltinType::FrozenSet, "frozenset", builtin_frozenset),
     (BuiltinType::Range, "range", builtin_range),
     (BuiltinType::Super, "super", builtin_super),
     (BuiltinType::StaticMethod, "staticmethod", builtin_staticmethod),
     (BuiltinType::ClassMethod, "classmethod", builtin_classmethod),
     (BuiltinType::Property, "property", builtin_property),
+    (BuiltinType::Map, "map", builtin_map),
+    (BuiltinType::Filter, "filter", builtin_filter),
+    (BuiltinType::Reversed, "reversed", builtin_reversed),
+];
+
+/// Built-in classes whose constructor takes keyword arguments.
+const CONSTRUCTORS_WITH_KEYWORDS: &[(BuiltinType, &str, NativeKeywordFn)] = &[
+    (BuiltinType::Dict, "dict", builtin_dict),
+    (BuiltinType::Enumerate, "enumerate", builtin_enumerate),
+    (BuiltinType::Zip, "zip", builtin_zip),
 ];
 
 impl Vm {
@@ -107,6 +134,13 @@ impl Vm {
     fn install_classes(&mut self, dict: Value) -> Result<()> {
         if self.builtin_types.is_empty() {
             self.make_builtin_types(CONSTRUCTORS, crate::methods::METHODS)?;
+            for &(ty, name, f) in CONSTRUCTORS_WITH_KEYWORDS {
+                let native = self.new_native_with_keywords(name, f)?;
+                let set = self.set_class_constructor(self.builtin_type(ty), native);
+                self.release(native);
+                set?;
+            }
+            self.install_frozenset_methods()?;
         }
         if self.exception_classes.is_empty() {
             self.make_exception_classes()?;
@@ -548,45 +582,84 @@ fn builtin_max(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<V
     extreme(vm, args, keywords, crate::bytecode::Op::Gt, "max() arg is an empty sequence")
 }
 
-fn builtin_sum(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let (iterable, start) = match args {
-        [v] => (*v, Value::small_int(0).unwrap_or(Value::NONE)),
-        [v, s] => (*v, *s),
-        _ => return Err(Error::Type("sum() takes 1 or 2 arguments")),
+fn builtin_sum(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["start"])?;
+    let (iterable, start) = match (args, keywords.get(vm, "start")) {
+        (&[v], None) => (v, Value::small_int(0).unwrap_or(Value::NONE)),
+        (&[v], Some(s)) | (&[v, s], None) => (v, s),
+        (&[_, _], Some(_)) => return Err(Error::Type("sum() got multiple values for argument 'start'")),
+        _ => {
+            let text = format!("sum() takes at most 2 arguments ({} given)", args.len());
+            return Err(type_error(vm, &text));
+        }
     };
-    let items = vm.collect(iterable)?;
+    if vm.kind_of(start) == Some(Kind::Str) {
+        return Err(Error::Type("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
     vm.incref(start);
     let mut total = start;
-    for &item in &items {
-        match vm.binary(crate::bytecode::Op::Add, total, item) {
-            Ok(next) => {
-                vm.release(total);
-                total = next;
-            }
-            Err(e) => {
-                vm.release(total);
-                vm.release_all(&items);
-                return Err(e);
-            }
+    let added = for_each_item(vm, iterable, |vm, item| {
+        let next = vm.binary_op(crate::bytecode::Op::Add, total, item, false)?;
+        vm.release(total);
+        total = next;
+        Ok(true)
+    });
+    match added {
+        Ok(()) => Ok(total),
+        Err(e) => {
+            vm.release(total);
+            Err(e)
         }
     }
-    vm.release_all(&items);
-    Ok(total)
+}
+
+/// Calls `f` with each item of `iterable` (borrowed; released after) until it returns
+/// `Ok(false)` or an error.
+fn for_each_item(
+    vm: &mut Vm,
+    iterable: Value,
+    mut f: impl FnMut(&mut Vm, Value) -> Result<bool>,
+) -> Result<()> {
+    let it = vm.iter_any(iterable)?;
+    let result = loop {
+        match vm.next_any(it) {
+            Ok(Some(item)) => {
+                let go_on = f(vm, item);
+                vm.release(item);
+                match go_on {
+                    Ok(true) => {}
+                    Ok(false) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            }
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    vm.release(it);
+    result
+}
+
+/// Whether some item's truth is `wanted` (stopping at the first), as any() and all() need.
+fn find_truth(vm: &mut Vm, iterable: Value, wanted: bool) -> Result<bool> {
+    let mut found = false;
+    for_each_item(vm, iterable, |vm, item| {
+        found = vm.truth(item)? == wanted;
+        Ok(!found)
+    })?;
+    Ok(found)
 }
 
 fn builtin_any(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let items = vm.collect(one(args, "any() takes exactly one argument")?)?;
-    let found = items.iter().any(|&v| vm.is_true(v));
-    vm.release_all(&items);
-    Ok(Value::from_bool(found))
+    let iterable = one(args, "any() takes exactly one argument")?;
+    find_truth(vm, iterable, true).map(Value::from_bool)
 }
 
 fn builtin_all(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let items = vm.collect(one(args, "all() takes exactly one argument")?)?;
-    let every = items.iter().all(|&v| vm.is_true(v));
-    vm.release_all(&items);
-    Ok(Value::from_bool(every))
+    let iterable = one(args, "all() takes exactly one argument")?;
+    find_truth(vm, iterable, false).map(|found| Value::from_bool(!found))
 }
+
 
 fn builtin_chr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let n = vm.as_int(one(args, "chr() takes exactly one argument")?).ok_or(Error::Type("an integer is required"))?;
@@ -636,10 +709,13 @@ fn builtin_issubclass(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::from_bool(classes.iter().any(|&c| vm.is_subclass(*sub, c))))
 }
 
-fn attribute_name(vm: &Vm, name: Value) -> Result<Value> {
+fn attribute_name(vm: &mut Vm, name: Value) -> Result<Value> {
     match vm.kind_of(name) {
         Some(Kind::Str) => Ok(name),
-        _ => Err(Error::Type("attribute name must be string")),
+        _ => {
+            let text = format!("attribute name must be string, not '{}'", vm.type_name_of(name));
+            Err(type_error(vm, &text))
+        }
     }
 }
 
@@ -677,17 +753,39 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn builtin_iter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    vm.iter_any(one(args, "iter expected 1 argument")?)
+    match args {
+        [v] => vm.iter_any(*v),
+        [f, sentinel] => {
+            if !is_callable(vm, *f)? {
+                return Err(Error::Type("iter(v, w): v must be callable"));
+            }
+            vm.new_call_iterator(*f, *sentinel)
+        }
+        _ => {
+            let text = format!("iter expected at most 2 arguments, got {}", args.len());
+            Err(type_error(vm, &text))
+        }
+    }
 }
 
 fn builtin_next(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (it, default) = match args {
         [it] => (*it, None),
         [it, d] => (*it, Some(*d)),
-        _ => return Err(Error::Type("next expected 1 or 2 arguments")),
+        _ => {
+            let text = format!("next expected at most 2 arguments, got {}", args.len());
+            return Err(type_error(vm, &text));
+        }
     };
-    if !matches!(vm.kind_of(it), Some(Kind::Iterator | Kind::Instance | Kind::Generator)) {
-        return Err(Error::Type("object is not an iterator"));
+    let is_iterator = match vm.kind_of(it) {
+        Some(Kind::Generator) => true,
+        Some(Kind::Instance) => vm.script_dunder(it, "__next__")?.is_some(),
+        Some(kind) => crate::iterator::is_native_iterator(kind),
+        None => false,
+    };
+    if !is_iterator {
+        let text = format!("'{}' object is not an iterator", vm.type_name_of(it));
+        return Err(type_error(vm, &text));
     }
     match (vm.next_any(it)?, default) {
         (Some(item), _) => Ok(item),
@@ -708,9 +806,18 @@ fn builtin_hash(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     vm.new_int(h)
 }
 
+/// Python's `callable(v)`: functions, classes, methods, instances whose class has `__call__`.
+fn is_callable(vm: &mut Vm, v: Value) -> Result<bool> {
+    Ok(match vm.kind_of(v) {
+        Some(Kind::Function | Kind::Native | Kind::Class | Kind::BoundMethod) => true,
+        Some(Kind::Instance) => vm.call_method_of(v)?.is_some(),
+        _ => false,
+    })
+}
+
 fn builtin_callable(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let v = one(args, "callable() takes exactly one argument")?;
-    Ok(Value::from_bool(matches!(vm.kind_of(v), Some(Kind::Function | Kind::Native | Kind::Class | Kind::BoundMethod))))
+    is_callable(vm, v).map(Value::from_bool)
 }
 
 fn builtin_super(vm: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -741,13 +848,19 @@ fn builtin_property(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     vm.new_wrapper(crate::types::WRAP_PROPERTY, parts)
 }
 
-fn builtin_dict(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+fn builtin_dict(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    if args.len() > 1 {
+        let text = format!("dict expected at most 1 argument, got {}", args.len());
+        return Err(type_error(vm, &text));
+    }
     let d = vm.new_dict()?;
-    let filled = match args {
-        [] => Ok(()),
+    let mut filled = match args {
         [source] => vm.dict_update(d, *source),
-        _ => Err(Error::Type("dict expected at most 1 argument")),
+        _ => Ok(()),
     };
+    for (&name, &value) in keywords.names.iter().zip(keywords.values) {
+        filled = filled.and_then(|()| vm.dict_set(d, name, value));
+    }
     match filled {
         Ok(()) => Ok(d),
         Err(e) => {
@@ -766,6 +879,534 @@ fn builtin_set(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let set = vm.new_set(&items);
     vm.release_all(&items);
     set
+}
+
+/// Raises `TypeError` with a message made at run time.
+fn type_error(vm: &mut Vm, text: &str) -> Error {
+    crate::iterator::raise_text(vm, ExceptionType::TypeError, text, Error::Type("bad argument"))
+}
+
+/// `operator.index(v)`: an int, or an instance's `__index__`.
+fn index_of(vm: &mut Vm, v: Value) -> Result<i64> {
+    if let Some(n) = vm.as_int(v) {
+        return Ok(n);
+    }
+    if let Some(method) = vm.script_dunder(v, "__index__")? {
+        let result = vm.call(method, &[v])?;
+        let n = vm.as_int(result);
+        vm.release(result);
+        return n.ok_or(Error::Type("__index__ returned non-int"));
+    }
+    let text = format!("'{}' object cannot be interpreted as an integer", vm.type_name_of(v));
+    Err(type_error(vm, &text))
+}
+
+fn builtin_frozenset(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [] => vm.new_frozenset(&[]),
+        [v] if vm.is_frozenset(*v) => {
+            vm.incref(*v);
+            Ok(*v)
+        }
+        [v] => {
+            let items = vm.collect(*v)?;
+            let set = vm.new_frozenset(&items);
+            vm.release_all(&items);
+            set
+        }
+        _ => {
+            let text = format!("frozenset expected at most 1 argument, got {}", args.len());
+            Err(type_error(vm, &text))
+        }
+    }
+}
+
+fn builtin_enumerate(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["iterable", "start"])?;
+    let (iterable, start) = match (args, keywords.get(vm, "iterable"), keywords.get(vm, "start")) {
+        (&[iterable], None, start) | (&[], Some(iterable), start) => (iterable, start),
+        (&[iterable, start], None, None) => (iterable, Some(start)),
+        (&[], None, _) => return Err(Error::Type("enumerate() missing required argument 'iterable' (pos 1)")),
+        _ => return Err(Error::Type("enumerate() takes at most 2 arguments")),
+    };
+    let start = match start {
+        Some(v) => index_of(vm, v)?,
+        None => 0,
+    };
+    vm.new_enumerate(iterable, start)
+}
+
+fn builtin_zip(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["strict"])?;
+    let strict = match keywords.get(vm, "strict") {
+        Some(v) => vm.truth(v)?,
+        None => false,
+    };
+    vm.new_zip(args, strict)
+}
+
+fn builtin_map(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [f, iterables @ ..] if !iterables.is_empty() => vm.new_map(*f, iterables),
+        _ => Err(Error::Type("map() must have at least two arguments.")),
+    }
+}
+
+fn builtin_filter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [f, iterable] => vm.new_filter(*f, *iterable),
+        _ => {
+            let text = format!("filter expected 2 arguments, got {}", args.len());
+            Err(type_error(vm, &text))
+        }
+    }
+}
+
+fn builtin_reversed(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [seq] => vm.new_reversed(*seq),
+        _ => {
+            let text = format!("reversed expected 1 argument, got {}", args.len());
+            Err(type_error(vm, &text))
+        }
+    }
+}
+
+/// Rounds to the nearest integer, ties to even (Python's `round(x)`).
+fn round_half_even(x: f64) -> f64 {
+    let r = libm::round(x);
+    if libm::fabs(x - r) == 0.5 {
+        2.0 * libm::round(x / 2.0)
+    } else {
+        r
+    }
+}
+
+/// `round(n, ndigits)` for an int and a negative `ndigits`: to a multiple of
+/// `10**-ndigits`, ties to even.
+fn round_int(n: i64, ndigits: i64) -> i128 {
+    let k = ndigits.unsigned_abs();
+    if k > 38 {
+        return 0;
+    }
+    let p = 10i128.pow(k as u32);
+    let (q, r) = (i128::from(n).div_euclid(p), i128::from(n).rem_euclid(p));
+    let up = r > p - r || (r == p - r && q % 2 != 0);
+    (if up { q + 1 } else { q }) * p
+}
+
+/// `round(x, ndigits)` for a float, as CPython does it: the exact binary value rounded to
+/// `ndigits` decimal places (ties to even, so `round(2.675, 2)` is 2.67 because 2.675 is
+/// really 2.67499999...), then read back as the nearest float.
+fn round_float(x: f64, ndigits: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 || ndigits > 323 {
+        return x;
+    }
+    if ndigits < -308 {
+        return 0.0 * x;
+    }
+    if ndigits >= 0 {
+        // Rust's fixed-precision formatting is exact and rounds ties to even.
+        return format!("{:.*}", ndigits as usize, x).parse().unwrap_or(x);
+    }
+    // Left of the point: round the exact digits of the integer part, the fraction only
+    // breaking what would otherwise be a tie.
+    let k = ndigits.unsigned_abs() as usize;
+    let whole = libm::trunc(libm::fabs(x));
+    let fraction = libm::fabs(x) - whole;
+    let mut digits: Vec<u8> = format!("{whole:.0}").into_bytes();
+    if digits.len() < k + 1 {
+        let mut padded = alloc::vec![b'0'; k + 1 - digits.len()];
+        padded.extend_from_slice(&digits);
+        digits = padded;
+    }
+    let split = digits.len() - k;
+    let tail = &digits[split..];
+    let beyond_half = tail[1..].iter().any(|&d| d != b'0') || fraction > 0.0;
+    let up = match tail[0].cmp(&b'5') {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => beyond_half || (digits[split - 1] - b'0') % 2 == 1,
+    };
+    let mut head = digits[..split].to_vec();
+    if up {
+        let mut i = head.len();
+        loop {
+            if i == 0 {
+                head.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if head[i] == b'9' {
+                head[i] = b'0';
+            } else {
+                head[i] += 1;
+                break;
+            }
+        }
+    }
+    head.resize(head.len() + k, b'0');
+    let magnitude: f64 = core::str::from_utf8(&head).ok().and_then(|t| t.parse().ok()).unwrap_or(0.0);
+    libm::copysign(magnitude, x)
+}
+
+fn builtin_round(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["number", "ndigits"])?;
+    let (number, ndigits) = match (args, keywords.get(vm, "number"), keywords.get(vm, "ndigits")) {
+        (&[number], None, ndigits) | (&[], Some(number), ndigits) => (number, ndigits),
+        (&[number, ndigits], None, None) => (number, Some(ndigits)),
+        (&[], None, _) => return Err(Error::Type("round() missing required argument 'number' (pos 1)")),
+        _ => {
+            let text = format!("round() takes at most 2 arguments ({} given)", args.len() + keywords.names.len());
+            return Err(type_error(vm, &text));
+        }
+    };
+    let ndigits = ndigits.filter(|&v| v != Value::NONE);
+    if let Some(method) = vm.script_dunder(number, "__round__")? {
+        return match ndigits {
+            Some(n) => vm.call(method, &[number, n]),
+            None => vm.call(method, &[number]),
+        };
+    }
+    let ndigits = match ndigits {
+        Some(v) => Some(index_of(vm, v)?),
+        None => None,
+    };
+    if let Some(n) = vm.as_int(number) {
+        return match ndigits {
+            Some(k) if k < 0 => vm.new_int_checked(round_int(n, k)),
+            _ => vm.new_int(n),
+        };
+    }
+    if let Some(x) = vm.as_float(number) {
+        let Some(k) = ndigits else {
+            if x.is_nan() {
+                return Err(Error::Value("cannot convert float NaN to integer"));
+            }
+            if x.is_infinite() {
+                return Err(Error::Overflow("cannot convert float infinity to integer"));
+            }
+            return vm.new_int_checked(round_half_even(x) as i128);
+        };
+        let rounded = round_float(x, k);
+        if rounded.is_infinite() && x.is_finite() {
+            return Err(Error::Overflow("rounded value too large to represent"));
+        }
+        return vm.new_float(rounded);
+    }
+    let text = format!("type {} doesn't define __round__ method", vm.type_name_of(number));
+    Err(type_error(vm, &text))
+}
+
+/// An instance's `name(other)` special method, if it has one that does not return
+/// NotImplemented (owned result).
+fn try_dunder(vm: &mut Vm, v: Value, name: &str, other: Value) -> Result<Option<Value>> {
+    let Some(method) = vm.script_dunder(v, name)? else { return Ok(None) };
+    let result = vm.call(method, &[v, other])?;
+    Ok((result != Value::NOT_IMPLEMENTED).then_some(result))
+}
+
+/// CPython's float divmod: `(floor(a / b), a mod b)` with the sign rules of `//` and `%`.
+fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = libm::fmod(a, b);
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = libm::copysign(0.0, b);
+    }
+    let floor = if div != 0.0 {
+        let f = libm::floor(div);
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        libm::copysign(0.0, a / b)
+    };
+    (floor, m)
+}
+
+fn builtin_divmod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [a, b] = *args else {
+        let text = format!("divmod expected 2 arguments, got {}", args.len());
+        return Err(type_error(vm, &text));
+    };
+    if let Some(result) = try_dunder(vm, a, "__divmod__", b)? {
+        return Ok(result);
+    }
+    if let Some(result) = try_dunder(vm, b, "__rdivmod__", a)? {
+        return Ok(result);
+    }
+    let (q, r) = match (vm.as_int(a), vm.as_int(b)) {
+        (Some(_), Some(0)) => return Err(Error::ZeroDivision("integer division or modulo by zero")),
+        (Some(x), Some(y)) => {
+            let (x, y) = (i128::from(x), i128::from(y));
+            let (mut q, mut r) = (x / y, x % y);
+            if r != 0 && (r < 0) != (y < 0) {
+                q -= 1;
+                r += y;
+            }
+            let q = vm.new_int_checked(q)?;
+            match vm.new_int_checked(r) {
+                Ok(r) => (q, r),
+                Err(e) => {
+                    vm.release(q);
+                    return Err(e);
+                }
+            }
+        }
+        _ => {
+            let number = |vm: &Vm, v: Value| vm.as_float(v).or_else(|| vm.as_int(v).map(|n| n as f64));
+            let (Some(x), Some(y)) = (number(vm, a), number(vm, b)) else {
+                let text = format!(
+                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                    vm.type_name_of(a),
+                    vm.type_name_of(b)
+                );
+                return Err(type_error(vm, &text));
+            };
+            if y == 0.0 {
+                return Err(Error::ZeroDivision("float divmod()"));
+            }
+            let (q, r) = float_divmod(x, y);
+            let q = vm.new_float(q)?;
+            match vm.new_float(r) {
+                Ok(r) => (q, r),
+                Err(e) => {
+                    vm.release(q);
+                    return Err(e);
+                }
+            }
+        }
+    };
+    let pair = vm.new_tuple(&[q, r]);
+    vm.release_all(&[q, r]);
+    pair
+}
+
+/// `pow(base, exp, modulus)` for ints: modular exponentiation, a negative exponent
+/// meaning the modular inverse's power; the result takes the modulus's sign.
+fn modular_pow(base: i64, exp: i64, modulus: i64) -> Result<i64> {
+    if modulus == 0 {
+        return Err(Error::Value("pow() 3rd argument cannot be 0"));
+    }
+    let m = u128::from(modulus.unsigned_abs());
+    let mut b = i128::from(base).rem_euclid(m as i128) as u128;
+    if exp < 0 {
+        // Extended Euclid: b * inverse == 1 (mod m).
+        let (mut r0, mut r1) = (m as i128, b as i128);
+        let (mut t0, mut t1) = (0i128, 1i128);
+        while r1 != 0 {
+            let q = r0 / r1;
+            (r0, r1) = (r1, r0 - q * r1);
+            (t0, t1) = (t1, t0 - q * t1);
+        }
+        if r0 != 1 {
+            return Err(Error::Value("base is not invertible for the given modulus"));
+        }
+        b = t0.rem_euclid(m as i128) as u128;
+    }
+    let mut e = exp.unsigned_abs();
+    let mut result: u128 = 1 % m;
+    while e > 0 {
+        if e & 1 == 1 {
+            result = result * b % m;
+        }
+        b = b * b % m;
+        e >>= 1;
+    }
+    let r = result as i128;
+    Ok((if modulus < 0 && r != 0 { r - m as i128 } else { r }) as i64)
+}
+
+fn builtin_pow(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["base", "exp", "mod"])?;
+    if args.len() > 3 {
+        let text = format!("pow() takes at most 3 arguments ({} given)", args.len());
+        return Err(type_error(vm, &text));
+    }
+    let mut parts = [None; 3];
+    for (i, name) in ["base", "exp", "mod"].into_iter().enumerate() {
+        parts[i] = match (args.get(i), keywords.get(vm, name)) {
+            (Some(_), Some(_)) => {
+                let text = format!("argument for pow() given by name ('{name}') and position ({})", i + 1);
+                return Err(type_error(vm, &text));
+            }
+            (Some(&v), None) | (None, Some(v)) => Some(v),
+            (None, None) => None,
+        };
+    }
+    let (Some(base), Some(exp)) = (parts[0], parts[1]) else {
+        let missing = if parts[0].is_none() { "'base' (pos 1)" } else { "'exp' (pos 2)" };
+        let text = format!("pow() missing required argument {missing}");
+        return Err(type_error(vm, &text));
+    };
+    match parts[2].filter(|&m| m != Value::NONE) {
+        None => vm.binary_op(crate::bytecode::Op::Pow, base, exp, false),
+        Some(modulus) => match (vm.as_int(base), vm.as_int(exp), vm.as_int(modulus)) {
+            (Some(b), Some(e), Some(m)) => vm.new_int(modular_pow(b, e, m)?),
+            _ => Err(Error::Type("pow() 3rd argument not allowed unless all arguments are integers")),
+        },
+    }
+}
+
+/// `hex`, `oct`, `bin`: the int in `radix` with its prefix, the sign in front.
+fn radix_text(vm: &mut Vm, args: &[Value], what: &'static str, radix: u32) -> Result<Value> {
+    let n = index_of(vm, one(args, what)?)?;
+    let magnitude = n.unsigned_abs();
+    let sign = if n < 0 { "-" } else { "" };
+    let text = match radix {
+        16 => format!("{sign}0x{magnitude:x}"),
+        8 => format!("{sign}0o{magnitude:o}"),
+        _ => format!("{sign}0b{magnitude:b}"),
+    };
+    vm.new_str(&text)
+}
+
+fn builtin_hex(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    radix_text(vm, args, "hex() takes exactly one argument", 16)
+}
+
+fn builtin_oct(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    radix_text(vm, args, "oct() takes exactly one argument", 8)
+}
+
+fn builtin_bin(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    radix_text(vm, args, "bin() takes exactly one argument", 2)
+}
+
+fn builtin_format(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (v, spec) = match args {
+        [v] => (*v, None),
+        [v, spec] => (*v, Some(*spec)),
+        _ => {
+            let text = format!("format expected at most 2 arguments, got {}", args.len());
+            return Err(type_error(vm, &text));
+        }
+    };
+    if let Some(spec) = spec.filter(|&s| vm.kind_of(s) != Some(Kind::Str)) {
+        let text = format!("format() argument 2 must be str, not {}", vm.type_name_of(spec));
+        return Err(type_error(vm, &text));
+    }
+    if let Some(method) = vm.script_dunder(v, "__format__")? {
+        let spec = match spec {
+            Some(s) => {
+                vm.incref(s);
+                s
+            }
+            None => vm.new_str("")?,
+        };
+        let result = vm.call(method, &[v, spec]);
+        vm.release(spec);
+        let result = result?;
+        if vm.kind_of(result) != Some(Kind::Str) {
+            let text = format!("__format__ must return a str, not {}", vm.type_name_of(result));
+            vm.release(result);
+            return Err(type_error(vm, &text));
+        }
+        return Ok(result);
+    }
+    vm.format_value(v, spec)
+}
+
+fn builtin_setattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [obj, name, value] = *args else {
+        let text = format!("setattr expected 3 arguments, got {}", args.len());
+        return Err(type_error(vm, &text));
+    };
+    let name = attribute_name(vm, name)?;
+    vm.set_attribute(obj, name, value)?;
+    Ok(Value::NONE)
+}
+
+/// `del obj.name` (`delattr(obj, name)`): an instance's `__delattr__` or property
+/// deleter if its class has one, else the entry of its attribute dict; a class's, or a
+/// module's, namespace entry.
+pub(crate) fn delete_attribute(vm: &mut Vm, obj: Value, name: Value) -> Result<()> {
+    let namespace = match vm.kind_of(obj) {
+        Some(Kind::Instance | Kind::Exception) => {
+            if let Some(method) = vm.script_dunder(obj, "__delattr__")? {
+                let result = vm.call(method, &[obj, name])?;
+                vm.release(result);
+                return Ok(());
+            }
+            if let Some(found) = vm.class_lookup(vm.type_of(obj), name)? {
+                let at = found.as_object().unwrap_or_default();
+                if vm.kind_of(found) == Some(Kind::Wrapper) && vm.heap.flags(at) == crate::types::WRAP_PROPERTY {
+                    let deleter = vm.heap.read_value(at + 16);
+                    if deleter == Value::NULL || deleter == Value::NONE {
+                        let text = format!(
+                            "property '{}' of '{}' object has no deleter",
+                            vm.as_str(name).unwrap_or("?"),
+                            vm.type_name_of(obj)
+                        );
+                        return Err(crate::iterator::raise_text(
+                            vm,
+                            ExceptionType::AttributeError,
+                            &text,
+                            Error::Attribute { object: obj, name },
+                        ));
+                    }
+                    let result = vm.call(deleter, &[obj])?;
+                    vm.release(result);
+                    return Ok(());
+                }
+            }
+            vm.attribute_dict(obj, false)?
+        }
+        Some(Kind::Class) => vm.class_namespace(obj.as_object().unwrap_or_default()),
+        Some(Kind::Module) => vm.heap.read_value(obj.as_object().unwrap_or_default() + 12),
+        _ => Value::NULL,
+    };
+    if namespace != Value::NULL && vm.dict_delete(namespace, name)? {
+        return Ok(());
+    }
+    Err(Error::Attribute { object: obj, name })
+}
+
+fn builtin_delattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [obj, name] = *args else {
+        let text = format!("delattr expected 2 arguments, got {}", args.len());
+        return Err(type_error(vm, &text));
+    };
+    let name = attribute_name(vm, name)?;
+    delete_attribute(vm, obj, name)?;
+    Ok(Value::NONE)
+}
+
+fn builtin_vars(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let obj = match args {
+        [obj] => *obj,
+        [] => return Err(Error::Type("vars() without an argument is not supported by mote yet")),
+        _ => {
+            let text = format!("vars expected at most 1 argument, got {}", args.len());
+            return Err(type_error(vm, &text));
+        }
+    };
+    let namespace = match vm.kind_of(obj) {
+        Some(Kind::Instance | Kind::Exception) => vm.attribute_dict(obj, true)?,
+        Some(Kind::Class) => vm.class_namespace(obj.as_object().unwrap_or_default()),
+        Some(Kind::Module) => vm.heap.read_value(obj.as_object().unwrap_or_default() + 12),
+        _ => return Err(Error::Type("vars() argument must have __dict__ attribute")),
+    };
+    vm.incref(namespace);
+    Ok(namespace)
+}
+
+/// `id(v)`: the handle, unique among live values (an object's is its region offset).
+fn builtin_id(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match args {
+        [v] => vm.new_int(i64::from(v.to_bits())),
+        _ => {
+            let text = format!("id() takes exactly one argument ({} given)", args.len());
+            Err(type_error(vm, &text))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -180,11 +180,13 @@ pub enum Op {
     PopHandled,
     /// re-raise the exception being handled (a bare `raise` outside an except block)
     ReraiseHandled,
+    /// del R[a].N[c]
+    DeleteAttr,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 87] = [
+    pub const ALL: [Op; 88] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -272,6 +274,7 @@ impl Op {
         Op::ListToTuple,
         Op::PopHandled,
         Op::ReraiseHandled,
+        Op::DeleteAttr,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -397,6 +400,7 @@ impl Op {
             Op::LoadDeref => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::StoreDeref | Op::SetClosure => Shape::Abc(Reg, Reg, Operand::None),
             Op::LoadNs | Op::StoreNs => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::DeleteAttr => Shape::Abc(Reg, Operand::None, Operand::NameC),
             Op::BuildClass => Shape::SliceAt(1),
             Op::InPlace => Shape::Abc(Reg, Reg, Imm),
             Op::Import => Shape::Abx(Reg, Name),

@@ -140,6 +140,11 @@ impl Vm {
         self.heap.region().read_u32(class + 24)
     }
 
+    /// Whether `class` is one of the VM's built-in types or exception classes.
+    pub(crate) fn is_builtin_class(&self, class: Value) -> bool {
+        self.builtin_types.contains(&class) || self.exception_classes.contains(&class)
+    }
+
     /// Whether class `sub` is `sup` or derives from it.
     pub fn is_subclass(&self, sub: Value, sup: Value) -> bool {
         if sub == sup {

@@ -673,6 +673,12 @@ impl<'a> Compiler<'a, '_> {
                 }
                 Ok(())
             }
+            ExprKind::Attribute { value, attr } => {
+                let o = self.expr(value)?;
+                let n = u8::try_from(self.name_index(attr)?).map_err(|_| too_complex(line))?;
+                self.abc(Op::DeleteAttr, o, 0, n, line);
+                Ok(())
+            }
             _ => Err(not_supported("this 'del' target", line, target.column)),
         }
     }

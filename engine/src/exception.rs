@@ -398,8 +398,11 @@ impl Vm {
     pub fn exception_message(&mut self, exception: Value) -> String {
         let Some(at) = exception.as_object() else { return String::new() };
         let args = self.exception_args(at);
+        let key_error = self.exception_class(ExceptionType::KeyError);
         match self.tuple_len(args) {
             0 => String::new(),
+            // KeyError shows the key as written: KeyError('k') prints 'k'.
+            1 if self.is_instance(exception, key_error) => self.repr(self.tuple_item(args, 0)).unwrap_or_default(),
             1 => self.to_str(self.tuple_item(args, 0)).unwrap_or_default(),
             _ => self.repr(args).unwrap_or_default(),
         }

@@ -519,6 +519,10 @@ impl Vm {
                         return Ok(None);
                     }
                 }
+                Op::DeleteAttr => {
+                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                    self.delete_attribute(self.reg(now, a), name)?;
+                }
                 Op::PopHandled => {
                     if let Some((_, exception)) = self.handled.pop() {
                         self.release(exception);

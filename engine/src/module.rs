@@ -97,9 +97,7 @@ impl Vm {
                 Err(ScriptError::Uncaught)
             }
         };
-        // Tear the module down: clearing its namespace breaks the cycles between its
-        // functions and itself, so everything it made is freed now.
-        let _ = self.dict_clear(globals);
+        self.tear_down_namespace(globals);
         self.release(globals);
         outcome
     }
@@ -171,6 +169,26 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// Tears a module's namespace down, as CPython's interpreter shutdown does: the
+    /// namespaces of the classes it defined are cleared (a method using `super()` and its
+    /// class refer to each other through the `__class__` cell), then the namespace itself
+    /// (its functions refer to it as their globals). Everything the module made that is not
+    /// in a cycle of the script's own making is freed now.
+    pub(crate) fn tear_down_namespace(&mut self, namespace: Value) {
+        let mut position = 0;
+        let mut classes = alloc::vec::Vec::new();
+        while let Some((_, value)) = self.dict_next(namespace, &mut position) {
+            if self.kind_of(value) == Some(crate::object::Kind::Class) && !self.is_builtin_class(value) {
+                classes.push(value);
+            }
+        }
+        for class in classes {
+            let class_namespace = self.class_namespace(class.as_object().unwrap_or_default());
+            let _ = self.dict_clear(class_namespace);
+        }
+        let _ = self.dict_clear(namespace);
     }
 
     fn new_module_namespace(&mut self) -> Result<Value, Error> {

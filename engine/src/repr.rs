@@ -282,9 +282,7 @@ impl Vm {
             }
             Kind::Class => {
                 let name = self.as_str(self.class_name(at)).unwrap_or("?");
-                let builtin = crate::types::BuiltinType::ALL.iter().any(|&t| self.builtin_type(t) == v)
-                    || crate::exception::ExceptionType::ALL.iter().any(|&t| self.exception_class(t) == v);
-                if builtin {
+                if self.is_builtin_class(v) {
                     let _ = write!(out, "<class '{name}'>");
                 } else {
                     let _ = write!(out, "<class '__main__.{name}'>");

@@ -514,7 +514,7 @@ impl Vm {
         }
         for module in all {
             let namespace = self.module_namespace(module);
-            let _ = self.dict_clear(namespace);
+            self.tear_down_namespace(namespace);
         }
         self.release(modules);
     }

@@ -452,6 +452,19 @@ impl Vm {
         }
     }
 
+    /// `delattr(obj, name)`: an attribute of an instance, exception or class.
+    pub fn delete_attribute(&mut self, obj: Value, name: Value) -> Result<()> {
+        let dict = match self.kind_of(obj) {
+            Some(Kind::Instance | Kind::Exception) => self.attribute_dict(obj, false)?,
+            Some(Kind::Class) => self.class_namespace(obj.as_object().unwrap_or_default()),
+            _ => Value::NULL,
+        };
+        if dict != Value::NULL && self.dict_delete(dict, name)? {
+            return Ok(());
+        }
+        Err(Error::Attribute { object: obj, name })
+    }
+
     /// A property setter for `name` on obj's class, if one is defined (borrowed).
     pub(crate) fn property_setter(&self, obj: Value, name: Value) -> Result<Option<Value>> {
         match self.class_lookup(self.type_of(obj), name)? {
@@ -531,8 +544,18 @@ impl Vm {
         }
     }
 
+    /// Whether `obj` is a StopIteration (`value`) or SystemExit (`code`), whose first
+    /// argument those attributes name.
+    fn exception_has_payload(&self, obj: Value, attribute: &str) -> bool {
+        let class = match attribute {
+            "value" => self.exception_class(crate::exception::ExceptionType::StopIteration),
+            _ => self.exception_class(crate::exception::ExceptionType::SystemExit),
+        };
+        self.is_instance(obj, class)
+    }
+
     fn special_attribute_name(&self, name: Value) -> Option<&str> {
-        self.as_str(name).filter(|n| n.starts_with("__") || matches!(*n, "args"))
+        self.as_str(name).filter(|n| n.starts_with("__") || matches!(*n, "args" | "value" | "code"))
     }
 
     /// Attributes stored in the object itself rather than found on its class.
@@ -554,6 +577,10 @@ impl Vm {
             }
             (Kind::Exception, "args") => self.exception_args(at),
             (Kind::Exception, "__traceback__") => self.exception_traceback(obj),
+            (Kind::Exception, "value" | "code") if self.exception_has_payload(obj, text) => {
+                let args = self.exception_args(at);
+                if self.tuple_len(args) == 0 { Value::NONE } else { self.tuple_item(args, 0) }
+            }
             (Kind::Exception, "__cause__") => self.heap.read_value(at + 20),
             (Kind::Exception, "__context__") => self.heap.read_value(at + 24),
             (Kind::Exception, "__suppress_context__") => {
