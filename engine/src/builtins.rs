@@ -350,34 +350,84 @@ fn builtin_str(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     }
 }
 
-/// Parses Python int syntax in base 10: optional sign, digits with single underscores
-/// between them, surrounding whitespace.
-fn parse_int(text: &str) -> Option<i64> {
+/// Why a text is not an int.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BadInt {
+    /// Not int syntax in the base: `ValueError`.
+    Invalid,
+    /// Beyond mote's 64-bit ints: `OverflowError`.
+    Overflow,
+}
+
+/// Parses Python int syntax in `base` (2 to 36, or 0 for "as a literal": a `0x`/`0o`/`0b`
+/// prefix picks the base, else decimal without leading zeros): surrounding whitespace, a
+/// sign, the base's prefix (optional for bases 16, 8, 2), digits with single underscores
+/// between them (and after a prefix).
+fn parse_int(text: &str, base: u32) -> core::result::Result<i64, BadInt> {
     let t = text.trim();
-    let (negative, digits) = match t.as_bytes().first()? {
-        b'-' => (true, &t[1..]),
-        b'+' => (false, &t[1..]),
+    let (negative, rest) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return None;
-    }
-    let mut n: i64 = 0;
-    for b in digits.bytes().filter(|&b| b != b'_') {
-        if !b.is_ascii_digit() {
-            return None;
+    let prefix = |r: &str| -> Option<u32> {
+        let b = r.as_bytes();
+        if b.len() >= 2 && b[0] == b'0' {
+            match b[1].to_ascii_lowercase() {
+                b'x' => return Some(16),
+                b'o' => return Some(8),
+                b'b' => return Some(2),
+                _ => {}
+            }
         }
-        n = n.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        None
+    };
+    let literal_decimal = base == 0 && prefix(rest).is_none();
+    let (base, digits, after_prefix) = match (base, prefix(rest)) {
+        (0, Some(b)) => (b, &rest[2..], true),
+        (0, None) => (10, rest, false),
+        (b, Some(p)) if b == p => (b, &rest[2..], true),
+        (b, _) => (b, rest, false),
+    };
+    let underscores_ok = !digits.ends_with('_') && !digits.contains("__") && (after_prefix || !digits.starts_with('_'));
+    if digits.is_empty() || digits == "_" || !underscores_ok {
+        return Err(BadInt::Invalid);
     }
-    Some(if negative { -n } else { n })
+    let mut n: i128 = 0;
+    for c in digits.chars().filter(|&c| c != '_') {
+        let d = c.to_digit(36).filter(|&d| d < base).ok_or(BadInt::Invalid)?;
+        n = n * i128::from(base) + i128::from(d);
+        if n > i128::from(i64::MAX) + 1 {
+            // Keep checking the syntax: a bad digit later is still a ValueError.
+            n = i128::from(i64::MAX) + 2;
+        }
+    }
+    if literal_decimal && n != 0 && digits.starts_with('0') {
+        // `int('08', 0)`: a decimal literal cannot have leading zeros.
+        return Err(BadInt::Invalid);
+    }
+    let n = if negative { -n } else { n };
+    i64::try_from(n).map_err(|_| BadInt::Overflow)
 }
 
 fn builtin_int(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let v = match args {
+    let (v, base) = match args {
         [] => return Ok(Value::small_int(0).unwrap_or(Value::NONE)),
-        [v] => *v,
-        _ => return Err(Error::Type("int() with a base is not supported yet")),
+        [v] => (*v, None),
+        [v, base] => (*v, Some(index_of(vm, *base)?)),
+        _ => {
+            let text = format!("int() takes at most 2 arguments ({} given)", args.len());
+            return Err(type_error(vm, &text));
+        }
     };
+    if let Some(base) = base {
+        if base != 0 && !(2..=36).contains(&base) {
+            return Err(Error::Value("int() base must be >= 2 and <= 36, or 0"));
+        }
+        if vm.kind_of(v) != Some(Kind::Str) {
+            return Err(Error::Type("int() can't convert non-string with explicit base"));
+        }
+    }
     if let Some(n) = vm.as_int(v) {
         return vm.new_int(n);
     }
@@ -391,12 +441,35 @@ fn builtin_int(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         return vm.new_int_checked(libm::trunc(x) as i128);
     }
     if let Some(text) = vm.as_str(v) {
-        return match parse_int(text) {
-            Some(n) => vm.new_int(n),
-            None => Err(Error::Value("invalid literal for int() with base 10")),
+        let base = base.unwrap_or(10) as u32;
+        return match parse_int(text, base) {
+            Ok(n) => vm.new_int(n),
+            Err(BadInt::Overflow) => Err(Error::Overflow("int too large for mote's 64-bit ints")),
+            Err(BadInt::Invalid) => {
+                let text = format!("invalid literal for int() with base {base}: {}", crate::repr::str_repr(text));
+                Err(crate::iterator::raise_text(
+                    vm,
+                    ExceptionType::ValueError,
+                    &text,
+                    Error::Value("invalid literal for int()"),
+                ))
+            }
         };
     }
-    Err(Error::Type("int() argument must be a string or a real number"))
+    for name in ["__int__", "__index__"] {
+        if let Some(method) = vm.script_dunder(v, name)? {
+            let result = vm.call(method, &[v])?;
+            if vm.as_int(result).is_some() {
+                return Ok(result);
+            }
+            let text = format!("{name} returned non-int (type {})", vm.type_name_of(result));
+            vm.release(result);
+            return Err(type_error(vm, &text));
+        }
+    }
+    let text =
+        format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_name_of(v));
+    Err(type_error(vm, &text))
 }
 
 fn builtin_float(vm: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -427,7 +500,15 @@ fn builtin_float(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         let sign = if lower.starts_with('-') { -1.0 } else { 1.0 };
         return match parsed {
             Some(x) => vm.new_float(sign * x),
-            None => Err(Error::Value("could not convert string to float")),
+            None => {
+                let text = format!("could not convert string to float: {}", crate::repr::str_repr(text));
+                Err(crate::iterator::raise_text(
+                    vm,
+                    ExceptionType::ValueError,
+                    &text,
+                    Error::Value("could not convert string to float"),
+                ))
+            }
         };
     }
     Err(Error::Type("float() argument must be a string or a real number"))
@@ -615,11 +696,7 @@ fn builtin_sum(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<V
 
 /// Calls `f` with each item of `iterable` (borrowed; released after) until it returns
 /// `Ok(false)` or an error.
-fn for_each_item(
-    vm: &mut Vm,
-    iterable: Value,
-    mut f: impl FnMut(&mut Vm, Value) -> Result<bool>,
-) -> Result<()> {
+fn for_each_item(vm: &mut Vm, iterable: Value, mut f: impl FnMut(&mut Vm, Value) -> Result<bool>) -> Result<()> {
     let it = vm.iter_any(iterable)?;
     let result = loop {
         match vm.next_any(it) {
@@ -660,7 +737,6 @@ fn builtin_all(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     find_truth(vm, iterable, false).map(|found| Value::from_bool(!found))
 }
 
-
 fn builtin_chr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let n = vm.as_int(one(args, "chr() takes exactly one argument")?).ok_or(Error::Type("an integer is required"))?;
     let c = u32::try_from(n).ok().and_then(char::from_u32).ok_or(Error::Value("chr() arg not in range(0x110000)"))?;
@@ -670,11 +746,17 @@ fn builtin_chr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn builtin_ord(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let v = one(args, "ord() takes exactly one argument")?;
-    let text = vm.as_str(v).ok_or(Error::Type("ord() expected string of length 1"))?;
+    let Some(text) = vm.as_str(v) else {
+        let text = format!("ord() expected string of length 1, but {} found", vm.type_name_of(v));
+        return Err(type_error(vm, &text));
+    };
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => vm.new_int(i64::from(u32::from(c))),
-        _ => Err(Error::Type("ord() expected a character")),
+        _ => {
+            let text = format!("ord() expected a character, but string of length {} found", text.chars().count());
+            Err(type_error(vm, &text))
+        }
     }
 }
 
@@ -685,18 +767,25 @@ fn builtin_type(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(class)
 }
 
-/// The classes `isinstance`/`issubclass` accept: one class or a tuple of them.
-fn class_or_tuple(vm: &Vm, spec: Value) -> Result<Vec<Value>> {
+/// The classes `isinstance`/`issubclass` accept: one class or a tuple of them (nested
+/// tuples flattened); `error` names the argument otherwise.
+fn class_or_tuple(vm: &Vm, spec: Value, error: &'static str) -> Result<Vec<Value>> {
     match vm.kind_of(spec) {
         Some(Kind::Class) => Ok(alloc::vec![spec]),
-        Some(Kind::Tuple) => Ok(vm.tuple_items(spec).collect()),
-        _ => Err(Error::Type("isinstance() arg 2 must be a type or tuple of types")),
+        Some(Kind::Tuple) => {
+            let mut classes = Vec::new();
+            for item in vm.tuple_items(spec) {
+                classes.extend(class_or_tuple(vm, item, error)?);
+            }
+            Ok(classes)
+        }
+        _ => Err(Error::Type(error)),
     }
 }
 
 fn builtin_isinstance(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let [v, spec] = args else { return Err(Error::Type("isinstance expected 2 arguments")) };
-    let classes = class_or_tuple(vm, *spec)?;
+    let classes = class_or_tuple(vm, *spec, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
     Ok(Value::from_bool(classes.iter().any(|&c| vm.is_instance(*v, c))))
 }
 
@@ -705,7 +794,7 @@ fn builtin_issubclass(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     if vm.kind_of(*sub) != Some(Kind::Class) {
         return Err(Error::Type("issubclass() arg 1 must be a class"));
     }
-    let classes = class_or_tuple(vm, *spec)?;
+    let classes = class_or_tuple(vm, *spec, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
     Ok(Value::from_bool(classes.iter().any(|&c| vm.is_subclass(*sub, c))))
 }
 
@@ -1430,6 +1519,328 @@ mod tests {
         })
     }
 
+    /// Runs a script in a fresh VM (both profiles), returning what it printed; the VM
+    /// must shut down with nothing left in its heap and the heap must verify.
+    fn run_script(source: &str) -> String {
+        let mut printed = alloc::vec::Vec::new();
+        for profile in [crate::config::Profile::Tight, crate::config::Profile::Stock] {
+            let region = crate::Region::with_capacity(4 << 20).unwrap();
+            let mut vm = Vm::new(crate::VmConfig::new(profile), region).unwrap();
+            let captured = crate::output::Captured::default();
+            vm.set_output(alloc::boxed::Box::new(captured.clone()));
+            let ran = vm.run_main("t.py", source);
+            assert!(ran.is_ok(), "{profile:?}: {}", captured.stderr());
+            vm.verify().unwrap();
+            let teardown = vm.shutdown();
+            assert_eq!(teardown.leaked_bytes, 0, "{profile:?}");
+            printed.push(captured.stdout());
+        }
+        assert_eq!(printed[0], printed[1], "both profiles print the same");
+        printed.remove(0)
+    }
+
+    /// enumerate, zip, map, filter, reversed and iter(f, sentinel): lazy, and their errors.
+    /// Expected output: `python3` 3.11 on the same script.
+    #[test]
+    fn lazy_iterators_run_like_cpython() {
+        let source = r#"e = enumerate('ab', start=5)
+print(type(e).__name__, next(e), list(e), list(e))
+print(list(zip([1, 2, 3], 'xy')), list(zip()), dict(zip('ab', range(9))))
+calls = []
+def twice(x):
+    calls.append(x)
+    return 2 * x
+m = map(twice, [1, 2, 3])
+print(calls, next(m), calls, list(m), list(map(pow, [2, 3], [5, 2, 9])))
+print(list(filter(None, [0, 1, '', 'a', None, [2]])), list(filter(lambda x: x % 2, range(7))))
+print(list(reversed([1, 2, 3])), list(reversed('hé!')), list(reversed(range(1, 10, 3))), list(reversed(())))
+print(list(reversed({'a': 1, 'b': 2})), list(reversed({'a': 1, 'b': 2}.items())))
+class Seq:
+    def __len__(self):
+        return 3
+    def __getitem__(self, i):
+        return i * 10
+class Own:
+    def __reversed__(self):
+        return iter('own')
+print(list(reversed(Seq())), list(reversed(Own())))
+data = [4, 5, 0, 6]
+def read():
+    return data.pop(0)
+it = iter(read, 0)
+print(list(it), list(it), data)
+for i, (a, b) in enumerate(zip('xy', map(str, range(2))), 1):
+    print(i, a, b)
+for bad in [lambda: reversed({1}), lambda: reversed(5), lambda: next([1]), lambda: iter(5),
+            lambda: list(zip([1, 2], [3], strict=True)), lambda: list(zip([1], [3, 4], strict=True)),
+            lambda: list(zip([1], [2], [3, 4], strict=True)), lambda: map(len), lambda: filter(len),
+            lambda: enumerate([], 1.5), lambda: iter(1, 2)]:
+    try:
+        bad()
+    except (TypeError, ValueError) as exc:
+        print(type(exc).__name__, exc)
+r = reversed([1, 2])
+print(next(r), next(r), next(r, 'done'), next(r, 'done'))
+print(isinstance(e, enumerate), type(zip()).__name__, type(map(len, [])).__name__, type(filter(None, [])).__name__)
+"#;
+        let expected = r#"enumerate (5, 'a') [(6, 'b')] []
+[(1, 'x'), (2, 'y')] [] {'a': 0, 'b': 1}
+[1, 2, 3] 2 [1, 2, 3] [4, 6] [32, 9]
+[1, 'a', [2]] [1, 3, 5]
+[3, 2, 1] ['!', 'é', 'h'] [7, 4, 1] []
+['b', 'a'] [('b', 2), ('a', 1)]
+[20, 10, 0] ['o', 'w', 'n']
+[4, 5] [] [6]
+1 x 0
+2 y 1
+TypeError 'set' object is not reversible
+TypeError 'int' object is not reversible
+TypeError 'list' object is not an iterator
+TypeError 'int' object is not iterable
+ValueError zip() argument 2 is shorter than argument 1
+ValueError zip() argument 2 is longer than argument 1
+ValueError zip() argument 3 is longer than arguments 1-2
+TypeError map() must have at least two arguments.
+TypeError filter expected 2 arguments, got 1
+TypeError 'float' object cannot be interpreted as an integer
+TypeError iter(v, w): v must be callable
+2 1 done done
+True zip map filter
+"#;
+        assert_eq!(run_script(source), expected);
+    }
+
+    /// round, divmod, pow, hex/oct/bin, format, sum and int/float parsing.
+    /// Expected output: `python3` 3.11 on the same script.
+    #[test]
+    fn number_builtins_match_cpython() {
+        let source = r#"for v in [0.5, 1.5, 2.5, -2.5, 2.675, 1.005, 0.125, -0.0, 1e16 + 0.5, 5e-324]:
+    print(round(v), round(v, 2), round(v, 1), round(v, 0), round(v, -1), round(v, -2))
+print(round(1234.5678, -1), round(1250.0, -2), round(1350.0, -2), round(-1250.0, -2), round(1e300, -300))
+print(round(12345, -1), round(-12345, -1), round(15, -1), round(25, -1), round(7, 3), round(True), round(9, ndigits=-1))
+print(round(1.23456789e-5, 7), round(0.1 + 0.2, 10), round(float('inf'), 2), round(float('nan'), 2), round(-0.4))
+print(type(round(2.5)).__name__, type(round(2.5, None)).__name__, type(round(2.5, 0)).__name__)
+class R:
+    def __round__(self, n=None):
+        return ('rounded', n)
+print(round(R()), round(R(), 3))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(-17, -5), divmod(7.5, 2), divmod(-7.5, 2), divmod(1, -0.3))
+print(divmod(0.0, -1), divmod(-0.0, 1), divmod(True, 2))
+print(round(1.7976931348623157e308, -300), round(1.7976931348623157e308, 2))
+print(pow(2, 10), pow(2, 10, 1000), pow(3, -1, 7), pow(2, 3, -5), pow(-2, 3, 5), pow(5, 0, 1), pow(2, -2), pow(base=2, exp=5, mod=7))
+print(pow(123456789, 987654321, 1000000007), pow(10, 18, 97), pow(2.5, 2))
+print(hex(0), hex(255), hex(-255), hex(True), oct(8), oct(-8), bin(5), bin(-5), bin(0))
+print(format(3.14159, '.2f'), format(42, '05d'), format('x', '^5'), format(1234567, ','), format(12), format(2.0), format(True))
+print(sum([1, 2, 3], 10), sum(range(5), start=100), sum([[1], [2]], []), sum([0.5, 0.25]), sum(iter([])))
+for bad in [lambda: divmod(1, 0), lambda: divmod(1.0, 0), lambda: divmod('a', 1), lambda: pow(2, 3, 0),
+            lambda: pow(2.0, 3, 4), lambda: pow(2, -1, 4), lambda: round('a'), lambda: round(float('inf')),
+            lambda: round(float('nan')), lambda: hex(1.5), lambda: sum(['a'], ''), lambda: format(1, 2),
+            lambda: round(1, 1.5), lambda: int('08', 0), lambda: int('z', 10), lambda: int(None),
+            lambda: float('abc'), lambda: ord('ab'), lambda: ord(5), lambda: round(1e308, -308)]:
+    try:
+        print(bad())
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError) as exc:
+        print(type(exc).__name__, exc)
+print(int('0x_ff', 16), int('0b1_0', 0), int(' -0o17 ', 0), int('Zz', 36), int('00', 0), int('-9223372036854775808'))
+"#;
+        let expected = r#"0 0.5 0.5 0.0 0.0 0.0
+2 1.5 1.5 2.0 0.0 0.0
+2 2.5 2.5 2.0 0.0 0.0
+-2 -2.5 -2.5 -2.0 -0.0 -0.0
+3 2.67 2.7 3.0 0.0 0.0
+1 1.0 1.0 1.0 0.0 0.0
+0 0.12 0.1 0.0 0.0 0.0
+0 -0.0 -0.0 -0.0 -0.0 -0.0
+10000000000000000 1e+16 1e+16 1e+16 1e+16 1e+16
+0 0.0 0.0 0.0 0.0 0.0
+1230.0 1200.0 1400.0 -1200.0 1e+300
+12340 -12340 20 20 7 1 10
+1.23e-05 0.3 inf nan 0
+int int float
+('rounded', None) ('rounded', 3)
+(3, 2) (-4, 3) (-4, -3) (3, -2) (3.0, 1.5) (-4.0, 0.5) (-4.0, -0.19999999999999996)
+(-0.0, -0.0) (-0.0, 0.0) (0, 1)
+1.79769313e+308 1.7976931348623157e+308
+1024 24 5 -2 2 0 0.25 4
+652541198 89 6.25
+0x0 0xff -0xff 0x1 0o10 -0o10 0b101 -0b101 0b0
+3.14 00042   x   1,234,567 12 2.0 True
+16 110 [1, 2] 0.75 0
+ZeroDivisionError integer division or modulo by zero
+ZeroDivisionError float divmod()
+TypeError unsupported operand type(s) for divmod(): 'str' and 'int'
+ValueError pow() 3rd argument cannot be 0
+TypeError pow() 3rd argument not allowed unless all arguments are integers
+ValueError base is not invertible for the given modulus
+TypeError type str doesn't define __round__ method
+OverflowError cannot convert float infinity to integer
+ValueError cannot convert float NaN to integer
+TypeError 'float' object cannot be interpreted as an integer
+TypeError sum() can't sum strings [use ''.join(seq) instead]
+TypeError format() argument 2 must be str, not int
+TypeError 'float' object cannot be interpreted as an integer
+ValueError invalid literal for int() with base 0: '08'
+ValueError invalid literal for int() with base 10: 'z'
+TypeError int() argument must be a string, a bytes-like object or a real number, not 'NoneType'
+ValueError could not convert string to float: 'abc'
+TypeError ord() expected a character, but string of length 2 found
+TypeError ord() expected string of length 1, but int found
+1e+308
+255 2 -15 1295 0 -9223372036854775808
+"#;
+        assert_eq!(run_script(source), expected);
+    }
+
+    /// setattr, delattr, vars, id, frozenset, callable, isinstance and dict keywords.
+    /// Expected output: `python3` 3.11 on the same script.
+    #[test]
+    fn attribute_builtins_and_frozenset_match_cpython() {
+        let source = r#"class Cfg:
+    volume = 5
+    def __init__(self):
+        self.name = 'cfg'
+    @property
+    def loud(self):
+        return self.volume > 5
+c = Cfg()
+setattr(c, 'volume', 11)
+setattr(Cfg, 'brightness', 3)
+print(c.volume, Cfg.volume, c.brightness, vars(c), vars(c) is c.__dict__)
+delattr(c, 'volume')
+print(c.volume, vars(c))
+delattr(Cfg, 'brightness')
+print(hasattr(c, 'brightness'), 'volume' in vars(Cfg))
+vars(c)['dyn'] = 1
+print(c.dyn)
+for bad in [lambda: delattr(c, 'volume'), lambda: delattr(c, 'loud'), lambda: delattr(Cfg, 'nope'),
+            lambda: setattr(c, 5, 1), lambda: vars(5), lambda: id()]:
+    try:
+        bad()
+    except (AttributeError, TypeError) as exc:
+        print(type(exc).__name__, exc)
+o = object()
+print(id(c) == id(c), id(c) != id(o), id(1) == id(1), type(id(c)).__name__, type(o).__name__)
+f = frozenset('abca')
+print(sorted(f), len(f), 'a' in f, type(f).__name__, f == set('abc'), frozenset() == set(), isinstance(f, frozenset))
+print(hash(frozenset([1, 2])) == hash(frozenset([2, 1])), hash(frozenset()), hash(frozenset([1, 2, 3])))
+d = {frozenset({'fire', 'water'}): 'steam'}
+print(d[frozenset(['water', 'fire'])], frozenset(f) is f, len({frozenset([1]), frozenset([1])}))
+print(sorted(f.union('z', ['y'])), sorted(f.intersection('ab', 'bc')), sorted(f.difference('a')), sorted(f.symmetric_difference('cd')))
+print(f.issubset('abcd'), f.issuperset('ab'), f.isdisjoint('xyz'), f.copy() is f, type(f.union()).__name__)
+try:
+    f.add('d')
+except AttributeError as exc:
+    print('AttributeError:', exc)
+try:
+    hash({1})
+except TypeError as exc:
+    print('TypeError:', exc)
+print(callable(len), callable(Cfg), callable(c), callable(c.__init__), callable(None))
+class Fn:
+    def __call__(self):
+        return 1
+print(callable(Fn()), isinstance(c, (int, (str, Cfg))), issubclass(bool, (str, (int,))))
+print(dict(a=1, b=2), dict({'k': 'v'}, extra=1), dict([('x', 1)], y=2))
+print(any(x > 1 for x in [0, 2]), all([]), any([]), all(map(bool, [1, 0])))
+"#;
+        let expected = r#"11 5 3 {'name': 'cfg', 'volume': 11} True
+5 {'name': 'cfg'}
+False True
+1
+AttributeError 'Cfg' object has no attribute 'volume'
+AttributeError property 'loud' of 'Cfg' object has no deleter
+AttributeError type object 'Cfg' has no attribute 'nope'
+TypeError attribute name must be string, not 'int'
+TypeError vars() argument must have __dict__ attribute
+TypeError id() takes exactly one argument (0 given)
+True True True int object
+['a', 'b', 'c'] 3 True frozenset True True True
+True 133146708735736 -272375401224217160
+steam True 1
+['a', 'b', 'c', 'y', 'z'] ['b'] ['b', 'c'] ['a', 'b', 'd']
+True True True True frozenset
+AttributeError: 'frozenset' object has no attribute 'add'
+TypeError: unhashable type: 'set'
+True True False True False
+True True True
+{'a': 1, 'b': 2} {'k': 'v', 'extra': 1} {'x': 1, 'y': 2}
+True True False False
+"#;
+        assert_eq!(run_script(source), expected);
+    }
+
+    #[test]
+    fn rounding_and_modular_arithmetic_edges() {
+        // python3 -c 'print(round(2.675, 2), round(0.125, 2), round(-0.125, 2), round(1e300, -300), round(5e-324, 323), round(-4.0, -1), round(15.0, -1), round(25.000000000000004, -1), round(9.5, -1), round(950.0, -2))'
+        let cases = [
+            (2.675, 2, 2.67),
+            (0.125, 2, 0.12),
+            (-0.125, 2, -0.12),
+            (1e300, -300, 1e300),
+            (5e-324, 323, 0.0),
+            (-4.0, -1, -0.0),
+            (15.0, -1, 20.0),
+            (25.000000000000004, -1, 30.0),
+            (9.5, -1, 10.0),
+            (950.0, -2, 1000.0),
+        ];
+        for (x, n, expected) in cases {
+            let got = round_float(x, n);
+            assert!(
+                got == expected && got.is_sign_negative() == expected.is_sign_negative(),
+                "round({x}, {n}) = {got}"
+            );
+        }
+        assert_eq!(round_float(1.5, 400), 1.5);
+        assert!(round_float(1.5, -400) == 0.0);
+        assert_eq!([round_half_even(0.5), round_half_even(1.5), round_half_even(-2.5)], [0.0, 2.0, -2.0]);
+        // python3 -c 'print(round(12345, -1), round(-12345, -1), round(15, -1), round(25, -1), round(2**62, -40))'
+        assert_eq!(
+            [round_int(12345, -1), round_int(-12345, -1), round_int(15, -1), round_int(25, -1)],
+            [12340, -12340, 20, 20]
+        );
+        assert_eq!(round_int(i64::MAX, -19), 10_000_000_000_000_000_000, "beyond i64: the caller reports the overflow");
+        assert_eq!(round_int(1 << 62, -40), 0);
+        // python3 -c 'print(pow(3, -1, 7), pow(2, 3, -5), pow(-2, 3, 5), pow(5, 0, 1), pow(7, 2**62, 2**63-1), pow(-1, -1, -3))'
+        assert_eq!(modular_pow(3, -1, 7), Ok(5));
+        assert_eq!(modular_pow(2, 3, -5), Ok(-2));
+        assert_eq!(modular_pow(-2, 3, 5), Ok(2));
+        assert_eq!(modular_pow(5, 0, 1), Ok(0));
+        assert_eq!(modular_pow(7, 1 << 62, i64::MAX), Ok(8_021_717_612_257_134_310));
+        assert_eq!(modular_pow(-1, -1, -3), Ok(-1));
+        assert!(modular_pow(2, -1, 4).is_err() && modular_pow(2, 1, 0).is_err());
+        // python3 -c 'print(divmod(7.5, -2), divmod(-0.0, 1), divmod(1, -0.3))'
+        assert_eq!(float_divmod(7.5, -2.0), (-4.0, -0.5));
+        let (q, r) = float_divmod(-0.0, 1.0);
+        assert!(q == 0.0 && q.is_sign_negative() && r == 0.0 && !r.is_sign_negative());
+        assert_eq!(float_divmod(1.0, -0.3), (-4.0, -0.19999999999999996));
+    }
+
+    #[test]
+    fn int_parsing_follows_python() {
+        // python3 -c "print(int('0x_ff', 16), int('0b1_0', 0), int(' -0o17 ', 0), int('Zz', 36), int('00', 0), int('0_0', 0))"
+        for (text, base, expected) in [
+            ("0x_ff", 16, Ok(255)),
+            ("0b1_0", 0, Ok(2)),
+            (" -0o17 ", 0, Ok(-15)),
+            ("Zz", 36, Ok(1295)),
+            ("00", 0, Ok(0)),
+            ("0_0", 0, Ok(0)),
+            ("-9223372036854775808", 10, Ok(i64::MIN)),
+            ("9223372036854775808", 10, Err(BadInt::Overflow)),
+            ("99999999999999999999x", 10, Err(BadInt::Invalid)),
+            ("08", 0, Err(BadInt::Invalid)),
+            ("0b2", 0, Err(BadInt::Invalid)),
+            ("0x10", 10, Err(BadInt::Invalid)),
+            ("_1", 10, Err(BadInt::Invalid)),
+            ("0x", 16, Err(BadInt::Invalid)),
+            ("+-1", 10, Err(BadInt::Invalid)),
+            ("12", 2, Err(BadInt::Invalid)),
+        ] {
+            assert_eq!(parse_int(text, base), expected, "int({text:?}, {base})");
+        }
+    }
+
     #[test]
     fn print_writes_str_of_each_argument() {
         let mut vm = vm();
@@ -1448,7 +1859,7 @@ mod tests {
     fn conversions_follow_python() {
         let mut vm = vm();
         for (text, expected) in [(" 42 ", Some(42)), ("-1_000", Some(-1000)), ("1__0", None), ("x", None), ("", None)] {
-            assert_eq!(parse_int(text), expected, "{text:?}");
+            assert_eq!(parse_int(text, 10).ok(), expected, "{text:?}");
         }
         let f = vm.new_float(-2.9).unwrap();
         assert_eq!(call(&mut vm, "int", &[f]).unwrap(), int(-2));

@@ -55,6 +55,8 @@ pub enum Error {
     /// `TypeError: unsupported operand type(s) for <op>: '<left>' and '<right>'`, or
     /// for comparisons `'<op>' not supported between instances of '<left>' and '<right>'`.
     Operands { op: &'static str, left: &'static str, right: &'static str },
+    /// `TypeError: can only concatenate str (not "int") to str`.
+    Concatenate { container: &'static str, other: &'static str },
     /// `TypeError: bad operand type for unary <op>: '<type>'`.
     Operand { op: &'static str, operand: &'static str },
     /// `AttributeError: '<type>' object has no attribute '<name>'` (object and name are
@@ -75,7 +77,11 @@ impl Error {
         match self {
             Error::Memory => "MemoryError",
             Error::Overflow(_) => "OverflowError",
-            Error::Unhashable(_) | Error::Type(_) | Error::Operands { .. } | Error::Operand { .. } => "TypeError",
+            Error::Unhashable(_)
+            | Error::Type(_)
+            | Error::Operands { .. }
+            | Error::Operand { .. }
+            | Error::Concatenate { .. } => "TypeError",
             Error::Index(_) => "IndexError",
             Error::Recursion(_) => "RecursionError",
             Error::ZeroDivision(_) => "ZeroDivisionError",
@@ -132,6 +138,9 @@ impl fmt::Display for Error {
                 write!(f, "TypeError: unsupported operand type(s) for {op}: '{left}' and '{right}'")
             }
             Error::Operand { op, operand } => write!(f, "TypeError: bad operand type for unary {op}: '{operand}'"),
+            Error::Concatenate { container, other } => {
+                write!(f, "TypeError: can only concatenate {container} (not \"{other}\") to {container}")
+            }
         }
     }
 }

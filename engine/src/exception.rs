@@ -132,7 +132,11 @@ impl ExceptionType {
         match e {
             Error::Memory => MemoryError,
             Error::Overflow(_) => OverflowError,
-            Error::Unhashable(_) | Error::Type(_) | Error::Operands { .. } | Error::Operand { .. } => TypeError,
+            Error::Unhashable(_)
+            | Error::Type(_)
+            | Error::Operands { .. }
+            | Error::Operand { .. }
+            | Error::Concatenate { .. } => TypeError,
             Error::Index(_) => IndexError,
             Error::Recursion(_) => RecursionError,
             Error::ZeroDivision(_) => ZeroDivisionError,
@@ -267,8 +271,15 @@ impl Vm {
             // No builtins yet (the error happened before any code ran): keep the error.
             return e;
         }
+        if let Error::Key(key) = e {
+            // The key itself is the argument, as `raise KeyError(key)` would make it.
+            return match self.new_exception(class, &[key]) {
+                Ok(exception) => self.raise(exception),
+                Err(_) => self.raise_memory_error(),
+            };
+        }
         let message = match e {
-            Error::Key(key) => self.repr(key).unwrap_or_default(),
+            Error::Key(_) => String::new(),
             Error::NameNotDefined(name) => format!("name '{}' is not defined", self.as_str(name).unwrap_or("?")),
             Error::Arguments { function, given } => self.arguments_message(function, given),
             Error::UnexpectedKeyword { function, name } => format!(
@@ -335,13 +346,18 @@ impl Vm {
         };
         match made {
             Ok(exception) => self.raise(exception),
-            Err(_) => match self.memory_error {
-                v if v != Value::NULL => {
-                    self.heap.incref(v);
-                    self.raise(v)
-                }
-                _ => Error::Memory,
-            },
+            Err(_) => self.raise_memory_error(),
+        }
+    }
+
+    /// Raises the spare MemoryError (there was no memory to make an exception).
+    fn raise_memory_error(&mut self) -> Error {
+        match self.memory_error {
+            v if v != Value::NULL => {
+                self.heap.incref(v);
+                self.raise(v)
+            }
+            _ => Error::Memory,
         }
     }
 

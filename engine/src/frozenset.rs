@@ -94,64 +94,64 @@ impl Vm {
         }
         Ok(())
     }
+}
 
-    /// The items of a set (borrowed), in table order.
-    fn set_items(&self, s: Value) -> Vec<Value> {
-        let mut items = Vec::new();
-        let mut position = 0;
-        while let Some(item) = self.set_next(s, &mut position) {
-            items.push(item);
-        }
-        items
+/// The items of a set (borrowed), in table order.
+fn items_of(vm: &Vm, s: Value) -> Vec<Value> {
+    let mut items = Vec::new();
+    let mut position = 0;
+    while let Some(item) = vm.set_next(s, &mut position) {
+        items.push(item);
     }
+    items
+}
 
-    /// `other` as a set (owned): itself if it is a set or frozenset, else a new set of
-    /// its items.
-    fn as_set(&mut self, other: Value) -> Result<Value> {
-        if self.kind_of(other) == Some(Kind::Set) {
-            self.heap.incref(other);
-            return Ok(other);
-        }
-        let items = self.collect(other)?;
-        let set = self.new_set(&items);
-        self.release_all(&items);
-        set
+/// `other` as a set (owned): itself if it is a set or frozenset, else a new set of its
+/// items.
+fn as_set(vm: &mut Vm, other: Value) -> Result<Value> {
+    if vm.kind_of(other) == Some(Kind::Set) {
+        vm.incref(other);
+        return Ok(other);
     }
+    let items = vm.collect(other)?;
+    let set = vm.new_set(&items);
+    vm.release_all(&items);
+    set
+}
 
-    /// A new set of `items` (borrowed), frozen if `like` is a frozenset.
-    fn set_like(&mut self, like: Value, items: &[Value]) -> Result<Value> {
-        let set = self.new_set(items)?;
-        if self.is_frozenset(like) {
-            self.freeze_set(set);
-        }
-        Ok(set)
+/// A new set of `items` (borrowed), frozen if `like` is a frozenset.
+fn set_like(vm: &mut Vm, like: Value, items: &[Value]) -> Result<Value> {
+    let set = vm.new_set(items)?;
+    if vm.is_frozenset(like) {
+        vm.freeze_set(set);
     }
+    Ok(set)
+}
 
-    /// The items of `s` kept by `keep(item, other_set)` for every one of `others`.
-    fn filtered(&mut self, s: Value, others: &[Value], keep_if_in: bool) -> Result<Value> {
-        let mut items = self.set_items(s);
-        for &other in others {
-            let other = self.as_set(other)?;
-            let mut kept = Vec::with_capacity(items.len());
-            let mut failure = None;
-            for &item in &items {
-                match self.set_contains(other, item) {
-                    Ok(found) if found == keep_if_in => kept.push(item),
-                    Ok(_) => {}
-                    Err(e) => {
-                        failure = Some(e);
-                        break;
-                    }
+/// The items of `s` that are (`keep_if_in`) or are not in every one of `others`.
+fn filtered(vm: &mut Vm, s: Value, others: &[Value], keep_if_in: bool) -> Result<Value> {
+    let mut items = items_of(vm, s);
+    for &other in others {
+        let other = as_set(vm, other)?;
+        let mut kept = Vec::with_capacity(items.len());
+        let mut failure = None;
+        for &item in &items {
+            match vm.set_contains(other, item) {
+                Ok(found) if found == keep_if_in => kept.push(item),
+                Ok(_) => {}
+                Err(e) => {
+                    failure = Some(e);
+                    break;
                 }
             }
-            self.release(other);
-            if let Some(e) = failure {
-                return Err(e);
-            }
-            items = kept;
         }
-        self.set_like(s, &items)
+        vm.release(other);
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        items = kept;
     }
+    set_like(vm, s, &items)
 }
 
 /// The receiver of a frozenset method and the other arguments.
@@ -179,13 +179,14 @@ fn frozenset_copy(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         vm.incref(s);
         return Ok(s);
     }
-    let items = vm.set_items(s);
+    let items = items_of(vm, s);
     vm.new_set(&items)
 }
 
 fn frozenset_union(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (s, others) = receiver(vm, args)?;
-    let result = vm.new_set(&vm.set_items(s))?;
+    let items = items_of(vm, s);
+    let result = vm.new_set(&items)?;
     for &other in others {
         let added = vm.collect(other).and_then(|items| {
             let r = items.iter().try_for_each(|&item| vm.set_add(result, item).map(|_| ()));
@@ -205,22 +206,21 @@ fn frozenset_union(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn frozenset_intersection(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (s, others) = receiver(vm, args)?;
-    vm.filtered(s, others, true)
+    filtered(vm, s, others, true)
 }
 
 fn frozenset_difference(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (s, others) = receiver(vm, args)?;
-    vm.filtered(s, others, false)
+    filtered(vm, s, others, false)
 }
 
 fn frozenset_symmetric_difference(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let (s, other) =
-        receiver_and_other(vm, args, "frozenset.symmetric_difference() takes exactly one argument")?;
-    let other = vm.as_set(other)?;
+    let (s, other) = receiver_and_other(vm, args, "frozenset.symmetric_difference() takes exactly one argument")?;
+    let other = as_set(vm, other)?;
     let mut items = Vec::new();
     let mut result = Ok(());
     for (from, against) in [(s, other), (other, s)] {
-        for item in vm.set_items(from) {
+        for item in items_of(vm, from) {
             match vm.set_contains(against, item) {
                 Ok(false) => items.push(item),
                 Ok(true) => {}
@@ -228,14 +228,14 @@ fn frozenset_symmetric_difference(vm: &mut Vm, args: &[Value]) -> Result<Value> 
             }
         }
     }
-    let made = result.and_then(|()| vm.set_like(s, &items));
+    let made = result.and_then(|()| set_like(vm, s, &items));
     vm.release(other);
     made
 }
 
 /// Whether every item of `a` is in `b` (both sets).
 fn all_in(vm: &Vm, a: Value, b: Value) -> Result<bool> {
-    for item in vm.set_items(a) {
+    for item in items_of(vm, a) {
         if !vm.set_contains(b, item)? {
             return Ok(false);
         }
@@ -245,7 +245,7 @@ fn all_in(vm: &Vm, a: Value, b: Value) -> Result<bool> {
 
 fn frozenset_issubset(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (s, other) = receiver_and_other(vm, args, "frozenset.issubset() takes exactly one argument")?;
-    let other = vm.as_set(other)?;
+    let other = as_set(vm, other)?;
     let result = all_in(vm, s, other);
     vm.release(other);
     result.map(Value::from_bool)
@@ -253,7 +253,7 @@ fn frozenset_issubset(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn frozenset_issuperset(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (s, other) = receiver_and_other(vm, args, "frozenset.issuperset() takes exactly one argument")?;
-    let other = vm.as_set(other)?;
+    let other = as_set(vm, other)?;
     let result = all_in(vm, other, s);
     vm.release(other);
     result.map(Value::from_bool)
@@ -261,9 +261,9 @@ fn frozenset_issuperset(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn frozenset_isdisjoint(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (s, other) = receiver_and_other(vm, args, "frozenset.isdisjoint() takes exactly one argument")?;
-    let other = vm.as_set(other)?;
+    let other = as_set(vm, other)?;
     let mut result = Ok(true);
-    for item in vm.set_items(other) {
+    for item in items_of(vm, other) {
         match vm.set_contains(s, item) {
             Ok(true) => {
                 result = Ok(false);

@@ -335,8 +335,12 @@ impl Vm {
                     // the traceback where each frame was; frames without one are left.
                     let e = self.raise_error(e);
                     let mut failed_at = ip - 1;
+                    let mut record = !core::mem::take(&mut self.reraising);
                     loop {
-                        self.record_unwind(now.code, failed_at);
+                        if record {
+                            self.record_unwind(now.code, failed_at);
+                        }
+                        record = true;
                         if e == Error::Raised {
                             if let Some((target, register, depth)) = self.code_handler_for(now.code, failed_at) {
                                 let exception = self.take_raised();
@@ -692,6 +696,8 @@ impl Vm {
                 Op::Reraise => {
                     let exception = self.reg(now, a);
                     self.heap.incref(exception);
+                    // Its traceback already has this frame, from when it was caught here.
+                    self.reraising = true;
                     return Err(self.raise(exception));
                 }
                 Op::ExceptionMatches => {

@@ -421,16 +421,27 @@ impl Vm {
         if self.heap.flags(at) & ZIP_STRICT == 0 {
             return Ok(None);
         }
-        let plural = |i: u32| if i == 1 { format!("argument 1") } else { format!("arguments 1-{i}") };
+        let plural =
+            |i: u32| if i == 1 { alloc::string::String::from("argument 1") } else { format!("arguments 1-{i}") };
         if exhausted > 0 {
             let text = format!("zip() argument {} is shorter than {}", exhausted + 1, plural(exhausted));
-            return Err(raise_text(self, ExceptionType::ValueError, &text, Error::Value("zip() arguments differ in length")));
+            return Err(raise_text(
+                self,
+                ExceptionType::ValueError,
+                &text,
+                Error::Value("zip() arguments differ in length"),
+            ));
         }
         for i in 1..self.tuple_len(tuple) {
             if let Some(item) = self.next_any(self.tuple_item(tuple, i))? {
                 self.release(item);
                 let text = format!("zip() argument {} is longer than {}", i + 1, plural(i));
-                return Err(raise_text(self, ExceptionType::ValueError, &text, Error::Value("zip() arguments differ in length")));
+                return Err(raise_text(
+                    self,
+                    ExceptionType::ValueError,
+                    &text,
+                    Error::Value("zip() arguments differ in length"),
+                ));
             }
         }
         Ok(None)
@@ -580,6 +591,7 @@ impl Vm {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{int, vm};
+    use crate::Value;
     use alloc::vec::Vec;
 
     fn drain(vm: &mut crate::Vm, v: crate::Value) -> Vec<crate::Value> {
@@ -627,5 +639,115 @@ mod tests {
         assert!(vm.iter(int(3)).is_err());
         vm.release_all(&[l, s, d]);
         assert_eq!(vm.bytes_in_use(), 0);
+    }
+
+    fn negate(vm: &mut crate::Vm, args: &[crate::Value]) -> crate::error::Result<crate::Value> {
+        vm.new_int(-vm.as_int(args[0]).unwrap_or(0))
+    }
+
+    fn always_zero(_: &mut crate::Vm, _: &[crate::Value]) -> crate::error::Result<crate::Value> {
+        Ok(int(0))
+    }
+
+    #[test]
+    fn lazy_iterators_pull_one_item_at_a_time() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let base = vm.bytes_in_use();
+        let l = vm.new_list(&[int(1), int(2), int(3)]).unwrap();
+        let s = vm.new_str("hé!").unwrap();
+        let r = vm.new_range(10, 0, -3).unwrap();
+
+        let e = vm.new_enumerate(l, 5).unwrap();
+        assert_eq!(vm.getsizeof(e), 24);
+        assert!(vm.repr(e).unwrap().starts_with("<enumerate object at 0x"));
+        assert_eq!(vm.iter(e).unwrap(), e, "an iterator is its own iterator");
+        vm.release(e);
+        let pairs = drain(&mut vm, e);
+        let texts: Vec<alloc::string::String> = pairs.iter().map(|&p| vm.repr(p).unwrap()).collect();
+        assert_eq!(texts, ["(5, 1)", "(6, 2)", "(7, 3)"]);
+        vm.release_all(&pairs);
+        vm.release(e);
+
+        let z = vm.new_zip(&[l, s, r], false).unwrap();
+        assert_eq!(vm.getsizeof(z), 16);
+        let rows = drain(&mut vm, z);
+        let texts: Vec<alloc::string::String> = rows.iter().map(|&p| vm.repr(p).unwrap()).collect();
+        assert_eq!(texts, ["(1, 'h', 10)", "(2, 'é', 7)", "(3, '!', 4)"]);
+        assert_eq!(vm.next(z).unwrap(), None, "exhausted stays exhausted");
+        vm.release_all(&rows);
+        vm.release(z);
+        let empty = vm.new_zip(&[], false).unwrap();
+        assert_eq!(vm.next(empty).unwrap(), None);
+        vm.release(empty);
+
+        let f = vm.new_native("negate", negate).unwrap();
+        let m = vm.new_map(f, &[r]).unwrap();
+        assert_eq!(drain(&mut vm, m), [int(-10), int(-7), int(-4), int(-1)]);
+        vm.release(m);
+
+        let mixed = vm.new_list(&[int(0), int(4), Value::NONE, s, Value::FALSE]).unwrap();
+        let kept = vm.new_filter(Value::NONE, mixed).unwrap();
+        let truthy = drain(&mut vm, kept);
+        assert_eq!(truthy, [int(4), s]);
+        vm.release_all(&truthy);
+        vm.release(kept);
+        let negated = vm.new_filter(f, mixed).unwrap();
+        assert_eq!(drain(&mut vm, negated), [int(4)], "negate(x) is true only for the nonzero int");
+
+        for (source, expected) in [(l, "[3, 2, 1]"), (s, "['!', 'é', 'h']"), (r, "[1, 4, 7, 10]")] {
+            let rev = vm.new_reversed(source).unwrap();
+            assert_eq!(vm.getsizeof(rev), 24);
+            let items = drain(&mut vm, rev);
+            let list = vm.new_list(&items).unwrap();
+            assert_eq!(vm.repr(list).unwrap(), expected);
+            assert_eq!(vm.next(rev).unwrap(), None);
+            vm.release_all(&items);
+            vm.release_all(&[list, rev]);
+        }
+        let d = vm.new_dict().unwrap();
+        vm.dict_set(d, int(1), int(2)).unwrap();
+        vm.dict_set(d, int(3), int(4)).unwrap();
+        let rev = vm.new_reversed(d).unwrap();
+        assert_eq!(drain(&mut vm, rev), [int(3), int(1)]);
+        vm.release(rev);
+        assert!(vm.new_reversed(int(5)).is_err());
+        let raised = vm.take_raised();
+        vm.release(raised);
+
+        let zero = vm.new_native("zero", always_zero).unwrap();
+        let c = vm.new_call_iterator(zero, int(0)).unwrap();
+        assert_eq!(vm.next(c).unwrap(), None, "the first call gives the sentinel");
+        assert_eq!(vm.next(c).unwrap(), None);
+        vm.release(c);
+        let c = vm.new_call_iterator(zero, int(1)).unwrap();
+        assert_eq!(vm.next(c).unwrap(), Some(int(0)));
+        vm.release(c);
+
+        vm.release_all(&[l, s, r, f, mixed, negated, d, zero]);
+        assert_eq!(vm.bytes_in_use(), base);
+    }
+
+    #[test]
+    fn strict_zip_names_the_odd_argument() {
+        let mut vm = vm();
+        vm.ensure_builtins().unwrap();
+        let one = vm.new_list(&[int(1)]).unwrap();
+        let two = vm.new_list(&[int(1), int(2)]).unwrap();
+        for (inputs, message) in [
+            ([two, one, one], "zip() argument 2 is shorter than argument 1"),
+            ([one, one, two], "zip() argument 3 is longer than arguments 1-2"),
+        ] {
+            let z = vm.new_zip(&inputs, true).unwrap();
+            let first = vm.next(z).unwrap().unwrap();
+            vm.release(first);
+            assert_eq!(vm.next(z), Err(crate::Error::Raised));
+            let exception = vm.take_raised();
+            assert_eq!(vm.exception_message(exception), message);
+            vm.release_all(&[exception, z]);
+        }
+        let fine = vm.new_zip(&[one, one], true).unwrap();
+        assert_eq!(drain(&mut vm, fine).len(), 1);
+        vm.release_all(&[fine, one, two]);
     }
 }

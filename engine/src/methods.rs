@@ -2,18 +2,27 @@
 //! `dict.items`, ...), and the dict views.
 //!
 //! Each method is a native function whose first argument is the object it was called on.
-//! [`METHODS`] lists them; they are installed in the built-in classes' namespaces.
+//! [`METHODS`] lists them; they are installed in the built-in classes' namespaces. A
+//! method looked up on the class itself (`dict.fromkeys`, `str.maketrans`) is returned
+//! unbound, so the two that Python makes class or static methods take no receiver.
+//!
+//! Errors follow CPython 3.11's types and messages; messages with run-time text (a type
+//! name, a repr) are raised as exception objects through [`fail`].
 //!
 //! ```text
 //! dict view (12 bytes): +8 dict (owned); header flags: 0 keys, 1 values, 2 items
 //! ```
 
+use crate::bytecode::Op;
 use crate::error::{Error, Result};
+use crate::exception::ExceptionType;
 use crate::function::{Keywords, NativeFn, NativeKeywordFn};
 use crate::object::{DeadStack, Kind};
+use crate::str::Align;
 use crate::types::BuiltinType;
 use crate::value::Value;
 use crate::vm::Vm;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -34,32 +43,63 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Str, "strip", str_strip),
     (BuiltinType::Str, "lstrip", str_lstrip),
     (BuiltinType::Str, "rstrip", str_rstrip),
-    (BuiltinType::Str, "split", str_split),
     (BuiltinType::Str, "join", str_join),
     (BuiltinType::Str, "replace", str_replace),
     (BuiltinType::Str, "startswith", str_startswith),
     (BuiltinType::Str, "endswith", str_endswith),
     (BuiltinType::Str, "find", str_find),
+    (BuiltinType::Str, "rfind", str_rfind),
+    (BuiltinType::Str, "index", str_index),
+    (BuiltinType::Str, "rindex", str_rindex),
     (BuiltinType::Str, "count", str_count),
     (BuiltinType::Str, "format", crate::format::str_format),
+    (BuiltinType::Str, "isdigit", str_isdigit),
+    (BuiltinType::Str, "isalpha", str_isalpha),
+    (BuiltinType::Str, "isspace", str_isspace),
+    (BuiltinType::Str, "isalnum", str_isalnum),
+    (BuiltinType::Str, "isupper", str_isupper),
+    (BuiltinType::Str, "islower", str_islower),
+    (BuiltinType::Str, "isdecimal", str_isdecimal),
+    (BuiltinType::Str, "isnumeric", str_isnumeric),
+    (BuiltinType::Str, "isidentifier", str_isidentifier),
+    (BuiltinType::Str, "istitle", str_istitle),
+    (BuiltinType::Str, "isascii", str_isascii),
+    (BuiltinType::Str, "center", str_center),
+    (BuiltinType::Str, "ljust", str_ljust),
+    (BuiltinType::Str, "rjust", str_rjust),
+    (BuiltinType::Str, "zfill", str_zfill),
+    (BuiltinType::Str, "title", str_title),
+    (BuiltinType::Str, "capitalize", str_capitalize),
+    (BuiltinType::Str, "swapcase", str_swapcase),
+    (BuiltinType::Str, "casefold", str_casefold),
+    (BuiltinType::Str, "partition", str_partition),
+    (BuiltinType::Str, "rpartition", str_rpartition),
+    (BuiltinType::Str, "removeprefix", str_removeprefix),
+    (BuiltinType::Str, "removesuffix", str_removesuffix),
+    (BuiltinType::Str, "maketrans", str_maketrans),
+    (BuiltinType::Str, "translate", str_translate),
     (BuiltinType::List, "append", list_append),
     (BuiltinType::List, "pop", list_pop),
     (BuiltinType::List, "extend", list_extend),
     (BuiltinType::List, "insert", list_insert),
+    (BuiltinType::List, "remove", list_remove),
     (BuiltinType::List, "reverse", list_reverse),
     (BuiltinType::List, "index", list_index),
     (BuiltinType::List, "count", list_count),
     (BuiltinType::List, "clear", list_clear),
     (BuiltinType::List, "copy", list_copy),
+    (BuiltinType::Tuple, "index", tuple_index),
+    (BuiltinType::Tuple, "count", tuple_count),
     (BuiltinType::Dict, "get", dict_get),
     (BuiltinType::Dict, "keys", dict_keys),
     (BuiltinType::Dict, "values", dict_values),
     (BuiltinType::Dict, "items", dict_items),
     (BuiltinType::Dict, "pop", dict_pop),
+    (BuiltinType::Dict, "popitem", dict_popitem),
     (BuiltinType::Dict, "setdefault", dict_setdefault),
-    (BuiltinType::Dict, "update", dict_update),
     (BuiltinType::Dict, "clear", dict_clear),
     (BuiltinType::Dict, "copy", dict_copy),
+    (BuiltinType::Dict, "fromkeys", dict_fromkeys),
     (BuiltinType::Property, "setter", property_setter),
     (BuiltinType::Property, "getter", property_getter),
     (BuiltinType::Property, "deleter", property_deleter),
@@ -68,40 +108,197 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Generator, "close", generator_close),
     (BuiltinType::Set, "add", set_add),
     (BuiltinType::Set, "discard", set_discard),
+    (BuiltinType::Set, "remove", set_remove),
+    (BuiltinType::Set, "pop", set_pop),
+    (BuiltinType::Set, "clear", set_clear),
+    (BuiltinType::Set, "copy", set_copy),
+    (BuiltinType::Set, "update", set_update),
+    (BuiltinType::Set, "union", set_union),
+    (BuiltinType::Set, "intersection", set_intersection),
+    (BuiltinType::Set, "difference", set_difference),
+    (BuiltinType::Set, "symmetric_difference", set_symmetric_difference),
+    (BuiltinType::Set, "intersection_update", set_intersection_update),
+    (BuiltinType::Set, "difference_update", set_difference_update),
+    (BuiltinType::Set, "symmetric_difference_update", set_symmetric_difference_update),
+    (BuiltinType::Set, "issubset", set_issubset),
+    (BuiltinType::Set, "issuperset", set_issuperset),
+    (BuiltinType::Set, "isdisjoint", set_isdisjoint),
+    (BuiltinType::Range, "index", range_index),
+    (BuiltinType::Range, "count", range_count),
+    (BuiltinType::Int, "bit_length", int_bit_length),
+    (BuiltinType::Float, "is_integer", float_is_integer),
+    (BuiltinType::Float, "as_integer_ratio", float_as_integer_ratio),
 ];
 
 /// Methods that take keyword arguments.
-pub(crate) const METHODS_WITH_KEYWORDS: &[(BuiltinType, &str, NativeKeywordFn)] =
-    &[(BuiltinType::List, "sort", list_sort)];
+pub(crate) const METHODS_WITH_KEYWORDS: &[(BuiltinType, &str, NativeKeywordFn)] = &[
+    (BuiltinType::List, "sort", list_sort),
+    (BuiltinType::Str, "split", str_split),
+    (BuiltinType::Str, "rsplit", str_rsplit),
+    (BuiltinType::Str, "splitlines", str_splitlines),
+    (BuiltinType::Str, "expandtabs", str_expandtabs),
+    (BuiltinType::Dict, "update", dict_update),
+];
+
+// Arguments and errors.
+
+/// Raises a `ty` exception whose message is `text` (made at run time).
+fn fail(vm: &mut Vm, ty: ExceptionType, text: &str) -> Error {
+    let class = vm.exception_class(ty);
+    if class == Value::NULL {
+        return Error::Runtime("the exception classes are not installed");
+    }
+    let made = vm.new_str(text).and_then(|message| {
+        let e = vm.new_exception(class, &[message]);
+        vm.release(message);
+        e
+    });
+    match made {
+        Ok(exception) => vm.raise(exception),
+        Err(e) => e,
+    }
+}
+
+fn type_error(vm: &mut Vm, text: &str) -> Error {
+    fail(vm, ExceptionType::TypeError, text)
+}
+
+/// Checks that `min..=max` arguments follow the receiver, with CPython's messages:
+/// `name` is `type.method` for methods taking none or one, else the bare method name, or
+/// `method()` for those whose messages say "takes at least/at most".
+fn arity(vm: &mut Vm, args: &[Value], name: &str, min: usize, max: usize) -> Result<()> {
+    let given = args.len().saturating_sub(1);
+    if (min..=max).contains(&given) {
+        return Ok(());
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (bound, word) = if given < min { (min, "least") } else { (max, "most") };
+    let text = match (min, max) {
+        (0, 0) => format!("{name}() takes no arguments ({given} given)"),
+        (1, 1) => format!("{name}() takes exactly one argument ({given} given)"),
+        _ if name.ends_with("()") => {
+            format!("{name} takes at {word} {bound} argument{} ({given} given)", plural(bound))
+        }
+        _ => format!("{name} expected at {word} {bound} argument{}, got {given}", plural(bound)),
+    };
+    Err(type_error(vm, &text))
+}
+
+/// Binds the arguments after the receiver and the keywords to the parameters `names`
+/// (all positional-or-keyword), as CPython's argument parsing does.
+fn bind<const N: usize>(
+    vm: &mut Vm,
+    function: &str,
+    args: &[Value],
+    keywords: &Keywords<'_>,
+    names: [&str; N],
+) -> Result<[Option<Value>; N]> {
+    let given = args.len().saturating_sub(1);
+    if given > N {
+        let text = format!("{function}() takes at most {N} argument{} ({given} given)", if N == 1 { "" } else { "s" });
+        return Err(type_error(vm, &text));
+    }
+    let mut bound = [None; N];
+    for (slot, &v) in bound.iter_mut().zip(args.iter().skip(1)) {
+        *slot = Some(v);
+    }
+    for (&name, &value) in keywords.names.iter().zip(keywords.values) {
+        let text = String::from(vm.as_str(name).unwrap_or(""));
+        match names.iter().position(|&n| n == text) {
+            Some(i) if bound[i].is_some() => {
+                let text = format!("argument for {function}() given by name ('{text}') and position ({})", i + 1);
+                return Err(type_error(vm, &text));
+            }
+            Some(i) => bound[i] = Some(value),
+            None => return Err(type_error(vm, &format!("'{text}' is an invalid keyword argument for {function}()"))),
+        }
+    }
+    Ok(bound)
+}
+
+/// An int argument (bools count); `TypeError` naming the type otherwise.
+fn int_arg(vm: &mut Vm, v: Value) -> Result<i64> {
+    match vm.as_int(v) {
+        Some(n) => Ok(n),
+        None => {
+            let text = format!("'{}' object cannot be interpreted as an integer", vm.type_name_of(v));
+            Err(type_error(vm, &text))
+        }
+    }
+}
+
+/// Optional start/end argument `i` of a str method: an int, or None for the default.
+fn slice_arg(vm: &mut Vm, args: &[Value], i: usize) -> Result<Option<i64>> {
+    match args.get(i) {
+        None | Some(&Value::NONE) => Ok(None),
+        Some(&v) => match vm.as_int(v) {
+            Some(n) => Ok(Some(n)),
+            None => Err(type_error(vm, "slice indices must be integers or None or have an __index__ method")),
+        },
+    }
+}
+
+/// A str argument; otherwise `TypeError: <context>must be str, not <type>`.
+fn str_arg(vm: &mut Vm, v: Value, context: &str) -> Result<String> {
+    match vm.as_str(v) {
+        Some(text) => Ok(String::from(text)),
+        None => {
+            let text = format!("{context}must be str, not {}", vm.type_name_of(v));
+            Err(type_error(vm, &text))
+        }
+    }
+}
+
+/// Python's `a == b` for a container search: identity first, then `__eq__` for
+/// instances, the built-in equality otherwise.
+fn items_equal(vm: &mut Vm, a: Value, b: Value) -> Result<bool> {
+    if a == b {
+        return Ok(true);
+    }
+    if vm.kind_of(a) != Some(Kind::Instance) && vm.kind_of(b) != Some(Kind::Instance) {
+        return vm.equals(a, b);
+    }
+    let result = vm.compare_op(Op::Eq, a, b)?;
+    let truth = vm.truth(result);
+    vm.release(result);
+    truth
+}
+
+// str
 
 /// The text of `args[0]` (the receiver of a str method).
 fn receiver_text(vm: &Vm, args: &[Value]) -> Result<String> {
     args.first().and_then(|&s| vm.as_str(s)).map(String::from).ok_or(Error::Type("descriptor requires a 'str' object"))
 }
 
-/// The text of argument `i`, for methods that take strings.
-fn text_arg(vm: &Vm, args: &[Value], i: usize) -> Result<String> {
-    args.get(i).and_then(|&s| vm.as_str(s)).map(String::from).ok_or(Error::Type("argument must be str"))
+/// The receiver's text, after checking the method's number of arguments.
+fn text_with_arity(vm: &mut Vm, args: &[Value], name: &str, min: usize, max: usize) -> Result<String> {
+    let text = receiver_text(vm, args)?;
+    arity(vm, args, name, min, max)?;
+    Ok(text)
 }
 
 fn str_upper(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = receiver_text(vm, args)?.to_uppercase();
+    let text = text_with_arity(vm, args, "str.upper", 0, 0)?.to_uppercase();
     vm.new_str(&text)
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = receiver_text(vm, args)?.to_lowercase();
+    let text = text_with_arity(vm, args, "str.lower", 0, 0)?.to_lowercase();
     vm.new_str(&text)
 }
 
 /// `strip`/`lstrip`/`rstrip` with an optional set of characters.
-fn strip_with(vm: &mut Vm, args: &[Value], left: bool, right: bool) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
+fn strip_with(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> Result<Value> {
+    let text = text_with_arity(vm, args, name, 0, 1)?;
     let chars: Option<Vec<char>> = match args.get(1) {
         None | Some(&Value::NONE) => None,
-        Some(_) => Some(text_arg(vm, args, 1)?.chars().collect()),
+        Some(&v) => match vm.as_str(v) {
+            Some(set) => Some(set.chars().collect()),
+            None => return Err(Error::Type("strip arg must be None or str")),
+        },
     };
-    let strip = |c: char| chars.as_ref().map_or(c.is_whitespace(), |set| set.contains(&c));
+    let strip = |c: char| chars.as_ref().map_or(crate::str::is_space(c), |set| set.contains(&c));
     let mut s = text.as_str();
     if left {
         s = s.trim_start_matches(strip);
@@ -114,15 +311,15 @@ fn strip_with(vm: &mut Vm, args: &[Value], left: bool, right: bool) -> Result<Va
 }
 
 fn str_strip(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    strip_with(vm, args, true, true)
+    strip_with(vm, args, "strip", true, true)
 }
 
 fn str_lstrip(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    strip_with(vm, args, true, false)
+    strip_with(vm, args, "lstrip", true, false)
 }
 
 fn str_rstrip(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    strip_with(vm, args, false, true)
+    strip_with(vm, args, "rstrip", false, true)
 }
 
 /// Makes a list of new strings (owned list).
@@ -142,43 +339,92 @@ fn list_of_strs<'a>(vm: &mut Vm, parts: impl Iterator<Item = &'a str>) -> Result
     list
 }
 
-fn str_split(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
-    let maxsplit = match args.get(2) {
-        Some(&v) => vm.as_int(v).ok_or(Error::Type("maxsplit must be an integer"))?,
-        None => -1,
-    };
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize + 1 };
-    match args.get(1) {
-        None | Some(&Value::NONE) => {
-            // Runs of whitespace separate; leading and trailing whitespace is ignored.
-            let mut parts: Vec<&str> = Vec::new();
-            let mut rest = text.trim_start();
-            while !rest.is_empty() {
-                if parts.len() + 1 == limit {
-                    parts.push(rest.trim_end());
-                    break;
-                }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                parts.push(&rest[..end]);
-                rest = rest[end..].trim_start();
+/// Makes a tuple of new strings (owned tuple).
+fn tuple_of_strs(vm: &mut Vm, parts: &[&str]) -> Result<Value> {
+    let mut items = Vec::new();
+    for part in parts {
+        match vm.new_str(part) {
+            Ok(v) => items.push(v),
+            Err(e) => {
+                vm.release_all(&items);
+                return Err(e);
             }
-            list_of_strs(vm, parts.into_iter())
-        }
-        Some(_) => {
-            let sep = text_arg(vm, args, 1)?;
-            if sep.is_empty() {
-                return Err(Error::Value("empty separator"));
-            }
-            let parts: Vec<&str> = text.splitn(limit, sep.as_str()).collect();
-            list_of_strs(vm, parts.into_iter())
         }
     }
+    let tuple = vm.new_tuple(&items);
+    vm.release_all(&items);
+    tuple
+}
+
+/// `split`/`rsplit(sep=None, maxsplit=-1)`.
+fn split_with(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>, name: &str, right: bool) -> Result<Value> {
+    let text = receiver_text(vm, args)?;
+    let [sep, maxsplit] = bind(vm, name, args, keywords, ["sep", "maxsplit"])?;
+    let maxsplit = match maxsplit {
+        Some(v) => int_arg(vm, v)?,
+        None => -1,
+    };
+    let sep = match sep {
+        None | Some(Value::NONE) => None,
+        Some(v) => match vm.as_str(v) {
+            Some(sep) => Some(String::from(sep)),
+            None => {
+                let text = format!("must be str or None, not {}", vm.type_name_of(v));
+                return Err(type_error(vm, &text));
+            }
+        },
+    };
+    let parts: Vec<&str> = match &sep {
+        None if right => crate::str::rsplit_whitespace(&text, maxsplit),
+        None => crate::str::split_whitespace(&text, maxsplit),
+        Some(sep) if sep.is_empty() => return Err(Error::Value("empty separator")),
+        Some(sep) => {
+            let limit = usize::try_from(maxsplit).map_or(usize::MAX, |m| m.saturating_add(1));
+            if right {
+                let mut parts: Vec<&str> = text.rsplitn(limit, sep.as_str()).collect();
+                parts.reverse();
+                parts
+            } else {
+                text.splitn(limit, sep.as_str()).collect()
+            }
+        }
+    };
+    list_of_strs(vm, parts.into_iter())
+}
+
+fn str_split(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    split_with(vm, args, keywords, "split", false)
+}
+
+fn str_rsplit(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    split_with(vm, args, keywords, "rsplit", true)
+}
+
+fn str_splitlines(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    let text = receiver_text(vm, args)?;
+    let [keepends] = bind(vm, "splitlines", args, keywords, ["keepends"])?;
+    let keepends = match keepends {
+        Some(v) => int_arg(vm, v)? != 0,
+        None => false,
+    };
+    let lines = crate::str::splitlines(&text, keepends);
+    list_of_strs(vm, lines.into_iter())
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    let text = receiver_text(vm, args)?;
+    let [tabsize] = bind(vm, "expandtabs", args, keywords, ["tabsize"])?;
+    let tabsize = match tabsize {
+        Some(v) => int_arg(vm, v)?,
+        None => 8,
+    };
+    let expanded = crate::str::expandtabs(&text, tabsize)?;
+    vm.new_str(&expanded)
 }
 
 fn str_join(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let sep = receiver_text(vm, args)?;
-    let items = vm.collect(*args.get(1).ok_or(Error::Type("join() takes exactly one argument"))?)?;
+    let sep = text_with_arity(vm, args, "str.join", 1, 1)?;
+    let items = vm.collect(args[1])?;
     let mut out = String::new();
     let mut failure = None;
     for (i, &item) in items.iter().enumerate() {
@@ -190,39 +436,53 @@ fn str_join(vm: &mut Vm, args: &[Value]) -> Result<Value> {
                 out.push_str(text);
             }
             None => {
-                failure = Some(Error::Type("sequence item: expected str instance"));
+                failure = Some(format!("sequence item {i}: expected str instance, {} found", vm.type_name_of(item)));
                 break;
             }
         }
     }
     vm.release_all(&items);
     match failure {
-        Some(e) => Err(e),
+        Some(text) => Err(type_error(vm, &text)),
         None => vm.new_str(&out),
     }
 }
 
 fn str_replace(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
-    let (old, new) = (text_arg(vm, args, 1)?, text_arg(vm, args, 2)?);
-    let replaced = match args.get(3).and_then(|&v| vm.as_int(v)) {
-        Some(count) if count >= 0 => text.replacen(old.as_str(), &new, count as usize),
-        _ => text.replace(old.as_str(), &new),
+    let text = text_with_arity(vm, args, "replace", 2, 3)?;
+    let old = str_arg(vm, args[1], "replace() argument 1 ")?;
+    let new = str_arg(vm, args[2], "replace() argument 2 ")?;
+    let count = match args.get(3) {
+        Some(&v) => int_arg(vm, v)?,
+        None => -1,
+    };
+    let replaced = match usize::try_from(count) {
+        Ok(count) => text.replacen(old.as_str(), &new, count),
+        Err(_) => text.replace(old.as_str(), &new),
     };
     vm.new_str(&replaced)
 }
 
-/// `startswith`/`endswith`: a str or a tuple of strs to try.
-fn affix_matches(vm: &Vm, args: &[Value], test: fn(&str, &str) -> bool) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
-    let spec = *args.get(1).ok_or(Error::Type("expected 1 argument"))?;
+/// `startswith`/`endswith(affix, start=None, end=None)`: a str or a tuple of strs to try.
+fn affix_matches(vm: &mut Vm, args: &[Value], name: &str, test: fn(&str, &str) -> bool) -> Result<Value> {
+    let text = text_with_arity(vm, args, &format!("{name}()"), 1, 3)?;
+    let spec = args[1];
     let candidates: Vec<Value> = match vm.kind_of(spec) {
         Some(Kind::Tuple) => vm.tuple_items(spec).collect(),
-        _ => alloc::vec![spec],
+        Some(Kind::Str) => alloc::vec![spec],
+        _ => {
+            let text = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name_of(spec));
+            return Err(type_error(vm, &text));
+        }
     };
+    let (start, end) = (slice_arg(vm, args, 2)?, slice_arg(vm, args, 3)?);
+    let Some((_, window)) = crate::str::char_window(&text, start, end) else { return Ok(Value::FALSE) };
     for c in candidates {
-        let affix = vm.as_str(c).ok_or(Error::Type("expected a str or a tuple of str"))?;
-        if test(&text, affix) {
+        let Some(affix) = vm.as_str(c) else {
+            let text = format!("tuple for {name} must only contain str, not {}", vm.type_name_of(c));
+            return Err(type_error(vm, &text));
+        };
+        if test(window, affix) {
             return Ok(Value::TRUE);
         }
     }
@@ -230,26 +490,352 @@ fn affix_matches(vm: &Vm, args: &[Value], test: fn(&str, &str) -> bool) -> Resul
 }
 
 fn str_startswith(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    affix_matches(vm, args, |t, a| t.starts_with(a))
+    affix_matches(vm, args, "startswith", |t, a| t.starts_with(a))
 }
 
 fn str_endswith(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    affix_matches(vm, args, |t, a| t.ends_with(a))
+    affix_matches(vm, args, "endswith", |t, a| t.ends_with(a))
+}
+
+/// The arguments of `find`/`index`/`count(sub, start=None, end=None)`: the text the
+/// start and end select, its first char's index (`None` when start is past end), and the
+/// needle.
+fn search_args(vm: &mut Vm, args: &[Value], name: &str) -> Result<(String, Option<usize>, String)> {
+    let text = text_with_arity(vm, args, name, 1, 3)?;
+    let needle = str_arg(vm, args[1], "")?;
+    let (start, end) = (slice_arg(vm, args, 2)?, slice_arg(vm, args, 3)?);
+    Ok(match crate::str::char_window(&text, start, end) {
+        Some((offset, window)) => (String::from(window), Some(offset), needle),
+        None => (String::new(), None, needle),
+    })
+}
+
+/// `find`/`rfind`/`index`/`rindex`: the char index of the first (last) match.
+fn search(vm: &mut Vm, args: &[Value], name: &str, from_right: bool) -> Result<Option<usize>> {
+    let (window, offset, needle) = search_args(vm, args, name)?;
+    let Some(offset) = offset else { return Ok(None) };
+    let found = if from_right { window.rfind(needle.as_str()) } else { window.find(needle.as_str()) };
+    Ok(found.map(|byte| offset + crate::str::char_index(&window, byte)))
+}
+
+fn found_or_minus_one(vm: &mut Vm, found: Option<usize>) -> Result<Value> {
+    vm.new_int(found.map_or(-1, |i| i as i64))
+}
+
+fn found_or_error(vm: &mut Vm, found: Option<usize>) -> Result<Value> {
+    match found {
+        Some(i) => vm.new_int(i as i64),
+        None => Err(Error::Value("substring not found")),
+    }
 }
 
 fn str_find(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
-    let needle = text_arg(vm, args, 1)?;
-    let found = text.find(needle.as_str()).map_or(-1, |byte| text[..byte].chars().count() as i64);
-    vm.new_int(found)
+    let found = search(vm, args, "find()", false)?;
+    found_or_minus_one(vm, found)
+}
+
+fn str_rfind(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let found = search(vm, args, "rfind()", true)?;
+    found_or_minus_one(vm, found)
+}
+
+fn str_index(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let found = search(vm, args, "index()", false)?;
+    found_or_error(vm, found)
+}
+
+fn str_rindex(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let found = search(vm, args, "rindex()", true)?;
+    found_or_error(vm, found)
 }
 
 fn str_count(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
-    let needle = text_arg(vm, args, 1)?;
-    let n = if needle.is_empty() { text.chars().count() + 1 } else { text.matches(needle.as_str()).count() };
+    let (window, offset, needle) = search_args(vm, args, "count()")?;
+    let n = match offset {
+        None => 0,
+        Some(_) if needle.is_empty() => window.chars().count() + 1,
+        Some(_) => window.matches(needle.as_str()).count(),
+    };
     vm.new_int(n as i64)
 }
+
+/// A predicate over the whole text (`isupper`, `istitle`, ...).
+fn text_test(vm: &mut Vm, args: &[Value], name: &str, test: fn(&str) -> bool) -> Result<Value> {
+    let text = text_with_arity(vm, args, name, 0, 0)?;
+    Ok(Value::from_bool(test(&text)))
+}
+
+/// A predicate every char must pass, false for the empty string (`isdigit`, ...).
+fn chars_test(vm: &mut Vm, args: &[Value], name: &str, test: fn(char) -> bool) -> Result<Value> {
+    let text = text_with_arity(vm, args, name, 0, 0)?;
+    Ok(Value::from_bool(!text.is_empty() && text.chars().all(test)))
+}
+
+fn str_isdigit(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    chars_test(vm, args, "str.isdigit", crate::str::is_digit)
+}
+
+fn str_isalpha(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    chars_test(vm, args, "str.isalpha", crate::str::is_alpha)
+}
+
+fn str_isspace(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    chars_test(vm, args, "str.isspace", crate::str::is_space)
+}
+
+fn str_isalnum(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    chars_test(vm, args, "str.isalnum", |c| crate::str::is_alpha(c) || crate::str::is_numeric(c))
+}
+
+fn str_isdecimal(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    chars_test(vm, args, "str.isdecimal", crate::str::is_decimal)
+}
+
+fn str_isnumeric(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    chars_test(vm, args, "str.isnumeric", crate::str::is_numeric)
+}
+
+fn str_isupper(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    text_test(vm, args, "str.isupper", crate::str::is_upper_text)
+}
+
+fn str_islower(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    text_test(vm, args, "str.islower", crate::str::is_lower_text)
+}
+
+fn str_istitle(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    text_test(vm, args, "str.istitle", crate::str::is_title_text)
+}
+
+fn str_isidentifier(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    text_test(vm, args, "str.isidentifier", crate::str::is_identifier)
+}
+
+fn str_isascii(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    text_test(vm, args, "str.isascii", str::is_ascii)
+}
+
+/// `center`/`ljust`/`rjust(width, fillchar=' ')`.
+fn justify(vm: &mut Vm, args: &[Value], name: &str, align: Align) -> Result<Value> {
+    let text = text_with_arity(vm, args, name, 1, 2)?;
+    let width = int_arg(vm, args[1])?;
+    let fill = match args.get(2) {
+        None => ' ',
+        Some(&v) => {
+            let Some(fill) = vm.as_str(v) else {
+                let text = format!("The fill character must be a unicode character, not {}", vm.type_name_of(v));
+                return Err(type_error(vm, &text));
+            };
+            let mut chars = fill.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c,
+                _ => return Err(Error::Type("The fill character must be exactly one character long")),
+            }
+        }
+    };
+    let padded = crate::str::pad(&text, width, fill, align)?;
+    vm.new_str(&padded)
+}
+
+fn str_center(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    justify(vm, args, "center", Align::Center)
+}
+
+fn str_ljust(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    justify(vm, args, "ljust", Align::Left)
+}
+
+fn str_rjust(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    justify(vm, args, "rjust", Align::Right)
+}
+
+fn str_zfill(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let text = text_with_arity(vm, args, "str.zfill", 1, 1)?;
+    let width = int_arg(vm, args[1])?;
+    let filled = crate::str::zfill(&text, width)?;
+    vm.new_str(&filled)
+}
+
+/// A case mapping of the whole text (`title`, `casefold`, ...).
+fn recase(vm: &mut Vm, args: &[Value], name: &str, map: fn(&str) -> String) -> Result<Value> {
+    let text = text_with_arity(vm, args, name, 0, 0)?;
+    let mapped = map(&text);
+    vm.new_str(&mapped)
+}
+
+fn str_title(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    recase(vm, args, "str.title", crate::str::title)
+}
+
+fn str_capitalize(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    recase(vm, args, "str.capitalize", crate::str::capitalize)
+}
+
+fn str_swapcase(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    recase(vm, args, "str.swapcase", crate::str::swapcase)
+}
+
+fn str_casefold(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    recase(vm, args, "str.casefold", crate::str::casefold)
+}
+
+/// `partition`/`rpartition(sep)`: a 3-tuple around the first (last) `sep`.
+fn partition_with(vm: &mut Vm, args: &[Value], name: &str, right: bool) -> Result<Value> {
+    let text = text_with_arity(vm, args, name, 1, 1)?;
+    let sep = str_arg(vm, args[1], "")?;
+    if sep.is_empty() {
+        return Err(Error::Value("empty separator"));
+    }
+    let found = if right { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
+    let parts = match found {
+        Some(at) => [&text[..at], sep.as_str(), &text[at + sep.len()..]],
+        None if right => ["", "", text.as_str()],
+        None => [text.as_str(), "", ""],
+    };
+    tuple_of_strs(vm, &parts)
+}
+
+fn str_partition(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    partition_with(vm, args, "str.partition", false)
+}
+
+fn str_rpartition(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    partition_with(vm, args, "str.rpartition", true)
+}
+
+/// `removeprefix`/`removesuffix(affix)`.
+fn remove_affix(vm: &mut Vm, args: &[Value], name: &str, prefix: bool) -> Result<Value> {
+    let text = text_with_arity(vm, args, &format!("str.{name}"), 1, 1)?;
+    let affix = str_arg(vm, args[1], &format!("{name}() argument "))?;
+    let kept = if prefix { text.strip_prefix(affix.as_str()) } else { text.strip_suffix(affix.as_str()) };
+    let kept = String::from(kept.unwrap_or(&text));
+    vm.new_str(&kept)
+}
+
+fn str_removeprefix(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    remove_affix(vm, args, "removeprefix", true)
+}
+
+fn str_removesuffix(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    remove_affix(vm, args, "removesuffix", false)
+}
+
+/// `str.maketrans(x[, y[, z]])`, a static method: looked up on the class it gets no
+/// receiver, so its arguments start at `args[0]`.
+fn str_maketrans(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    if args.is_empty() || args.len() > 3 {
+        let text = if args.is_empty() {
+            String::from("maketrans expected at least 1 argument, got 0")
+        } else {
+            format!("maketrans expected at most 3 arguments, got {}", args.len())
+        };
+        return Err(type_error(vm, &text));
+    }
+    let mut pairs: Vec<(i64, Value)> = Vec::new();
+    if let [table] = args {
+        if vm.kind_of(*table) != Some(Kind::Dict) {
+            return Err(Error::Type("if you give only one argument to maketrans it must be a dict"));
+        }
+        let mut position = 0;
+        while let Some((key, value)) = vm.dict_next(*table, &mut position) {
+            let code = match (vm.as_int(key), vm.as_str(key)) {
+                (Some(n), _) => n,
+                (None, Some(s)) => {
+                    let mut chars = s.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) => i64::from(u32::from(c)),
+                        _ => return Err(Error::Value("string keys in translate table must be of length 1")),
+                    }
+                }
+                _ => return Err(Error::Type("keys in translate table must be strings or integers")),
+            };
+            pairs.push((code, value));
+        }
+    } else {
+        let from = str_arg(vm, args[0], "maketrans() argument 1 ")?;
+        let to = str_arg(vm, args[1], "maketrans() argument 2 ")?;
+        if from.chars().count() != to.chars().count() {
+            return Err(Error::Value("the first two maketrans arguments must have equal length"));
+        }
+        for (a, b) in from.chars().zip(to.chars()) {
+            pairs.push((i64::from(u32::from(a)), Value::small_int(i64::from(u32::from(b))).unwrap_or(Value::NONE)));
+        }
+        if let Some(&deleted) = args.get(2) {
+            let deleted = str_arg(vm, deleted, "maketrans() argument 3 ")?;
+            pairs.extend(deleted.chars().map(|c| (i64::from(u32::from(c)), Value::NONE)));
+        }
+    }
+    let table = vm.new_dict()?;
+    for (code, value) in pairs {
+        let stored = vm.new_int(code).and_then(|key| {
+            let r = vm.dict_set(table, key, value);
+            vm.release(key);
+            r
+        });
+        if let Err(e) = stored {
+            vm.release(table);
+            return Err(e);
+        }
+    }
+    Ok(table)
+}
+
+/// `str.translate(table)`: each char's code looked up in `table` (usually a dict from
+/// `maketrans`); a missing one (`LookupError`) stays, None deletes it, an int or a str
+/// replaces it.
+fn str_translate(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let text = text_with_arity(vm, args, "str.translate", 1, 1)?;
+    let table = args[1];
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let key = Value::small_int(i64::from(u32::from(c))).unwrap_or(Value::NONE);
+        let Some(v) = translation(vm, table, key)? else {
+            out.push(c);
+            continue;
+        };
+        let mapped = if v == Value::NONE {
+            Ok(())
+        } else if let Some(n) = vm.as_int(v) {
+            u32::try_from(n)
+                .ok()
+                .and_then(char::from_u32)
+                .map(|mapped| out.push(mapped))
+                .ok_or(Error::Value("character mapping must be in range(0x110000)"))
+        } else if let Some(s) = vm.as_str(v) {
+            out.push_str(s);
+            Ok(())
+        } else {
+            Err(Error::Type("character mapping must return integer, None or str"))
+        };
+        vm.release(v);
+        mapped?;
+    }
+    vm.new_str(&out)
+}
+
+/// `table[key]` for `translate` (owned), `None` when the lookup raises `LookupError`.
+fn translation(vm: &mut Vm, table: Value, key: Value) -> Result<Option<Value>> {
+    if vm.kind_of(table) == Some(Kind::Dict) {
+        return vm.dict_get(table, key);
+    }
+    match vm.get_item_any(table, key) {
+        Ok(v) => Ok(Some(v)),
+        Err(Error::Index(_) | Error::Key(_)) => Ok(None),
+        Err(Error::Raised) => {
+            let lookup = vm.exception_class(ExceptionType::LookupError);
+            if vm.is_instance(vm.raised, lookup) {
+                let exception = vm.take_raised();
+                vm.release(exception);
+                Ok(None)
+            } else {
+                Err(Error::Raised)
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// list and tuple
 
 fn receiver_list(vm: &Vm, args: &[Value]) -> Result<Value> {
     match args.first() {
@@ -258,19 +844,73 @@ fn receiver_list(vm: &Vm, args: &[Value]) -> Result<Value> {
     }
 }
 
+fn receiver_tuple(vm: &Vm, args: &[Value]) -> Result<Value> {
+    match args.first() {
+        Some(&t) if vm.kind_of(t) == Some(Kind::Tuple) => Ok(t),
+        _ => Err(Error::Type("descriptor requires a 'tuple' object")),
+    }
+}
+
+/// An index argument of `list.index`/`tuple.index` (an int; None is not allowed).
+fn sequence_bound(vm: &mut Vm, args: &[Value], i: usize, default: i64) -> Result<i64> {
+    match args.get(i) {
+        None => Ok(default),
+        Some(&v) => match vm.as_int(v) {
+            Some(n) => Ok(n),
+            None => Err(type_error(vm, "slice indices must be integers or have an __index__ method")),
+        },
+    }
+}
+
+/// The first index in `start..stop` (Python's rules) where list or tuple `seq` holds an
+/// item equal to `x`. Script `__eq__` may change a list as this runs, so every step
+/// re-reads its length and holds the item it compares.
+fn sequence_find(vm: &mut Vm, seq: Value, x: Value, start: i64, stop: i64) -> Result<Option<u32>> {
+    let len = i64::from(vm.sequence_len(seq));
+    let adjust = |i: i64| if i < 0 { (i + len).max(0) } else { i };
+    let (mut i, stop) = (adjust(start), adjust(stop));
+    while i < stop && i < i64::from(vm.sequence_len(seq)) {
+        let item = vm.sequence_item(seq, i as u32);
+        vm.incref(item);
+        let equal = items_equal(vm, item, x);
+        vm.release(item);
+        if equal? {
+            return Ok(Some(i as u32));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+/// How many items of list or tuple `seq` equal `x`.
+fn sequence_count(vm: &mut Vm, seq: Value, x: Value) -> Result<Value> {
+    let mut n = 0;
+    let mut i = 0;
+    while i < vm.sequence_len(seq) {
+        let item = vm.sequence_item(seq, i);
+        vm.incref(item);
+        let equal = items_equal(vm, item, x);
+        vm.release(item);
+        n += i64::from(equal?);
+        i += 1;
+    }
+    vm.new_int(n)
+}
+
 fn list_append(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
-    let [_, item] = args else { return Err(Error::Type("list.append() takes exactly one argument")) };
-    vm.list_append(l, *item)?;
+    arity(vm, args, "list.append", 1, 1)?;
+    vm.list_append(l, args[1])?;
     Ok(Value::NONE)
 }
 
 fn list_pop(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
+    arity(vm, args, "pop", 0, 1)?;
     match args.get(1) {
         None => vm.list_pop(l),
         Some(&i) => {
-            let index = vm.as_int(i).ok_or(Error::Type("list indices must be integers"))?;
+            let index = int_arg(vm, i)?;
             vm.list_pop_at(l, index)
         }
     }
@@ -278,7 +918,8 @@ fn list_pop(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn list_extend(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
-    let items = vm.collect(*args.get(1).ok_or(Error::Type("extend() takes exactly one argument"))?)?;
+    arity(vm, args, "list.extend", 1, 1)?;
+    let items = vm.collect(args[1])?;
     let mut result = Ok(Value::NONE);
     for &item in &items {
         if let Err(e) = vm.list_append(l, item) {
@@ -292,15 +933,34 @@ fn list_extend(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn list_insert(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
-    let [_, index, item] = args else { return Err(Error::Type("insert expected 2 arguments")) };
-    let index = vm.as_int(*index).ok_or(Error::Type("list indices must be integers"))?;
-    vm.list_insert(l, index, *item)?;
+    if args.len() != 3 {
+        let text = format!("insert expected 2 arguments, got {}", args.len() - 1);
+        return Err(type_error(vm, &text));
+    }
+    let index = int_arg(vm, args[1])?;
+    vm.list_insert(l, index, args[2])?;
     Ok(Value::NONE)
 }
 
-fn list_sort(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
-    keywords.only(vm, &["key", "reverse"])?;
+fn list_remove(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
+    arity(vm, args, "list.remove", 1, 1)?;
+    match sequence_find(vm, l, args[1], 0, i64::MAX)? {
+        Some(i) => {
+            let item = vm.list_pop_at(l, i64::from(i))?;
+            vm.release(item);
+            Ok(Value::NONE)
+        }
+        None => Err(Error::Value("list.remove(x): x not in list")),
+    }
+}
+
+fn list_sort(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    let l = receiver_list(vm, args)?;
+    if let Some(&name) = keywords.names.iter().find(|&&n| !matches!(vm.as_str(n), Some("key" | "reverse"))) {
+        let text = format!("'{}' is an invalid keyword argument for sort()", vm.as_str(name).unwrap_or("?"));
+        return Err(type_error(vm, &text));
+    }
     if args.len() > 1 {
         return Err(Error::Type("sort() takes no positional arguments"));
     }
@@ -312,6 +972,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Val
 
 fn list_reverse(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
+    arity(vm, args, "list.reverse", 0, 0)?;
     let mut items: Vec<Value> = (0..vm.list_len(l)).map(|i| vm.list_item(l, i)).collect();
     items.reverse();
     vm.list_rewrite(l, &items);
@@ -320,36 +981,54 @@ fn list_reverse(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn list_index(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
-    let item = *args.get(1).ok_or(Error::Type("index expected 1 argument"))?;
-    for i in 0..vm.list_len(l) {
-        if vm.equals(vm.list_item(l, i), item)? {
-            return vm.new_int(i64::from(i));
+    arity(vm, args, "index", 1, 3)?;
+    let (start, stop) = (sequence_bound(vm, args, 2, 0)?, sequence_bound(vm, args, 3, i64::MAX)?);
+    match sequence_find(vm, l, args[1], start, stop)? {
+        Some(i) => vm.new_int(i64::from(i)),
+        None => {
+            let text = format!("{} is not in list", vm.repr(args[1])?);
+            Err(fail(vm, ExceptionType::ValueError, &text))
         }
     }
-    Err(Error::Value("list.index(x): x not in list"))
 }
 
 fn list_count(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
-    let item = *args.get(1).ok_or(Error::Type("count expected 1 argument"))?;
-    let mut n = 0;
-    for i in 0..vm.list_len(l) {
-        n += i64::from(vm.equals(vm.list_item(l, i), item)?);
-    }
-    vm.new_int(n)
+    arity(vm, args, "list.count", 1, 1)?;
+    sequence_count(vm, l, args[1])
 }
 
 fn list_clear(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
+    arity(vm, args, "list.clear", 0, 0)?;
     vm.list_clear(l)?;
     Ok(Value::NONE)
 }
 
 fn list_copy(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let l = receiver_list(vm, args)?;
+    arity(vm, args, "list.copy", 0, 0)?;
     let items: Vec<Value> = (0..vm.list_len(l)).map(|i| vm.list_item(l, i)).collect();
     vm.new_list(&items)
 }
+
+fn tuple_index(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let t = receiver_tuple(vm, args)?;
+    arity(vm, args, "index", 1, 3)?;
+    let (start, stop) = (sequence_bound(vm, args, 2, 0)?, sequence_bound(vm, args, 3, i64::MAX)?);
+    match sequence_find(vm, t, args[1], start, stop)? {
+        Some(i) => vm.new_int(i64::from(i)),
+        None => Err(Error::Value("tuple.index(x): x not in tuple")),
+    }
+}
+
+fn tuple_count(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let t = receiver_tuple(vm, args)?;
+    arity(vm, args, "tuple.count", 1, 1)?;
+    sequence_count(vm, t, args[1])
+}
+
+// dict
 
 fn receiver_dict(vm: &Vm, args: &[Value]) -> Result<Value> {
     match args.first() {
@@ -360,8 +1039,8 @@ fn receiver_dict(vm: &Vm, args: &[Value]) -> Result<Value> {
 
 fn dict_get(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let d = receiver_dict(vm, args)?;
-    let key = *args.get(1).ok_or(Error::Type("get expected at least 1 argument"))?;
-    match vm.dict_get(d, key)? {
+    arity(vm, args, "get", 1, 2)?;
+    match vm.dict_get(d, args[1])? {
         Some(v) => Ok(v),
         None => {
             let default = args.get(2).copied().unwrap_or(Value::NONE);
@@ -373,6 +1052,12 @@ fn dict_get(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn new_view(vm: &mut Vm, args: &[Value], flavor: ViewFlavor) -> Result<Value> {
     let d = receiver_dict(vm, args)?;
+    let name = match flavor {
+        ViewFlavor::Keys => "dict.keys",
+        ViewFlavor::Values => "dict.values",
+        ViewFlavor::Items => "dict.items",
+    };
+    arity(vm, args, name, 0, 0)?;
     let at = vm.heap.new_object(Kind::DictView, DICT_VIEW_BYTES)?;
     vm.heap.incref(d);
     vm.heap.write_value(at + 8, d);
@@ -394,7 +1079,8 @@ fn dict_items(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn dict_pop(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let d = receiver_dict(vm, args)?;
-    let key = *args.get(1).ok_or(Error::Type("pop expected at least 1 argument"))?;
+    arity(vm, args, "pop", 1, 2)?;
+    let key = args[1];
     match vm.dict_get(d, key)? {
         Some(v) => {
             vm.dict_delete(d, key)?;
@@ -410,9 +1096,30 @@ fn dict_pop(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     }
 }
 
+/// `d.popitem()`: the last entry as a `(key, value)` tuple, removed.
+fn dict_popitem(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let d = receiver_dict(vm, args)?;
+    arity(vm, args, "dict.popitem", 0, 0)?;
+    let mut position = 0;
+    let mut last = None;
+    while let Some(entry) = vm.dict_next(d, &mut position) {
+        last = Some(entry);
+    }
+    let Some((key, value)) = last else {
+        return Err(fail(vm, ExceptionType::KeyError, "popitem(): dictionary is empty"));
+    };
+    let pair = vm.new_tuple(&[key, value])?;
+    if let Err(e) = vm.dict_delete(d, key) {
+        vm.release(pair);
+        return Err(e);
+    }
+    Ok(pair)
+}
+
 fn dict_setdefault(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let d = receiver_dict(vm, args)?;
-    let key = *args.get(1).ok_or(Error::Type("setdefault expected at least 1 argument"))?;
+    arity(vm, args, "setdefault", 1, 2)?;
+    let key = args[1];
     if let Some(v) = vm.dict_get(d, key)? {
         return Ok(v);
     }
@@ -422,49 +1129,338 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(default)
 }
 
-fn dict_update(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+/// `d.update([source], **keywords)`.
+fn dict_update(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
     let d = receiver_dict(vm, args)?;
+    arity(vm, args, "update", 0, 1)?;
     if let Some(&source) = args.get(1) {
         vm.dict_update(d, source)?;
+    }
+    for (&name, &value) in keywords.names.iter().zip(keywords.values) {
+        vm.dict_set(d, name, value)?;
     }
     Ok(Value::NONE)
 }
 
 fn dict_clear(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let d = receiver_dict(vm, args)?;
+    arity(vm, args, "dict.clear", 0, 0)?;
     vm.dict_clear(d)?;
     Ok(Value::NONE)
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let d = receiver_dict(vm, args)?;
-    let copy = vm.new_dict()?;
-    match vm.dict_update(copy, d) {
-        Ok(()) => Ok(copy),
+    arity(vm, args, "dict.copy", 0, 0)?;
+    vm.dict_copy(d)
+}
+
+/// `dict.fromkeys(iterable, value=None)`, a class method: looked up on the class it
+/// gets no receiver, so the iterable is `args[0]`.
+fn dict_fromkeys(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    if args.is_empty() || args.len() > 2 {
+        let text = if args.is_empty() {
+            String::from("fromkeys expected at least 1 argument, got 0")
+        } else {
+            format!("fromkeys expected at most 2 arguments, got {}", args.len())
+        };
+        return Err(type_error(vm, &text));
+    }
+    let value = args.get(1).copied().unwrap_or(Value::NONE);
+    let keys = vm.collect(args[0])?;
+    let made = vm.new_dict().and_then(|d| match keys.iter().try_for_each(|&key| vm.dict_set(d, key, value)) {
+        Ok(()) => Ok(d),
         Err(e) => {
-            vm.release(copy);
+            vm.release(d);
             Err(e)
         }
+    });
+    vm.release_all(&keys);
+    made
+}
+
+// set
+
+fn receiver_set(vm: &Vm, args: &[Value]) -> Result<Value> {
+    match args.first() {
+        Some(&s) if vm.kind_of(s) == Some(Kind::Set) && !vm.is_frozenset(s) => Ok(s),
+        _ => Err(Error::Type("descriptor requires a 'set' object")),
     }
 }
 
-fn receiver_set(vm: &Vm, args: &[Value]) -> Result<(Value, Value)> {
-    match args {
-        [s, item] if vm.kind_of(*s) == Some(Kind::Set) => Ok((*s, *item)),
-        _ => Err(Error::Type("set method takes a set and one argument")),
-    }
+/// The receiver of a set method taking exactly one argument, and that argument.
+fn set_and_one(vm: &mut Vm, args: &[Value], name: &str) -> Result<(Value, Value)> {
+    let s = receiver_set(vm, args)?;
+    arity(vm, args, name, 1, 1)?;
+    Ok((s, args[1]))
 }
 
 fn set_add(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let (s, item) = receiver_set(vm, args)?;
+    let (s, item) = set_and_one(vm, args, "set.add")?;
     vm.set_add(s, item)?;
     Ok(Value::NONE)
 }
 
 fn set_discard(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let (s, item) = receiver_set(vm, args)?;
+    let (s, item) = set_and_one(vm, args, "set.discard")?;
     vm.set_discard(s, item)?;
     Ok(Value::NONE)
+}
+
+fn set_remove(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (s, item) = set_and_one(vm, args, "set.remove")?;
+    vm.set_remove(s, item)?;
+    Ok(Value::NONE)
+}
+
+fn set_pop(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let s = receiver_set(vm, args)?;
+    arity(vm, args, "set.pop", 0, 0)?;
+    match vm.set_pop(s)? {
+        Some(item) => Ok(item),
+        None => Err(fail(vm, ExceptionType::KeyError, "pop from an empty set")),
+    }
+}
+
+fn set_clear(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let s = receiver_set(vm, args)?;
+    arity(vm, args, "set.clear", 0, 0)?;
+    vm.set_clear(s)?;
+    Ok(Value::NONE)
+}
+
+fn set_copy(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let s = receiver_set(vm, args)?;
+    arity(vm, args, "set.copy", 0, 0)?;
+    vm.set_copy(s)
+}
+
+fn set_update(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let s = receiver_set(vm, args)?;
+    for &other in &args[1..] {
+        vm.set_update(s, other)?;
+    }
+    Ok(Value::NONE)
+}
+
+/// `union`/`intersection`/`difference(*others)`: a new set.
+fn set_fold(vm: &mut Vm, args: &[Value], op: crate::set::SetOp) -> Result<Value> {
+    let s = receiver_set(vm, args)?;
+    let mut result = vm.set_copy(s)?;
+    for &other in &args[1..] {
+        let next = vm.set_of(other).and_then(|other| {
+            let r = vm.set_algebra(op, result, other);
+            vm.release(other);
+            r
+        });
+        vm.release(result);
+        result = next?;
+    }
+    Ok(result)
+}
+
+fn set_union(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    set_fold(vm, args, crate::set::SetOp::Union)
+}
+
+fn set_intersection(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    set_fold(vm, args, crate::set::SetOp::Intersection)
+}
+
+fn set_difference(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    set_fold(vm, args, crate::set::SetOp::Difference)
+}
+
+fn set_symmetric_difference(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (s, other) = set_and_one(vm, args, "set.symmetric_difference")?;
+    let other = vm.set_of(other)?;
+    let result = vm.set_algebra(crate::set::SetOp::SymmetricDifference, s, other);
+    vm.release(other);
+    result
+}
+
+fn set_intersection_update(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let s = receiver_set(vm, args)?;
+    for &other in &args[1..] {
+        let other = vm.set_of(other)?;
+        let kept = vm.set_keep(s, other, true);
+        vm.release(other);
+        kept?;
+    }
+    Ok(Value::NONE)
+}
+
+fn set_difference_update(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let s = receiver_set(vm, args)?;
+    for &other in &args[1..] {
+        let other = vm.set_of(other)?;
+        let kept = vm.set_keep(s, other, false);
+        vm.release(other);
+        kept?;
+    }
+    Ok(Value::NONE)
+}
+
+fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (s, other) = set_and_one(vm, args, "set.symmetric_difference_update")?;
+    vm.set_toggle(s, other)?;
+    Ok(Value::NONE)
+}
+
+/// `issubset`/`issuperset(other)`: every item of the smaller side in the other.
+fn set_inclusion(vm: &mut Vm, args: &[Value], name: &str, superset: bool) -> Result<Value> {
+    let (s, other) = set_and_one(vm, args, name)?;
+    let other = vm.set_of(other)?;
+    let result = if superset { vm.set_is_subset(other, s) } else { vm.set_is_subset(s, other) };
+    vm.release(other);
+    result.map(Value::from_bool)
+}
+
+fn set_issubset(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    set_inclusion(vm, args, "set.issubset", false)
+}
+
+fn set_issuperset(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    set_inclusion(vm, args, "set.issuperset", true)
+}
+
+fn set_isdisjoint(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (s, other) = set_and_one(vm, args, "set.isdisjoint")?;
+    let items = vm.collect(other)?;
+    let mut result = Ok(Value::TRUE);
+    for &item in &items {
+        match vm.set_contains(s, item) {
+            Ok(false) => {}
+            Ok(true) => {
+                result = Ok(Value::FALSE);
+                break;
+            }
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    vm.release_all(&items);
+    result
+}
+
+// range, int, float
+
+/// Where int-valued `x` sits in range `r`, if it is one of its values.
+fn range_position(vm: &Vm, r: Value, x: Value) -> Option<i64> {
+    let n = match vm.as_int(x) {
+        Some(n) => n,
+        None => {
+            let f = vm.as_float(x)?;
+            if !(f.is_finite() && libm::trunc(f) == f && f.abs() < 9.2e18) {
+                return None;
+            }
+            f as i64
+        }
+    };
+    let (start, stop, step) = vm.range_parts(r.as_object()?);
+    let inside = if step > 0 { start <= n && n < stop } else { stop < n && n <= start };
+    let offset = i128::from(n) - i128::from(start);
+    (inside && offset % i128::from(step) == 0).then(|| (offset / i128::from(step)) as i64)
+}
+
+fn receiver_range(vm: &Vm, args: &[Value]) -> Result<Value> {
+    match args.first() {
+        Some(&r) if vm.kind_of(r) == Some(Kind::Range) => Ok(r),
+        _ => Err(Error::Type("descriptor requires a 'range' object")),
+    }
+}
+
+fn range_index(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let r = receiver_range(vm, args)?;
+    arity(vm, args, "range.index", 1, 1)?;
+    match range_position(vm, r, args[1]) {
+        Some(i) => vm.new_int(i),
+        None if vm.as_int(args[1]).is_some() => {
+            let text = format!("{} is not in range", vm.repr(args[1])?);
+            Err(fail(vm, ExceptionType::ValueError, &text))
+        }
+        None => Err(Error::Value("sequence.index(x): x not in sequence")),
+    }
+}
+
+fn range_count(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let r = receiver_range(vm, args)?;
+    arity(vm, args, "range.count", 1, 1)?;
+    Ok(Value::small_int(i64::from(range_position(vm, r, args[1]).is_some())).unwrap_or(Value::NONE))
+}
+
+fn int_bit_length(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let n = args.first().and_then(|&v| vm.as_int(v)).ok_or(Error::Type("descriptor requires an 'int' object"))?;
+    arity(vm, args, "int.bit_length", 0, 0)?;
+    vm.new_int(i64::from(64 - n.unsigned_abs().leading_zeros()))
+}
+
+fn receiver_float(vm: &Vm, args: &[Value]) -> Result<f64> {
+    args.first().and_then(|&v| vm.as_float(v)).ok_or(Error::Type("descriptor requires a 'float' object"))
+}
+
+fn float_is_integer(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = receiver_float(vm, args)?;
+    arity(vm, args, "float.is_integer", 0, 0)?;
+    Ok(Value::from_bool(x.is_finite() && libm::trunc(x) == x))
+}
+
+/// `float.as_integer_ratio()`: the exact fraction in lowest terms (`OverflowError` when
+/// a part exceeds mote's 64-bit ints).
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = receiver_float(vm, args)?;
+    arity(vm, args, "float.as_integer_ratio", 0, 0)?;
+    if x.is_nan() {
+        return Err(Error::Value("cannot convert NaN to integer ratio"));
+    }
+    if x.is_infinite() {
+        return Err(Error::Overflow("cannot convert Infinity to integer ratio"));
+    }
+    let (numerator, denominator) = float_ratio(x)?;
+    let n = vm.new_int(numerator)?;
+    let d = match vm.new_int(denominator) {
+        Ok(d) => d,
+        Err(e) => {
+            vm.release(n);
+            return Err(e);
+        }
+    };
+    let pair = vm.new_tuple(&[n, d]);
+    vm.release_all(&[n, d]);
+    pair
+}
+
+/// The lowest-terms `(numerator, denominator)` of a finite float.
+fn float_ratio(x: f64) -> Result<(i64, i64)> {
+    const TOO_BIG: Error = Error::Overflow("int too large for mote's 64-bit ints");
+    if x == 0.0 {
+        return Ok((0, 1));
+    }
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    // x = mantissa * 2^power exactly.
+    let (mut mantissa, mut power) =
+        if exponent == 0 { (fraction, -1074) } else { (fraction | (1 << 52), exponent - 1075) };
+    let shift = mantissa.trailing_zeros().min(power.unsigned_abs()) as i32;
+    if power < 0 {
+        mantissa >>= shift;
+        power += shift;
+    }
+    let magnitude = i64::try_from(mantissa).map_err(|_| TOO_BIG)?;
+    let signed = if x < 0.0 { -magnitude } else { magnitude };
+    if power >= 0 {
+        if power > 63 {
+            return Err(TOO_BIG);
+        }
+        let scaled = i64::try_from(i128::from(signed) << power).map_err(|_| TOO_BIG)?;
+        Ok((scaled, 1))
+    } else {
+        let denominator = 1i64.checked_shl(power.unsigned_abs()).filter(|_| power > -63).ok_or(TOO_BIG)?;
+        Ok((signed, denominator))
+    }
 }
 
 /// What `send`/`throw` return: the yielded value, or StopIteration at the end.
@@ -528,33 +1524,69 @@ impl Vm {
         if self.kind_of(source) == Some(Kind::Dict) {
             let mut position = 0;
             let mut pairs = Vec::new();
-            while let Some(pair) = self.dict_next(source, &mut position) {
-                pairs.push(pair);
+            while let Some((key, value)) = self.dict_next(source, &mut position) {
+                self.heap.incref(key);
+                self.heap.incref(value);
+                pairs.push(key);
+                pairs.push(value);
             }
-            for (key, value) in pairs {
-                self.dict_set(d, key, value)?;
-            }
-            return Ok(());
+            let result = pairs.chunks(2).try_for_each(|pair| self.dict_set(d, pair[0], pair[1]));
+            self.release_all(&pairs);
+            return result;
         }
         let items = self.collect(source)?;
         let mut result = Ok(());
-        for &item in &items {
-            let pair = match self.kind_of(item) {
-                Some(Kind::Tuple | Kind::List) if self.sequence_len(item) == 2 => {
-                    (self.sequence_item(item, 0), self.sequence_item(item, 1))
-                }
-                _ => {
-                    result = Err(Error::Value("dictionary update sequence element has the wrong length"));
-                    break;
-                }
-            };
-            if let Err(e) = self.dict_set(d, pair.0, pair.1) {
+        for (n, &item) in items.iter().enumerate() {
+            if let Err(e) = self.dict_update_pair(d, n, item) {
                 result = Err(e);
                 break;
             }
         }
         self.release_all(&items);
         result
+    }
+
+    /// Stores element `n` of a `dict.update` sequence: a pair (any iterable of two).
+    fn dict_update_pair(&mut self, d: Value, n: usize, item: Value) -> Result<()> {
+        let pair = match self.kind_of(item) {
+            Some(Kind::Tuple | Kind::List) => {
+                let items: Vec<Value> = (0..self.sequence_len(item)).map(|i| self.sequence_item(item, i)).collect();
+                self.heap.incref(item);
+                (items, item)
+            }
+            Some(
+                Kind::Str | Kind::Set | Kind::Dict | Kind::DictView | Kind::Range | Kind::Instance | Kind::Generator,
+            ) => (self.collect(item)?, Value::NULL),
+            _ => {
+                let text = format!("cannot convert dictionary update sequence element #{n} to a sequence");
+                return Err(type_error(self, &text));
+            }
+        };
+        let (items, holder) = pair;
+        let result = if items.len() == 2 {
+            self.dict_set(d, items[0], items[1])
+        } else {
+            let text = format!("dictionary update sequence element #{n} has length {}; 2 is required", items.len());
+            Err(fail(self, ExceptionType::ValueError, &text))
+        };
+        if holder == Value::NULL {
+            self.release_all(&items);
+        } else {
+            self.release(holder);
+        }
+        result
+    }
+
+    /// `d.copy()`: a new dict with the same entries.
+    pub(crate) fn dict_copy(&mut self, d: Value) -> Result<Value> {
+        let copy = self.new_dict()?;
+        match self.dict_update(copy, d) {
+            Ok(()) => Ok(copy),
+            Err(e) => {
+                self.release(copy);
+                Err(e)
+            }
+        }
     }
 
     pub(crate) fn dict_view_flavor(&self, at: u32) -> ViewFlavor {

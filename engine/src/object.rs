@@ -382,9 +382,12 @@ impl Vm {
                 Kind::Frame => self.destroy_frame(at, dead),
                 Kind::Range => self.heap.free_object(at, Kind::Range, crate::iterator::RANGE_BYTES),
                 Kind::Iterator => self.destroy_iterator(at, dead),
-                kind @ (Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator) => {
-                    self.destroy_lazy_iterator(at, kind, dead)
-                }
+                kind @ (Kind::Enumerate
+                | Kind::Zip
+                | Kind::Map
+                | Kind::Filter
+                | Kind::Reversed
+                | Kind::CallIterator) => self.destroy_lazy_iterator(at, kind, dead),
                 Kind::Traceback => self.destroy_traceback(at, dead),
                 Kind::Class => self.destroy_class(at, dead),
                 Kind::Exception => self.destroy_exception(at, dead),

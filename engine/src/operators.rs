@@ -159,11 +159,19 @@ impl Vm {
             (Op::Mul, _, Some(Kind::Str | Kind::List | Kind::Tuple)) if self.as_int(a).is_some() => {
                 self.sequence_repeat(b, self.as_int(a).unwrap_or(0))
             }
+            (Op::BitOr | Op::BitAnd | Op::Sub | Op::BitXor, _, _) if self.is_set_operation(op, a, b) => {
+                self.set_operation(op, a, b)
+            }
             _ => Err(self.operands_error(op, a, b)),
         }
     }
 
     fn operands_error(&self, op: Op, a: Value, b: Value) -> Error {
+        if op == Op::Add {
+            if let Some(kind @ (Kind::Str | Kind::List | Kind::Tuple)) = self.kind_of(a) {
+                return Error::Concatenate { container: kind.type_name(), other: self.type_name(b) };
+            }
+        }
         Error::Operands { op: symbol(op), left: self.type_name(a), right: self.type_name(b) }
     }
 
@@ -313,6 +321,7 @@ impl Vm {
             });
         }
         match (self.kind_of(a), self.kind_of(b)) {
+            (Some(Kind::Set), Some(Kind::Set)) => self.set_order(a, b),
             (Some(Kind::Str), Some(Kind::Str)) => {
                 let (x, y) = (a.as_object().unwrap_or_default(), b.as_object().unwrap_or_default());
                 Ok(Some(self.str_bytes(x).cmp(self.str_bytes(y))))

@@ -14,11 +14,14 @@
 //! usable(slots) < slots` for slots > 1. A failed rebuild leaves the set as it was.
 
 use crate::accounting::{BlockRole, Subsystem};
+use crate::bytecode::Op;
 use crate::error::{Error, Result};
 use crate::object::{DeadStack, Kind};
 use crate::probe::Probe;
 use crate::value::Value;
 use crate::vm::Vm;
+use alloc::vec::Vec;
+use core::cmp::Ordering;
 
 pub(crate) const OBJECT_BYTES: u32 = 20;
 /// Marks a slot whose key was removed: an immediate bit pattern no value uses.
@@ -220,6 +223,269 @@ impl Vm {
         }
         self.free_set_table(at);
         self.heap.free_object(at, Kind::Set, OBJECT_BYTES);
+    }
+}
+
+/// A binary operation of set algebra.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SetOp {
+    Union,
+    Intersection,
+    Difference,
+    SymmetricDifference,
+}
+
+impl Vm {
+    /// The keys of a set, each with a reference of its own (the caller releases them), so
+    /// the set may change while they are used.
+    pub(crate) fn set_keys_owned(&mut self, s: Value) -> Vec<Value> {
+        let mut keys = Vec::with_capacity(self.set_len(s) as usize);
+        let mut position = 0;
+        while let Some(key) = self.set_next(s, &mut position) {
+            keys.push(key);
+        }
+        for &key in &keys {
+            self.heap.incref(key);
+        }
+        keys
+    }
+
+    /// `s.remove(key)`: `KeyError` if it is not there.
+    pub fn set_remove(&mut self, s: Value, key: Value) -> Result<()> {
+        if self.set_discard(s, key)? {
+            Ok(())
+        } else {
+            Err(Error::Key(key))
+        }
+    }
+
+    /// `s.pop()`: removes and returns (owned) the first key in table order; `None` if the
+    /// set is empty.
+    pub fn set_pop(&mut self, s: Value) -> Result<Option<Value>> {
+        self.object_of_kind(Kind::Set, s)?;
+        let mut position = 0;
+        let Some(key) = self.set_next(s, &mut position) else { return Ok(None) };
+        self.heap.incref(key);
+        if let Err(e) = self.set_discard(s, key) {
+            self.release(key);
+            return Err(e);
+        }
+        Ok(Some(key))
+    }
+
+    /// `s.clear()`: drops every key and the table.
+    pub fn set_clear(&mut self, s: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Set, s)?;
+        let mut dead = DeadStack::default();
+        let mut position = 0;
+        while let Some(key) = self.set_next(s, &mut position) {
+            dead.release(&mut self.heap, key);
+        }
+        self.free_set_table(at);
+        self.heap.region_mut().write_u32(at + 8, 0);
+        self.destroy_dead(&mut dead);
+        Ok(())
+    }
+
+    /// `s.copy()`: a new set (never frozen) with the same keys.
+    pub fn set_copy(&mut self, s: Value) -> Result<Value> {
+        self.object_of_kind(Kind::Set, s)?;
+        let result = self.new_set(&[])?;
+        match self.set_add_keys_of(result, s) {
+            Ok(()) => Ok(result),
+            Err(e) => {
+                self.release(result);
+                Err(e)
+            }
+        }
+    }
+
+    /// Adds the keys of set `from` to set `s` (which is not `from`).
+    fn set_add_keys_of(&mut self, s: Value, from: Value) -> Result<()> {
+        let mut position = 0;
+        while let Some(key) = self.set_next(from, &mut position) {
+            self.set_add(s, key)?;
+        }
+        Ok(())
+    }
+
+    /// `s.update(iterable)`.
+    pub fn set_update(&mut self, s: Value, iterable: Value) -> Result<()> {
+        let items = self.collect(iterable)?;
+        let result = items.iter().try_for_each(|&item| self.set_add(s, item).map(drop));
+        self.release_all(&items);
+        result
+    }
+
+    /// `v` as a set (owned): itself if it is a set or frozenset, else a new set of its items.
+    pub(crate) fn set_of(&mut self, v: Value) -> Result<Value> {
+        if self.kind_of(v) == Some(Kind::Set) {
+            self.heap.incref(v);
+            return Ok(v);
+        }
+        let items = self.collect(v)?;
+        let set = self.new_set(&items);
+        self.release_all(&items);
+        set
+    }
+
+    /// A new set: `a <op> b` for sets `a` and `b`.
+    pub(crate) fn set_algebra(&mut self, op: SetOp, a: Value, b: Value) -> Result<Value> {
+        let result = self.new_set(&[])?;
+        let filled = match op {
+            SetOp::Union => self.set_add_keys_of(result, a).and_then(|()| self.set_add_keys_of(result, b)),
+            // As CPython: walk the smaller set, keep its keys found in the larger.
+            SetOp::Intersection if self.set_len(b) > self.set_len(a) => self.set_add_filtered(result, a, b, true),
+            SetOp::Intersection => self.set_add_filtered(result, b, a, true),
+            SetOp::Difference => self.set_add_filtered(result, a, b, false),
+            SetOp::SymmetricDifference => {
+                self.set_add_filtered(result, a, b, false).and_then(|()| self.set_add_filtered(result, b, a, false))
+            }
+        };
+        match filled {
+            Ok(()) => Ok(result),
+            Err(e) => {
+                self.release(result);
+                Err(e)
+            }
+        }
+    }
+
+    /// Adds to `s` the keys of `from` that are (`in_other`) or are not in `other`.
+    fn set_add_filtered(&mut self, s: Value, from: Value, other: Value, in_other: bool) -> Result<()> {
+        let mut position = 0;
+        while let Some(key) = self.set_next(from, &mut position) {
+            if self.set_contains(other, key)? == in_other {
+                self.set_add(s, key)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps in `s` only the keys that are (`in_other`) or are not in set `other`:
+    /// `intersection_update` and `difference_update`.
+    pub(crate) fn set_keep(&mut self, s: Value, other: Value, in_other: bool) -> Result<()> {
+        if s == other {
+            return if in_other { Ok(()) } else { self.set_clear(s) };
+        }
+        let keys = self.set_keys_owned(s);
+        let mut result = Ok(());
+        for &key in &keys {
+            let dropped = self.set_contains(other, key).and_then(|found| {
+                if found != in_other {
+                    self.set_discard(s, key)?;
+                }
+                Ok(())
+            });
+            if let Err(e) = dropped {
+                result = Err(e);
+                break;
+            }
+        }
+        self.release_all(&keys);
+        result
+    }
+
+    /// `s.symmetric_difference_update(iterable)`: each distinct item removed from `s` if
+    /// there, added otherwise.
+    pub(crate) fn set_toggle(&mut self, s: Value, iterable: Value) -> Result<()> {
+        if s == iterable {
+            return self.set_clear(s);
+        }
+        let other = self.set_of(iterable)?;
+        let keys = self.set_keys_owned(other);
+        self.release(other);
+        let mut result = Ok(());
+        for &key in &keys {
+            let toggled = match self.set_contains(s, key) {
+                Ok(true) => self.set_discard(s, key).map(drop),
+                Ok(false) => self.set_add(s, key).map(drop),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = toggled {
+                result = Err(e);
+                break;
+            }
+        }
+        self.release_all(&keys);
+        result
+    }
+
+    /// Whether every key of set `a` is in set `b`.
+    pub(crate) fn set_is_subset(&self, a: Value, b: Value) -> Result<bool> {
+        if self.set_len(a) > self.set_len(b) {
+            return Ok(false);
+        }
+        let mut position = 0;
+        while let Some(key) = self.set_next(a, &mut position) {
+            if !self.set_contains(b, key)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Sets ordered by inclusion, for `<`, `<=`, `>`, `>=`: `Less` for a proper subset,
+    /// `None` when neither includes the other.
+    pub(crate) fn set_order(&self, a: Value, b: Value) -> Result<Option<Ordering>> {
+        let ordering = self.set_len(a).cmp(&self.set_len(b));
+        let included = match ordering {
+            Ordering::Greater => self.set_is_subset(b, a)?,
+            _ => self.set_is_subset(a, b)?,
+        };
+        Ok(included.then_some(ordering))
+    }
+
+    /// Whether a dict view can take part in set algebra (keys and items views can).
+    fn is_set_like_view(&self, v: Value) -> bool {
+        v.as_object().is_some_and(|at| {
+            self.heap.is_kind(at, Kind::DictView) && self.dict_view_flavor(at) != crate::methods::ViewFlavor::Values
+        })
+    }
+
+    /// Whether `a <op> b` (`|`, `&`, `-`, `^`) is set algebra done by
+    /// [`set_operation`](Self::set_operation): between two sets (or frozensets), between a
+    /// dict's keys or items view and any iterable, or `dict | dict`.
+    pub(crate) fn is_set_operation(&self, op: Op, a: Value, b: Value) -> bool {
+        match (self.kind_of(a), self.kind_of(b)) {
+            (Some(Kind::Set), Some(Kind::Set)) => true,
+            (Some(Kind::Dict), Some(Kind::Dict)) => op == Op::BitOr,
+            _ => self.is_set_like_view(a) || self.is_set_like_view(b),
+        }
+    }
+
+    /// `a <op> b` for the operands [`is_set_operation`](Self::is_set_operation) accepts. The
+    /// result has the left operand's type (set or frozenset; a set for views); `dict |
+    /// dict` is a new dict, the right one's entries winning.
+    pub(crate) fn set_operation(&mut self, op: Op, a: Value, b: Value) -> Result<Value> {
+        if self.kind_of(a) == Some(Kind::Dict) {
+            let merged = self.dict_copy(a)?;
+            return match self.dict_update(merged, b) {
+                Ok(()) => Ok(merged),
+                Err(e) => {
+                    self.release(merged);
+                    Err(e)
+                }
+            };
+        }
+        let set_op = match op {
+            Op::BitOr => SetOp::Union,
+            Op::BitAnd => SetOp::Intersection,
+            Op::Sub => SetOp::Difference,
+            _ => SetOp::SymmetricDifference,
+        };
+        let x = self.set_of(a)?;
+        let result = self.set_of(b).and_then(|y| {
+            let r = self.set_algebra(set_op, x, y);
+            self.release(y);
+            r
+        });
+        self.release(x);
+        let result = result?;
+        if self.is_frozenset(a) {
+            self.freeze_set(result);
+        }
+        Ok(result)
     }
 }
 

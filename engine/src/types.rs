@@ -555,7 +555,7 @@ impl Vm {
     }
 
     fn special_attribute_name(&self, name: Value) -> Option<&str> {
-        self.as_str(name).filter(|n| n.starts_with("__") || matches!(*n, "args" | "value" | "code"))
+        self.as_str(name).filter(|n| n.starts_with("__") || n.starts_with("tb_") || matches!(*n, "args" | "value" | "code"))
     }
 
     /// Attributes stored in the object itself rather than found on its class.
@@ -586,6 +586,28 @@ impl Vm {
             (Kind::Exception, "__suppress_context__") => {
                 Value::from_bool(self.heap.flags(at) & crate::exception::SUPPRESS_CONTEXT != 0)
             }
+            (Kind::Function, "__name__" | "__qualname__") => {
+                self.code_name(self.function_code(at).as_object().unwrap_or_default())
+            }
+            (Kind::Function, "__defaults__") => self.function_defaults(at),
+            (Kind::Function | Kind::Class, "__doc__") => Value::NONE,
+            (Kind::Function, "__module__") | (Kind::Class, "__module__") if !self.is_builtin_class(obj) => {
+                return self.intern_str("__main__").map(Some);
+            }
+            (Kind::Class, "__module__") => return self.intern_str("builtins").map(Some),
+            (Kind::Class, "__qualname__") => self.class_name(at),
+            (Kind::Native, "__name__" | "__qualname__") => self.native_name(at),
+            (Kind::BoundMethod, "__self__") => self.bound_method_parts(at).1,
+            (Kind::BoundMethod, "__func__") => self.bound_method_parts(at).0,
+            (Kind::BoundMethod, "__name__" | "__qualname__") => {
+                let function = self.bound_method_parts(at).0;
+                return self.special_attribute(function, name);
+            }
+            (Kind::Traceback, "tb_lineno") => return self.new_int(i64::from(self.heap.region().read_u32(at + 16))).map(Some),
+            (Kind::Traceback, "tb_next") => self.heap.read_value(at + 8),
+            // Tracebacks keep no frames in mote (that is what makes them cycle-free).
+            (Kind::Traceback, "tb_frame") => Value::NONE,
+            (_, "__class__") => self.type_of(obj),
             _ => return Ok(None),
         };
         let field = if field == Value::NULL { Value::NONE } else { field };

@@ -76,6 +76,8 @@ pub struct Vm {
     /// Exceptions being handled (by except/finally blocks), innermost last, with the
     /// frame handling each; owned references.
     pub(crate) handled: alloc::vec::Vec<(u32, Value)>,
+    /// Set by `Reraise`: the exception's traceback already records the raising frame.
+    pub(crate) reraising: bool,
     /// Set by `Yield` so the run it ends knows it yielded rather than returned.
     pub(crate) yielded: bool,
     /// The exception being raised right now (NULL when none).
@@ -116,6 +118,7 @@ impl Vm {
             raised: Value::NULL,
             handled: alloc::vec::Vec::new(),
             yielded: false,
+            reraising: false,
             modules: Value::NULL,
             clock: None,
             loader: None,
