@@ -42,6 +42,7 @@ fn run_script(path: &Path, profile: Profile) -> Outcome {
     let captured = Captured::default();
     vm.set_output(Box::new(captured.clone()));
     vm.set_module_loader(Box::new(SuiteModules));
+    vm.set_argv(&[name]);
     let start = std::time::Instant::now();
     vm.set_clock(Box::new(move || start.elapsed().as_secs_f64()));
     let exit_code = i32::from(vm.run_main(name, &source).is_err());

@@ -325,7 +325,7 @@ fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         Some(Kind::Set) => i64::from(vm.set_len(v)),
         Some(Kind::Range) => vm.range_len(v.as_object().unwrap_or_default()),
         Some(Kind::DictView) => i64::from(vm.dict_len(vm.dict_view_dict(v.as_object().unwrap_or_default()))),
-        _ => return Err(Error::Type("object has no len()")),
+        _ => return Err(Error::TypeOf { template: "object of type '{}' has no len()", value: v }),
     };
     vm.new_int(n)
 }
@@ -1471,7 +1471,10 @@ fn builtin_delattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn builtin_vars(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let obj = match args {
         [obj] => *obj,
-        [] => return Err(Error::Type("vars() without an argument is not supported by mote yet")),
+        [] => {
+            let text = "vars() without an argument is not supported by mote yet";
+            return Err(crate::iterator::raise_text(vm, ExceptionType::NotImplementedError, text, Error::Type(text)));
+        }
         _ => {
             let text = format!("vars expected at most 1 argument, got {}", args.len());
             return Err(type_error(vm, &text));

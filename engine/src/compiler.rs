@@ -134,11 +134,13 @@ struct Unit<'a> {
     protected: Vec<Protected<'a>>,
 }
 
-/// A class body compiled inline: its namespace dict and the cell `super()` reads.
-#[derive(Debug, Clone, Copy)]
+/// A class body compiled inline: its namespace dict, the cell `super()` reads, and its
+/// qualified name (the prefix of its methods' names).
+#[derive(Debug, Clone)]
 struct ClassBody {
     namespace: u8,
     class_cell: u8,
+    qualname: String,
 }
 
 impl<'a> Unit<'a> {
@@ -325,7 +327,7 @@ impl<'a> Compiler<'a, '_> {
     /// A register holding the value of `name`: a local's own register, or `target` (a
     /// fresh temporary if `None`) loaded from the globals.
     fn load_name(&mut self, name: &'a str, target: Option<u8>, line: u32, column: u32) -> Result<u8> {
-        if let Some(class) = self.unit_ref().classes.last().copied() {
+        if let Some(class) = self.unit_ref().classes.last().cloned() {
             let enclosing_variable = self.deref_register(name).is_some() || self.local_register(name).is_some();
             if !self.is_hidden(name) && !enclosing_variable {
                 let t = match target {
@@ -373,7 +375,7 @@ impl<'a> Compiler<'a, '_> {
 
     /// Stores register `value` into `name`.
     fn store_name(&mut self, name: &'a str, value: u8, line: u32) -> Result<()> {
-        if let Some(class) = self.unit_ref().classes.last().copied() {
+        if let Some(class) = self.unit_ref().classes.last().cloned() {
             if !self.is_hidden(name) {
                 let n = u8::try_from(self.name_index(name)?).map_err(|_| too_complex(line))?;
                 self.abc(Op::StoreNs, class.namespace, value, n, line);
@@ -922,7 +924,8 @@ impl<'a> Compiler<'a, '_> {
         let class_cell = self.temp(line)?;
         self.abc(Op::Clear, class_cell, 0, 0, line);
         self.abc(Op::MakeCell, class_cell, 0, 0, line);
-        self.unit().classes.push(ClassBody { namespace: run + 1, class_cell });
+        let qualname = self.qualified(def.name);
+        self.unit().classes.push(ClassBody { namespace: run + 1, class_cell, qualname });
         let body = self.block(def.body);
         self.unit().classes.pop();
         body?;
@@ -938,6 +941,16 @@ impl<'a> Compiler<'a, '_> {
             result = call;
         }
         self.store_name(def.name, result, line)
+    }
+
+    /// The qualified name of `name` defined here (`C.m`, `outer.<locals>.inner`).
+    fn qualified(&self, name: &str) -> String {
+        let unit = self.unit_ref();
+        match (unit.classes.last(), unit.kind) {
+            (Some(class), _) => format!("{}.{name}", class.qualname),
+            (None, UnitKind::Function) => format!("{}.<locals>.{name}", unit.builder.name),
+            (None, UnitKind::Module) => String::from(name),
+        }
     }
 
     /// How many except/finally handler blocks of this function enclose the code here.
@@ -1165,7 +1178,8 @@ impl<'a> Compiler<'a, '_> {
         };
         let scope = self.scopes.get(&key).cloned().unwrap_or_default();
         let file = self.file.clone();
-        let mut unit = Unit::new(UnitKind::Function, name, &file, line);
+        let qualname = self.qualified(name);
+        let mut unit = Unit::new(UnitKind::Function, &qualname, &file, line);
         // Locals in CPython's order: positional, keyword-only, *args, **kwargs.
         let ordered = positional.iter().copied().chain(params.kwonly).chain(params.vararg.iter()).chain(params.kwarg.iter());
         for p in ordered {

@@ -54,11 +54,14 @@ pub enum Error {
     UnpackCount { expected: u8, got: u32, too_many: bool },
     /// `TypeError: unsupported operand type(s) for <op>: '<left>' and '<right>'`, or
     /// for comparisons `'<op>' not supported between instances of '<left>' and '<right>'`.
-    Operands { op: &'static str, left: &'static str, right: &'static str },
+    Operands { op: &'static str, left: crate::Value, right: crate::Value },
     /// `TypeError: can only concatenate str (not "int") to str`.
     Concatenate { container: &'static str, other: &'static str },
     /// `TypeError: bad operand type for unary <op>: '<type>'`.
-    Operand { op: &'static str, operand: &'static str },
+    Operand { op: &'static str, operand: crate::Value },
+    /// `TypeError` whose message names a value's type: `template` has one `{}` for the
+    /// type name (`'{}' object is not callable`).
+    TypeOf { template: &'static str, value: crate::Value },
     /// `AttributeError: '<type>' object has no attribute '<name>'` (object and name are
     /// the values involved).
     Attribute { object: crate::Value, name: crate::Value },
@@ -81,6 +84,7 @@ impl Error {
             | Error::Type(_)
             | Error::Operands { .. }
             | Error::Operand { .. }
+            | Error::TypeOf { .. }
             | Error::Concatenate { .. } => "TypeError",
             Error::Index(_) => "IndexError",
             Error::Recursion(_) => "RecursionError",
@@ -131,13 +135,9 @@ impl fmt::Display for Error {
             Error::Attribute { .. } | Error::ModuleAttribute { .. } => f.write_str("AttributeError"),
             Error::NoModule(_) => f.write_str("ModuleNotFoundError"),
             Error::Raised => f.write_str("a Python exception is being raised"),
-            Error::Operands { op, left, right } if matches!(*op, "<" | "<=" | ">" | ">=") => {
-                write!(f, "TypeError: '{op}' not supported between instances of '{left}' and '{right}'")
-            }
-            Error::Operands { op, left, right } => {
-                write!(f, "TypeError: unsupported operand type(s) for {op}: '{left}' and '{right}'")
-            }
-            Error::Operand { op, operand } => write!(f, "TypeError: bad operand type for unary {op}: '{operand}'"),
+            Error::Operands { op, .. } => write!(f, "TypeError: unsupported operand type(s) for {op}"),
+            Error::Operand { op, .. } => write!(f, "TypeError: bad operand type for unary {op}"),
+            Error::TypeOf { template, .. } => write!(f, "TypeError: {template}"),
             Error::Concatenate { container, other } => {
                 write!(f, "TypeError: can only concatenate {container} (not \"{other}\") to {container}")
             }

@@ -52,10 +52,19 @@ pub enum ExceptionType {
     RecursionError,
     TypeError,
     ValueError,
+    SyntaxError,
+    OSError,
+    ConnectionError,
+    TimeoutError,
+    FileNotFoundError,
+    PermissionError,
+    EOFError,
+    UnicodeError,
+    FloatingPointError,
 }
 
 impl ExceptionType {
-    pub const ALL: [ExceptionType; 24] = [
+    pub const ALL: [ExceptionType; 33] = [
         ExceptionType::BaseException,
         ExceptionType::SystemExit,
         ExceptionType::KeyboardInterrupt,
@@ -80,6 +89,15 @@ impl ExceptionType {
         ExceptionType::RecursionError,
         ExceptionType::TypeError,
         ExceptionType::ValueError,
+        ExceptionType::SyntaxError,
+        ExceptionType::OSError,
+        ExceptionType::ConnectionError,
+        ExceptionType::TimeoutError,
+        ExceptionType::FileNotFoundError,
+        ExceptionType::PermissionError,
+        ExceptionType::EOFError,
+        ExceptionType::UnicodeError,
+        ExceptionType::FloatingPointError,
     ];
 
     pub fn name(self) -> &'static str {
@@ -108,6 +126,15 @@ impl ExceptionType {
             ExceptionType::RecursionError => "RecursionError",
             ExceptionType::TypeError => "TypeError",
             ExceptionType::ValueError => "ValueError",
+            ExceptionType::SyntaxError => "SyntaxError",
+            ExceptionType::OSError => "OSError",
+            ExceptionType::ConnectionError => "ConnectionError",
+            ExceptionType::TimeoutError => "TimeoutError",
+            ExceptionType::FileNotFoundError => "FileNotFoundError",
+            ExceptionType::PermissionError => "PermissionError",
+            ExceptionType::EOFError => "EOFError",
+            ExceptionType::UnicodeError => "UnicodeError",
+            ExceptionType::FloatingPointError => "FloatingPointError",
         }
     }
 
@@ -117,7 +144,9 @@ impl ExceptionType {
         Some(match self {
             BaseException => return None,
             SystemExit | KeyboardInterrupt | GeneratorExit | Exception => BaseException,
-            ZeroDivisionError | OverflowError => ArithmeticError,
+            ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
+            ConnectionError | TimeoutError | FileNotFoundError | PermissionError => OSError,
+            UnicodeError => ValueError,
             ModuleNotFoundError => ImportError,
             IndexError | KeyError => LookupError,
             UnboundLocalError => NameError,
@@ -136,6 +165,7 @@ impl ExceptionType {
             | Error::Type(_)
             | Error::Operands { .. }
             | Error::Operand { .. }
+            | Error::TypeOf { .. }
             | Error::Concatenate { .. } => TypeError,
             Error::Index(_) => IndexError,
             Error::Recursion(_) => RecursionError,
@@ -168,6 +198,23 @@ fn exception_init(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::NONE)
 }
 
+/// `exception.with_traceback(tb)`: sets `__traceback__` (a traceback or None).
+fn exception_with_traceback(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [exception, traceback] = args else { return Err(Error::Type("with_traceback() takes exactly one argument")) };
+    let at = vm.object_of_kind(Kind::Exception, *exception)?;
+    let traceback = match vm.kind_of(*traceback) {
+        Some(Kind::Traceback) => *traceback,
+        _ if *traceback == Value::NONE => Value::NULL,
+        _ => return Err(Error::Type("__traceback__ must be a traceback or None")),
+    };
+    vm.heap.incref(traceback);
+    let old = vm.heap.read_value(at + 16);
+    vm.heap.write_value(at + 16, traceback);
+    vm.release(old);
+    vm.heap.incref(*exception);
+    Ok(*exception)
+}
+
 impl Vm {
     /// The built-in class of `ty` (borrowed; the builtins exist once code has run).
     pub fn exception_class(&self, ty: ExceptionType) -> Value {
@@ -186,17 +233,21 @@ impl Vm {
             self.heap.region_mut().write_u32(at + 24, flags);
             self.exception_classes.push(class);
         }
-        // BaseException.__init__(self, *args) sets args, for subclasses calling it.
+        // BaseException's methods: __init__(self, *args) sets args, for subclasses
+        // calling it; with_traceback(tb) sets the traceback and returns the exception.
         let base = self.exception_classes[ExceptionType::BaseException as usize];
-        let init = self.new_native("__init__", exception_init)?;
         let namespace = self.class_namespace(base.as_object().unwrap_or_default());
-        let stored = self.intern_str("__init__").and_then(|key| {
-            let r = self.dict_set(namespace, key, init);
-            self.release(key);
-            r
-        });
-        self.release(init);
-        stored
+        for (name, function) in [("__init__", exception_init as crate::function::NativeFn), ("with_traceback", exception_with_traceback)] {
+            let native = self.new_native(name, function)?;
+            let stored = self.intern_str(name).and_then(|key| {
+                let r = self.dict_set(namespace, key, native);
+                self.release(key);
+                r
+            });
+            self.release(native);
+            stored?;
+        }
+        Ok(())
     }
 
     /// A new exception of `class` (borrowed) with `args` (borrowed).
@@ -297,6 +348,18 @@ impl Vm {
                 self.callable_name(function),
                 self.as_str(name).unwrap_or("?")
             ),
+            Error::Operands { op, left, right } => {
+                let (left, right) = (self.type_name_of(left), self.type_name_of(right));
+                if matches!(op, "<" | "<=" | ">" | ">=") {
+                    format!("'{op}' not supported between instances of '{left}' and '{right}'")
+                } else {
+                    format!("unsupported operand type(s) for {op}: '{left}' and '{right}'")
+                }
+            }
+            Error::Operand { op, operand } => {
+                format!("bad operand type for unary {op}: '{}'", self.type_name_of(operand))
+            }
+            Error::TypeOf { template, value } => template.replacen("{}", self.type_name_of(value), 1),
             Error::FreeVariable(name) => format!(
                 "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                 self.as_str(name).unwrap_or("?")

@@ -5,6 +5,7 @@
 //! script function (28 bytes): +8 code  +12 globals: dict  +16 defaults: tuple or NULL
 //!                             +20 closure: tuple of cells or NULL
 //!                             +24 keyword-only defaults: dict or NULL
+//!                             +28 attributes: dict or NULL (`f.calls = 0`)
 //! native function (16 bytes): +8 index into the VM's native table: u32  +12 name: str
 //! ```
 //!
@@ -17,7 +18,7 @@ use crate::object::{DeadStack, Kind};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(crate) const FUNCTION_BYTES: u32 = 28;
+pub(crate) const FUNCTION_BYTES: u32 = 32;
 pub(crate) const NATIVE_BYTES: u32 = 16;
 
 /// Rust code callable from scripts: borrowed arguments in, an owned result out.
@@ -76,6 +77,7 @@ impl Vm {
         self.heap.write_value(at + 16, Value::NULL);
         self.heap.write_value(at + 20, Value::NULL);
         self.heap.write_value(at + 24, Value::NULL);
+        self.heap.write_value(at + 28, Value::NULL);
         Ok(Value::from_offset(at))
     }
 
@@ -210,7 +212,7 @@ impl Vm {
     }
 
     pub(crate) fn destroy_function(&mut self, at: u32, dead: &mut DeadStack) {
-        for slot in [8, 12, 16, 20, 24] {
+        for slot in [8, 12, 16, 20, 24, 28] {
             let part = self.heap.read_value(at + slot);
             dead.release(&mut self.heap, part);
         }

@@ -45,7 +45,7 @@ impl Vm {
         let at = obj.as_object().unwrap_or_default();
         let slot = match self.heap.kind(at) {
             Kind::Instance => at + 12,
-            Kind::Exception => at + 28,
+            Kind::Exception | Kind::Function => at + 28,
             _ => return Ok(Value::NULL),
         };
         let mut attributes = self.heap.read_value(slot);

@@ -74,7 +74,7 @@ impl Vm {
                 with_receiver.extend_from_slice(args);
                 self.call_with_keywords(function, &with_receiver, keywords)
             }
-            _ => Err(self.raise_error(Error::Type("object is not callable"))),
+            _ => Err(self.raise_error(Error::TypeOf { template: "'{}' object is not callable", value: callable })),
         }
     }
 
@@ -899,7 +899,7 @@ impl Vm {
             }
             Some(Kind::Instance) if receiver.is_none() => match self.call_method_of(callee)? {
                 Some(method) => (method, Some(callee)),
-                None => return Err(Error::Type("object is not callable")),
+                None => return Err(Error::TypeOf { template: "'{}' object is not callable", value: callee }),
             },
             _ => (callee, receiver),
         };
@@ -968,7 +968,7 @@ impl Vm {
                 self.set_reg(now, result, value);
                 Ok(None)
             }
-            _ => Err(Error::Type("object is not callable")),
+            _ => Err(Error::TypeOf { template: "'{}' object is not callable", value: callee }),
         }
     }
 
@@ -1063,7 +1063,7 @@ impl Vm {
                 let (start, _, step) = self.range_parts(at);
                 self.new_int(start + step * index)
             }
-            _ => Err(Error::Type("object is not subscriptable")),
+            _ => Err(Error::TypeOf { template: "'{}' object is not subscriptable", value: container }),
         }
     }
 
@@ -1087,7 +1087,7 @@ impl Vm {
                     Err(Error::Key(key))
                 }
             }
-            _ => Err(Error::Type("object does not support item deletion")),
+            _ => Err(Error::TypeOf { template: "'{}' object does not support item deletion", value: container }),
         }
     }
 
@@ -1139,7 +1139,7 @@ impl Vm {
                 self.list_set(container, i, v)
             }
             Some(Kind::Dict) => self.dict_set(container, key, v),
-            _ => Err(Error::Type("object does not support item assignment")),
+            _ => Err(Error::TypeOf { template: "'{}' object does not support item assignment", value: container }),
         }
     }
 }

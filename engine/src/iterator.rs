@@ -4,6 +4,8 @@
 //! ```text
 //! range (32 bytes):     +8 start: i64  +16 stop: i64  +24 step: i64 (never 0)
 //! iterator (16 bytes):  +8 source (owned)  +12 position: u32
+//!   over a dict, dict view or set (20 bytes, header flags bit 0): +16 its size when
+//!   iteration began (u32::MAX once a change was seen, so every later step raises too)
 //! enumerate (20 bytes): +8 iterator  +12 next index: i64
 //! zip (12 bytes):       +8 tuple of iterators       (header flags bit 0: strict)
 //! map (16 bytes):       +8 function  +12 tuple of iterators
@@ -14,7 +16,8 @@
 //!
 //! One iterator layout serves every built-in source: the position is an item index for
 //! lists, tuples and ranges, a byte offset for strings, an entry position for dicts and a
-//! slot for sets. Like CPython's, a list iterator sees items appended while it runs.
+//! slot for sets. Like CPython's, a list iterator sees items appended while it runs, and
+//! one over a dict or set raises `RuntimeError` once the size of what it walks changed.
 //!
 //! The lazy iterators hold owned references in every value slot, and pull from their
 //! inputs one item per `next`, calling script code (`map`'s function, a generator) through
@@ -41,6 +44,8 @@ const MAP_BYTES: u32 = 16;
 const FILTER_BYTES: u32 = 16;
 const REVERSED_BYTES: u32 = 20;
 const CALL_ITERATOR_BYTES: u32 = 16;
+/// Header flag of an iterator over a dict, dict view or set: it stores the size to check.
+const ITERATOR_SIZED: u8 = 1;
 /// Header flag of a zip: `strict=True`.
 const ZIP_STRICT: u8 = 1;
 
@@ -152,11 +157,22 @@ impl Vm {
                 self.heap.incref(v);
                 Ok(v)
             }
-            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Range | Kind::DictView) => {
+            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Range) => {
                 let at = self.heap.new_object(Kind::Iterator, ITERATOR_BYTES)?;
                 self.heap.incref(v);
                 self.heap.write_value(at + 8, v);
                 self.heap.region_mut().write_u32(at + 12, 0);
+                Ok(Value::from_offset(at))
+            }
+            Some(Kind::Dict | Kind::Set | Kind::DictView) => {
+                let at = self.heap.new_object(Kind::Iterator, ITERATOR_BYTES + 4)?;
+                self.heap.set_flags(at, ITERATOR_SIZED);
+                self.heap.incref(v);
+                self.heap.write_value(at + 8, v);
+                let size = self.walked_size(v);
+                let r = self.heap.region_mut();
+                r.write_u32(at + 12, 0);
+                r.write_u32(at + 16, size);
                 Ok(Value::from_offset(at))
             }
             _ => Err(not_iterable(self, v)),
@@ -177,6 +193,15 @@ impl Vm {
         };
         let source = self.heap.read_value(at + 8);
         let mut position = self.heap.region().read_u32(at + 12);
+        if self.heap.flags(at) & ITERATOR_SIZED != 0 && self.walked_size(source) != self.heap.region().read_u32(at + 16)
+        {
+            self.heap.region_mut().write_u32(at + 16, u32::MAX);
+            return Err(Error::Runtime(if self.kind_of(source) == Some(Kind::Set) {
+                "Set changed size during iteration"
+            } else {
+                "dictionary changed size during iteration"
+            }));
+        }
         let item = match self.kind_of(source) {
             Some(Kind::List | Kind::Tuple) => {
                 if position < self.sequence_len(source) {
@@ -230,10 +255,29 @@ impl Vm {
         Ok(item)
     }
 
+    /// The size of the dict or set an iterator walks (for a view, its dict's).
+    fn walked_size(&self, source: Value) -> u32 {
+        match self.kind_of(source) {
+            Some(Kind::Set) => self.set_len(source),
+            Some(Kind::DictView) => self.dict_len(self.dict_view_dict(source.as_object().unwrap_or_default())),
+            _ => self.dict_len(source),
+        }
+    }
+
+    /// The object size of the iterator at `at`.
+    pub(crate) fn iterator_bytes(&self, at: u32) -> u32 {
+        if self.heap.flags(at) & ITERATOR_SIZED != 0 {
+            ITERATOR_BYTES + 4
+        } else {
+            ITERATOR_BYTES
+        }
+    }
+
     pub(crate) fn destroy_iterator(&mut self, at: u32, dead: &mut DeadStack) {
         let source = self.heap.read_value(at + 8);
         dead.release(&mut self.heap, source);
-        self.heap.free_object(at, Kind::Iterator, ITERATOR_BYTES);
+        let bytes = self.iterator_bytes(at);
+        self.heap.free_object(at, Kind::Iterator, bytes);
     }
 }
 
@@ -636,6 +680,22 @@ mod tests {
         let d = vm.new_dict().unwrap();
         vm.dict_set(d, int(5), int(6)).unwrap();
         assert_eq!(drain(&mut vm, d), [int(5)]);
+        // python3: a dict or set that changes size under its iterator raises RuntimeError.
+        let it = vm.iter(d).unwrap();
+        assert_eq!(vm.getsizeof(it), 24, "20 bytes: the size it started with");
+        vm.dict_set(d, int(5), int(7)).unwrap();
+        assert_eq!(vm.next(it).unwrap(), Some(int(5)), "same size: fine");
+        vm.dict_set(d, int(6), int(7)).unwrap();
+        let changed = crate::Error::Runtime("dictionary changed size during iteration");
+        assert_eq!(vm.next(it), Err(changed));
+        vm.dict_delete(d, int(6)).unwrap();
+        assert_eq!(vm.next(it), Err(changed), "once raised, it keeps raising");
+        vm.release(it);
+        let set = vm.new_set(&[int(1)]).unwrap();
+        let it = vm.iter(set).unwrap();
+        vm.set_add(set, int(2)).unwrap();
+        assert_eq!(vm.next(it), Err(crate::Error::Runtime("Set changed size during iteration")));
+        vm.release_all(&[it, set]);
         assert!(vm.iter(int(3)).is_err());
         vm.release_all(&[l, s, d]);
         assert_eq!(vm.bytes_in_use(), 0);

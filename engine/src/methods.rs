@@ -1629,9 +1629,15 @@ impl Vm {
 
 #[cfg(test)]
 mod tests {
+    use crate::error::Error;
+    use crate::function::Keywords;
+    use crate::object::Kind;
     use crate::test_support::{int, vm, TestVm};
     use crate::types::BuiltinType;
     use crate::Value;
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
 
     /// `obj.name(*args)` the way the interpreter does it; returns repr of the result.
     fn call_method(vm: &mut TestVm, obj: Value, name: &str, args: &[Value]) -> alloc::string::String {
@@ -1645,6 +1651,147 @@ mod tests {
         let text = vm.repr(result).unwrap();
         vm.release_all(&[name, function, result]);
         text
+    }
+
+    /// A value to build for a test case (mirrors the Python literal the case was checked with).
+    #[derive(Debug, Clone, Copy)]
+    enum Spec {
+        N,
+        B(bool),
+        I(i64),
+        F(f64),
+        S(&'static str),
+        T(&'static [Spec]),
+        L(&'static [Spec]),
+        Set(&'static [Spec]),
+        D(&'static [(Spec, Spec)]),
+        R(i64, i64, i64),
+        Class(BuiltinType),
+    }
+    use Spec::*;
+
+    /// `(receiver, method, arguments, keywords, what python3 printed)`.
+    type Case = (Spec, &'static str, &'static [Spec], &'static [(&'static str, Spec)], &'static str);
+
+    /// Makes the value `spec` describes (owned).
+    fn make(vm: &mut TestVm, spec: &Spec) -> Value {
+        let many = |vm: &mut TestVm, specs: &[Spec]| specs.iter().map(|s| make(vm, s)).collect::<Vec<_>>();
+        match *spec {
+            N => Value::NONE,
+            B(b) => Value::from_bool(b),
+            I(n) => vm.new_int(n).unwrap(),
+            F(x) => vm.new_float(x).unwrap(),
+            S(text) => vm.new_str(text).unwrap(),
+            T(items) | L(items) | Set(items) => {
+                let items = many(vm, items);
+                let made = match spec {
+                    T(_) => vm.new_tuple(&items),
+                    L(_) => vm.new_list(&items),
+                    _ => vm.new_set(&items),
+                };
+                vm.release_all(&items);
+                made.unwrap()
+            }
+            D(pairs) => {
+                let d = vm.new_dict().unwrap();
+                for (k, v) in pairs {
+                    let (k, v) = (make(vm, k), make(vm, v));
+                    vm.dict_set(d, k, v).unwrap();
+                    vm.release_all(&[k, v]);
+                }
+                d
+            }
+            R(start, stop, step) => vm.new_range(start, stop, step).unwrap(),
+            Class(ty) => {
+                let class = vm.builtin_type(ty);
+                vm.incref(class);
+                class
+            }
+        }
+    }
+
+    /// repr, but a set shows as `sorted [...]` (by type name, then value), as the cases
+    /// were printed: set order is not part of Python's contract.
+    fn show(vm: &mut TestVm, v: Value) -> String {
+        if vm.kind_of(v) != Some(Kind::Set) {
+            return vm.repr(v).unwrap();
+        }
+        let mut items = Vec::new();
+        let mut position = 0;
+        while let Some(item) = vm.set_next(v, &mut position) {
+            items.push(item);
+        }
+        items.sort_by(|&a, &b| vm.type_name_of(a).cmp(vm.type_name_of(b)));
+        let mut start = 0;
+        while start < items.len() {
+            let name = String::from(vm.type_name_of(items[start]));
+            let end = start + items[start..].iter().take_while(|&&x| vm.type_name_of(x) == name).count();
+            vm.sort_values(&mut items[start..end]).unwrap();
+            start = end;
+        }
+        let list = vm.new_list(&items).unwrap();
+        let text = vm.repr(list).unwrap();
+        vm.release(list);
+        format!("sorted {text}")
+    }
+
+    /// Calls `receiver.method(*args, **keywords)` as the interpreter does and describes
+    /// the outcome as the Python case printed it: the result (or `Type: message` of the
+    /// exception), then ` | ` and the receiver when it is a list, dict or set.
+    fn run_case(vm: &mut TestVm, case: &Case) -> String {
+        let (receiver, method, args, keywords, _) = case;
+        let obj = make(vm, receiver);
+        let mut all = Vec::new();
+        let name = vm.intern_str(method).unwrap();
+        let (function, bound) = vm.get_method(obj, name).unwrap();
+        all.extend(bound);
+        all.extend(args.iter().map(|a| make(vm, a)));
+        let names: Vec<Value> = keywords.iter().map(|(n, _)| vm.intern_str(n).unwrap()).collect();
+        let values: Vec<Value> = keywords.iter().map(|(_, v)| make(vm, v)).collect();
+        let result = vm.call_with_keywords(function, &all, &Keywords { names: &names, values: &values });
+        let mut text = match result {
+            Ok(v) => {
+                let text = show(vm, v);
+                vm.release(v);
+                text
+            }
+            Err(e) => {
+                assert_eq!(vm.raise_error(e), Error::Raised);
+                let exception = vm.take_raised();
+                let text = vm.format_exception(exception, &|_, _| None);
+                vm.release(exception);
+                String::from(text.trim_end().rsplit('\n').next().unwrap())
+            }
+        };
+        if matches!(vm.kind_of(obj), Some(Kind::List | Kind::Dict | Kind::Set)) {
+            text = format!("{text} | {}", show(vm, obj));
+        }
+        let skip = usize::from(bound.is_some());
+        vm.release_all(&all[skip..]);
+        vm.release_all(&names);
+        vm.release_all(&values);
+        vm.release_all(&[name, function, obj]);
+        text
+    }
+
+    /// The heap in use once the builtins exist, the float cache left out (it keeps floats
+    /// after their last release).
+    fn builtins_installed(vm: &mut TestVm) -> u64 {
+        vm.ensure_builtins().unwrap();
+        in_use(vm)
+    }
+
+    fn in_use(vm: &TestVm) -> u64 {
+        vm.bytes_in_use() - vm.subsystem(crate::Subsystem::Float).live_bytes
+    }
+
+    /// Runs every case, checking its outcome and that it left no byte behind.
+    fn check_cases(vm: &mut TestVm, base: u64, cases: &[Case]) {
+        for case in cases {
+            let got = run_case(vm, case);
+            assert_eq!(got, case.4, "{:?}.{}({:?}, **{:?})", case.0, case.1, case.2, case.3);
+            assert_eq!(in_use(vm), base, "{:?}.{} leaked", case.0, case.1);
+        }
     }
 
     #[test]
@@ -1710,5 +1857,710 @@ mod tests {
         assert!(made.is_err(), "int('x') is a ValueError");
         let raised = vm.take_raised();
         vm.release_all(&[s, upper, bound, result, missing, exception, raised]);
+    }
+
+    #[test]
+    fn str_search_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (S("the cat sat on the mat"), "find", &[S("at")], &[], "5"),
+            (S("the cat sat on the mat"), "find", &[S("at"), I(6)], &[], "9"),
+            (S("the cat sat on the mat"), "find", &[S("at"), I(6), I(9)], &[], "-1"),
+            (S("the cat sat on the mat"), "find", &[S("t"), I(-3)], &[], "21"),
+            (S("abc"), "find", &[S(""), I(3)], &[], "3"),
+            (S("abc"), "find", &[S(""), I(4)], &[], "-1"),
+            (S("abc"), "find", &[S("c"), N, N], &[], "2"),
+            (S("h\u{e9}llo w\u{f6}rld"), "find", &[S("\u{f6}")], &[], "7"),
+            (S("h\u{e9}llo w\u{f6}rld"), "rfind", &[S("l")], &[], "9"),
+            (S("h\u{e9}llo w\u{f6}rld"), "find", &[S("l"), I(4), I(-1)], &[], "9"),
+            (S("the cat sat on the mat"), "rfind", &[S("at"), I(0), I(10)], &[], "5"),
+            (S("abc"), "rfind", &[S(""), I(1)], &[], "3"),
+            (S("the cat"), "index", &[S("cat")], &[], "4"),
+            (S("the cat"), "index", &[S("dog")], &[], "ValueError: substring not found"),
+            (S("the the"), "rindex", &[S("the")], &[], "4"),
+            (S("abc"), "rindex", &[S("z")], &[], "ValueError: substring not found"),
+            (S("abc"), "find", &[I(1)], &[], "TypeError: must be str, not int"),
+            (
+                S("abc"),
+                "find",
+                &[S("b"), S("x")],
+                &[],
+                "TypeError: slice indices must be integers or None or have an __index__ method",
+            ),
+            (S("abc"), "find", &[], &[], "TypeError: find() takes at least 1 argument (0 given)"),
+            (S("aaaa"), "count", &[S("aa")], &[], "2"),
+            (S("abc"), "count", &[S("")], &[], "4"),
+            (S("abc"), "count", &[S(""), I(1)], &[], "3"),
+            (S("abc"), "count", &[S(""), I(4)], &[], "0"),
+            (S("banana"), "count", &[S("a"), I(2), I(-1)], &[], "1"),
+            (S("player.png"), "startswith", &[S("player")], &[], "True"),
+            (S("player.png"), "startswith", &[T(&[S("npc"), S("pla")])], &[], "True"),
+            (S("player.png"), "startswith", &[S("png"), I(7)], &[], "True"),
+            (S("player.png"), "endswith", &[S("player"), I(0), I(6)], &[], "True"),
+            (S("abc"), "startswith", &[S(""), I(3)], &[], "True"),
+            (S("abc"), "startswith", &[S(""), I(4)], &[], "False"),
+            (
+                S("abc"),
+                "startswith",
+                &[L(&[S("a")])],
+                &[],
+                "TypeError: startswith first arg must be str or a tuple of str, not list",
+            ),
+            (
+                S("abc"),
+                "endswith",
+                &[T(&[S("x"), I(1)])],
+                &[],
+                "TypeError: tuple for endswith must only contain str, not int",
+            ),
+            (S("abc"), "endswith", &[S("c"), I(-1)], &[], "True"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn str_split_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (S("  a  b  c "), "split", &[], &[], "['a', 'b', 'c']"),
+            (S("  a  b  "), "split", &[N, I(1)], &[], "['a', 'b  ']"),
+            (S("  a  b  "), "rsplit", &[N, I(1)], &[], "['  a', 'b']"),
+            (S("  a  b  "), "split", &[], &[("maxsplit", I(0))], "['a  b  ']"),
+            (S("  a  b  "), "rsplit", &[], &[("maxsplit", I(0))], "['  a  b']"),
+            (S("a,b,,c,"), "split", &[S(","), I(2)], &[], "['a', 'b', ',c,']"),
+            (S("a,b,,c,"), "rsplit", &[S(","), I(2)], &[], "['a,b,', 'c', '']"),
+            (S("a,b,c"), "rsplit", &[], &[("sep", S(",")), ("maxsplit", I(1))], "['a,b', 'c']"),
+            (S("aaa"), "rsplit", &[S("aa")], &[], "['a', '']"),
+            (S("a\u{1c}b\u{85}c"), "split", &[], &[], "['a', 'b', 'c']"),
+            (S("abc"), "split", &[S("")], &[], "ValueError: empty separator"),
+            (S("abc"), "rsplit", &[S("")], &[], "ValueError: empty separator"),
+            (
+                S("a b"),
+                "split",
+                &[S(" ")],
+                &[("sep", S(" "))],
+                "TypeError: argument for split() given by name ('sep') and position (1)",
+            ),
+            (S("a b"), "split", &[S(" "), I(1), I(2)], &[], "TypeError: split() takes at most 2 arguments (3 given)"),
+            (S("a b"), "split", &[], &[("foo", I(1))], "TypeError: 'foo' is an invalid keyword argument for split()"),
+            (S("a b"), "split", &[I(1)], &[], "TypeError: must be str or None, not int"),
+            (S(""), "split", &[], &[], "[]"),
+            (S(""), "split", &[S(",")], &[], "['']"),
+            (
+                S("l1\u{a}l2\u{d}\u{a}l3\u{d}l4\u{b}l5\u{c}l6\u{1c}l7\u{2028}l8\u{a}\u{a}end"),
+                "splitlines",
+                &[],
+                &[],
+                "['l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7', 'l8', '', 'end']",
+            ),
+            (S("a\u{d}\u{a}b\u{a}"), "splitlines", &[B(true)], &[], "['a\\r\\n', 'b\\n']"),
+            (S("a\u{a}b"), "splitlines", &[], &[("keepends", B(true))], "['a\\n', 'b']"),
+            (S(""), "splitlines", &[], &[], "[]"),
+            (S("\u{a}"), "splitlines", &[], &[], "['']"),
+            (
+                S("x"),
+                "splitlines",
+                &[],
+                &[("foo", I(1))],
+                "TypeError: 'foo' is an invalid keyword argument for splitlines()",
+            ),
+            (S("key=value=x"), "partition", &[S("=")], &[], "('key', '=', 'value=x')"),
+            (S("key=value=x"), "rpartition", &[S("=")], &[], "('key=value', '=', 'x')"),
+            (S("novalue"), "partition", &[S("=")], &[], "('novalue', '', '')"),
+            (S("novalue"), "rpartition", &[S("=")], &[], "('', '', 'novalue')"),
+            (S("abc"), "partition", &[S("")], &[], "ValueError: empty separator"),
+            (S("abc"), "partition", &[I(1)], &[], "TypeError: must be str, not int"),
+            (S("a\u{9}b"), "expandtabs", &[I(4)], &[], "'a   b'"),
+            (S("ab\u{9}c"), "expandtabs", &[], &[], "'ab      c'"),
+            (S("a\u{9}b\u{a}\u{9}c\u{d}\u{9}d"), "expandtabs", &[], &[("tabsize", I(3))], "'a  b\\n   c\\r   d'"),
+            (S("a\u{9}b"), "expandtabs", &[I(-1)], &[], "'ab'"),
+            (S("\u{e9}\u{9}x"), "expandtabs", &[I(4)], &[], "'\u{e9}   x'"),
+            (S("-"), "join", &[L(&[S("a"), S("b"), S("c")])], &[], "'a-b-c'"),
+            (S(", "), "join", &[S("xyz")], &[], "'x, y, z'"),
+            (
+                S(", "),
+                "join",
+                &[L(&[S("a"), I(1)])],
+                &[],
+                "TypeError: sequence item 1: expected str instance, int found",
+            ),
+            (S("abc"), "replace", &[S(""), S("-")], &[], "'-a-b-c-'"),
+            (S("aaa"), "replace", &[S("a"), S("bb"), I(2)], &[], "'bbbba'"),
+            (S("abc"), "replace", &[I(1), S("x")], &[], "TypeError: replace() argument 1 must be str, not int"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn str_predicates_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (S("123"), "isdigit", &[], &[], "True"),
+            (S("123"), "isalpha", &[], &[], "False"),
+            (S("123"), "isspace", &[], &[], "False"),
+            (S("123"), "isalnum", &[], &[], "True"),
+            (S("123"), "isdecimal", &[], &[], "True"),
+            (S("123"), "isnumeric", &[], &[], "True"),
+            (S("123"), "isidentifier", &[], &[], "False"),
+            (S("123"), "isascii", &[], &[], "True"),
+            (S("abc"), "isdigit", &[], &[], "False"),
+            (S("abc"), "isalpha", &[], &[], "True"),
+            (S("abc"), "isspace", &[], &[], "False"),
+            (S("abc"), "isalnum", &[], &[], "True"),
+            (S("abc"), "isdecimal", &[], &[], "False"),
+            (S("abc"), "isnumeric", &[], &[], "False"),
+            (S("abc"), "isidentifier", &[], &[], "True"),
+            (S("abc"), "isascii", &[], &[], "True"),
+            (S("abc123"), "isdigit", &[], &[], "False"),
+            (S("abc123"), "isalpha", &[], &[], "False"),
+            (S("abc123"), "isspace", &[], &[], "False"),
+            (S("abc123"), "isalnum", &[], &[], "True"),
+            (S("abc123"), "isdecimal", &[], &[], "False"),
+            (S("abc123"), "isnumeric", &[], &[], "False"),
+            (S("abc123"), "isidentifier", &[], &[], "True"),
+            (S("abc123"), "isascii", &[], &[], "True"),
+            (S(" \u{9}\u{a}"), "isdigit", &[], &[], "False"),
+            (S(" \u{9}\u{a}"), "isalpha", &[], &[], "False"),
+            (S(" \u{9}\u{a}"), "isspace", &[], &[], "True"),
+            (S(" \u{9}\u{a}"), "isalnum", &[], &[], "False"),
+            (S(" \u{9}\u{a}"), "isdecimal", &[], &[], "False"),
+            (S(" \u{9}\u{a}"), "isnumeric", &[], &[], "False"),
+            (S(" \u{9}\u{a}"), "isidentifier", &[], &[], "False"),
+            (S(" \u{9}\u{a}"), "isascii", &[], &[], "True"),
+            (S("\u{1c}"), "isdigit", &[], &[], "False"),
+            (S("\u{1c}"), "isalpha", &[], &[], "False"),
+            (S("\u{1c}"), "isspace", &[], &[], "True"),
+            (S("\u{1c}"), "isalnum", &[], &[], "False"),
+            (S("\u{1c}"), "isdecimal", &[], &[], "False"),
+            (S("\u{1c}"), "isnumeric", &[], &[], "False"),
+            (S("\u{1c}"), "isidentifier", &[], &[], "False"),
+            (S("\u{1c}"), "isascii", &[], &[], "True"),
+            (S(""), "isdigit", &[], &[], "False"),
+            (S(""), "isalpha", &[], &[], "False"),
+            (S(""), "isspace", &[], &[], "False"),
+            (S(""), "isalnum", &[], &[], "False"),
+            (S(""), "isdecimal", &[], &[], "False"),
+            (S(""), "isnumeric", &[], &[], "False"),
+            (S(""), "isidentifier", &[], &[], "False"),
+            (S(""), "isascii", &[], &[], "True"),
+            (S("a b"), "isdigit", &[], &[], "False"),
+            (S("a b"), "isalpha", &[], &[], "False"),
+            (S("a b"), "isspace", &[], &[], "False"),
+            (S("a b"), "isalnum", &[], &[], "False"),
+            (S("a b"), "isdecimal", &[], &[], "False"),
+            (S("a b"), "isnumeric", &[], &[], "False"),
+            (S("a b"), "isidentifier", &[], &[], "False"),
+            (S("a b"), "isascii", &[], &[], "True"),
+            (S("12.5"), "isdigit", &[], &[], "False"),
+            (S("12.5"), "isalpha", &[], &[], "False"),
+            (S("12.5"), "isspace", &[], &[], "False"),
+            (S("12.5"), "isalnum", &[], &[], "False"),
+            (S("12.5"), "isdecimal", &[], &[], "False"),
+            (S("12.5"), "isnumeric", &[], &[], "False"),
+            (S("12.5"), "isidentifier", &[], &[], "False"),
+            (S("12.5"), "isascii", &[], &[], "True"),
+            (S("Ab_1"), "isdigit", &[], &[], "False"),
+            (S("Ab_1"), "isalpha", &[], &[], "False"),
+            (S("Ab_1"), "isspace", &[], &[], "False"),
+            (S("Ab_1"), "isalnum", &[], &[], "False"),
+            (S("Ab_1"), "isdecimal", &[], &[], "False"),
+            (S("Ab_1"), "isnumeric", &[], &[], "False"),
+            (S("Ab_1"), "isidentifier", &[], &[], "True"),
+            (S("Ab_1"), "isascii", &[], &[], "True"),
+            (S("\u{e9}"), "isdigit", &[], &[], "False"),
+            (S("\u{e9}"), "isalpha", &[], &[], "True"),
+            (S("\u{e9}"), "isspace", &[], &[], "False"),
+            (S("\u{e9}"), "isalnum", &[], &[], "True"),
+            (S("\u{e9}"), "isdecimal", &[], &[], "False"),
+            (S("\u{e9}"), "isnumeric", &[], &[], "False"),
+            (S("\u{e9}"), "isidentifier", &[], &[], "True"),
+            (S("\u{e9}"), "isascii", &[], &[], "False"),
+            (S("\u{b2}"), "isdigit", &[], &[], "True"),
+            (S("\u{b2}"), "isalpha", &[], &[], "False"),
+            (S("\u{b2}"), "isspace", &[], &[], "False"),
+            (S("\u{b2}"), "isalnum", &[], &[], "True"),
+            (S("\u{b2}"), "isdecimal", &[], &[], "False"),
+            (S("\u{b2}"), "isnumeric", &[], &[], "True"),
+            (S("\u{b2}"), "isidentifier", &[], &[], "False"),
+            (S("\u{b2}"), "isascii", &[], &[], "False"),
+            (S("\u{4e94}"), "isdigit", &[], &[], "False"),
+            (S("\u{4e94}"), "isalpha", &[], &[], "True"),
+            (S("\u{4e94}"), "isspace", &[], &[], "False"),
+            (S("\u{4e94}"), "isalnum", &[], &[], "True"),
+            (S("\u{4e94}"), "isdecimal", &[], &[], "False"),
+            (S("\u{4e94}"), "isnumeric", &[], &[], "True"),
+            (S("\u{4e94}"), "isidentifier", &[], &[], "True"),
+            (S("\u{4e94}"), "isascii", &[], &[], "False"),
+            (S("\u{2167}"), "isdigit", &[], &[], "False"),
+            (S("\u{2167}"), "isalpha", &[], &[], "False"),
+            (S("\u{2167}"), "isspace", &[], &[], "False"),
+            (S("\u{2167}"), "isalnum", &[], &[], "True"),
+            (S("\u{2167}"), "isdecimal", &[], &[], "False"),
+            (S("\u{2167}"), "isnumeric", &[], &[], "True"),
+            (S("\u{2167}"), "isidentifier", &[], &[], "True"),
+            (S("\u{2167}"), "isascii", &[], &[], "False"),
+            (S("\u{663}"), "isdigit", &[], &[], "True"),
+            (S("\u{663}"), "isalpha", &[], &[], "False"),
+            (S("\u{663}"), "isspace", &[], &[], "False"),
+            (S("\u{663}"), "isalnum", &[], &[], "True"),
+            (S("\u{663}"), "isdecimal", &[], &[], "True"),
+            (S("\u{663}"), "isnumeric", &[], &[], "True"),
+            (S("\u{663}"), "isidentifier", &[], &[], "False"),
+            (S("\u{663}"), "isascii", &[], &[], "False"),
+            (S("ABC"), "isupper", &[], &[], "True"),
+            (S("ABC"), "islower", &[], &[], "False"),
+            (S("ABC"), "istitle", &[], &[], "False"),
+            (S("abc"), "isupper", &[], &[], "False"),
+            (S("abc"), "islower", &[], &[], "True"),
+            (S("abc"), "istitle", &[], &[], "False"),
+            (S("Title Case"), "isupper", &[], &[], "False"),
+            (S("Title Case"), "islower", &[], &[], "False"),
+            (S("Title Case"), "istitle", &[], &[], "True"),
+            (S("aBc"), "isupper", &[], &[], "False"),
+            (S("aBc"), "islower", &[], &[], "False"),
+            (S("aBc"), "istitle", &[], &[], "False"),
+            (S("A1"), "isupper", &[], &[], "True"),
+            (S("A1"), "islower", &[], &[], "False"),
+            (S("A1"), "istitle", &[], &[], "True"),
+            (S("1"), "isupper", &[], &[], "False"),
+            (S("1"), "islower", &[], &[], "False"),
+            (S("1"), "istitle", &[], &[], "False"),
+            (S("\u{1c5}ungla"), "isupper", &[], &[], "False"),
+            (S("\u{1c5}ungla"), "islower", &[], &[], "False"),
+            (S("\u{1c5}ungla"), "istitle", &[], &[], "True"),
+            (S("Hello World"), "isupper", &[], &[], "False"),
+            (S("Hello World"), "islower", &[], &[], "False"),
+            (S("Hello World"), "istitle", &[], &[], "True"),
+            (S("hello World"), "isupper", &[], &[], "False"),
+            (S("hello World"), "islower", &[], &[], "False"),
+            (S("hello World"), "istitle", &[], &[], "False"),
+            (S("They'Re"), "isupper", &[], &[], "False"),
+            (S("They'Re"), "islower", &[], &[], "False"),
+            (S("They'Re"), "istitle", &[], &[], "True"),
+            (S(""), "isupper", &[], &[], "False"),
+            (S(""), "islower", &[], &[], "False"),
+            (S(""), "istitle", &[], &[], "False"),
+            (S("x"), "isdigit", &[I(1)], &[], "TypeError: str.isdigit() takes no arguments (1 given)"),
+            (S("x"), "upper", &[I(1)], &[], "TypeError: str.upper() takes no arguments (1 given)"),
+            (S("1x"), "isidentifier", &[], &[], "False"),
+            (S("_"), "isidentifier", &[], &[], "True"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn str_case_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (S("hello World of gAMES"), "title", &[], &[], "'Hello World Of Games'"),
+            (S("they're bill's friends"), "title", &[], &[], "\"They'Re Bill'S Friends\""),
+            (S("hello-world foo_bar 2nd"), "title", &[], &[], "'Hello-World Foo_Bar 2Nd'"),
+            (S("\u{1c6}a \u{df}x \u{fb01}o \u{1f3}"), "title", &[], &[], "'\u{1c5}a Ssx Fio \u{1f2}'"),
+            (S("\u{391}\u{3a3} \u{3a3}\u{391}\u{3a3}"), "title", &[], &[], "'\u{391}\u{3c2} \u{3a3}\u{3b1}\u{3c2}'"),
+            (S("hello World"), "capitalize", &[], &[], "'Hello world'"),
+            (S("\u{391}\u{3a3}"), "capitalize", &[], &[], "'\u{391}\u{3c2}'"),
+            (S("\u{df}a"), "capitalize", &[], &[], "'Ssa'"),
+            (S("\u{1c6}A"), "capitalize", &[], &[], "'\u{1c5}a'"),
+            (S(""), "capitalize", &[], &[], "''"),
+            (S("hello World"), "swapcase", &[], &[], "'HELLO wORLD'"),
+            (S("\u{391}\u{3a3} \u{3a3}"), "swapcase", &[], &[], "'\u{3b1}\u{3c2} \u{3c3}'"),
+            (S("\u{1c5}"), "swapcase", &[], &[], "'\u{1c5}'"),
+            (
+                S("Stra\u{df}e \u{3a3}\u{391}\u{3a3} \u{fb01} \u{13a0}\u{ab70} \u{1f88}"),
+                "casefold",
+                &[],
+                &[],
+                "'strasse \u{3c3}\u{3b1}\u{3c3} fi \u{13a0}\u{13a0} \u{1f00}\u{3b9}'",
+            ),
+            (S("\u{c9}COLE"), "lower", &[], &[], "'\u{e9}cole'"),
+            (S("\u{df}"), "upper", &[], &[], "'SS'"),
+            (S("hi"), "center", &[I(6)], &[], "'  hi  '"),
+            (S("hi"), "center", &[I(7)], &[], "'   hi  '"),
+            (S("hi"), "center", &[I(7), S("*")], &[], "'***hi**'"),
+            (S("odd"), "center", &[I(6), S("-")], &[], "'-odd--'"),
+            (S("x"), "center", &[I(4)], &[], "' x  '"),
+            (S("abc"), "center", &[I(8)], &[], "'  abc   '"),
+            (S("toolong"), "center", &[I(3)], &[], "'toolong'"),
+            (S("left"), "ljust", &[I(8)], &[], "'left    '"),
+            (S("right"), "rjust", &[I(8)], &[], "'   right'"),
+            (S("ab"), "ljust", &[I(5), S(".")], &[], "'ab...'"),
+            (S("ab"), "rjust", &[I(5), S("\u{e9}")], &[], "'\u{e9}\u{e9}\u{e9}ab'"),
+            (S("abc"), "center", &[], &[], "TypeError: center expected at least 1 argument, got 0"),
+            (
+                S("abc"),
+                "center",
+                &[I(5), S("xy")],
+                &[],
+                "TypeError: The fill character must be exactly one character long",
+            ),
+            (S("abc"), "center", &[S("a")], &[], "TypeError: 'str' object cannot be interpreted as an integer"),
+            (
+                S("abc"),
+                "center",
+                &[I(5), I(1)],
+                &[],
+                "TypeError: The fill character must be a unicode character, not int",
+            ),
+            (S("42"), "zfill", &[I(5)], &[], "'00042'"),
+            (S("-42"), "zfill", &[I(5)], &[], "'-0042'"),
+            (S("+7"), "zfill", &[I(4)], &[], "'+007'"),
+            (S("abc"), "zfill", &[I(2)], &[], "'abc'"),
+            (S(""), "zfill", &[I(3)], &[], "'000'"),
+            (S("-"), "zfill", &[I(3)], &[], "'-00'"),
+            (S("abc"), "zfill", &[], &[], "TypeError: str.zfill() takes exactly one argument (0 given)"),
+            (S("#comment"), "removeprefix", &[S("#")], &[], "'comment'"),
+            (S("file.py"), "removesuffix", &[S(".py")], &[], "'file'"),
+            (S("x"), "removeprefix", &[S("y")], &[], "'x'"),
+            (S("abc"), "removeprefix", &[I(1)], &[], "TypeError: removeprefix() argument must be str, not int"),
+            (S("  hi \u{1c}"), "strip", &[], &[], "'hi'"),
+            (S("xxhixx"), "strip", &[S("x")], &[], "'hi'"),
+            (S("www.a.com"), "lstrip", &[S("w.")], &[], "'a.com'"),
+            (S("x"), "strip", &[I(1)], &[], "TypeError: strip arg must be None or str"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn str_translate_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (Class(BuiltinType::Str), "maketrans", &[S("abc"), S("xyz")], &[], "{97: 120, 98: 121, 99: 122}"),
+            (Class(BuiltinType::Str), "maketrans", &[S("ab"), S("xy"), S("c")], &[], "{97: 120, 98: 121, 99: None}"),
+            (
+                Class(BuiltinType::Str),
+                "maketrans",
+                &[D(&[(S("a"), S("4")), (S("o"), N), (I(101), S("E"))])],
+                &[],
+                "{97: '4', 111: None, 101: 'E'}",
+            ),
+            (
+                Class(BuiltinType::Str),
+                "maketrans",
+                &[S("ab"), S("x")],
+                &[],
+                "ValueError: the first two maketrans arguments must have equal length",
+            ),
+            (
+                Class(BuiltinType::Str),
+                "maketrans",
+                &[I(1)],
+                &[],
+                "TypeError: if you give only one argument to maketrans it must be a dict",
+            ),
+            (
+                Class(BuiltinType::Str),
+                "maketrans",
+                &[D(&[(S("ab"), I(1))])],
+                &[],
+                "ValueError: string keys in translate table must be of length 1",
+            ),
+            (
+                Class(BuiltinType::Str),
+                "maketrans",
+                &[],
+                &[],
+                "TypeError: maketrans expected at least 1 argument, got 0",
+            ),
+            (S("leet code"), "translate", &[D(&[(I(97), S("4")), (I(101), S("3")), (I(111), N)])], &[], "'l33t cd3'"),
+            (S("abc"), "translate", &[D(&[(I(97), I(120)), (I(98), S("yy"))])], &[], "'xyyc'"),
+            (
+                S("abc"),
+                "translate",
+                &[D(&[(I(97), F(1.5))])],
+                &[],
+                "TypeError: character mapping must return integer, None or str",
+            ),
+            (
+                S("abc"),
+                "translate",
+                &[D(&[(I(97), I(-1))])],
+                &[],
+                "ValueError: character mapping must be in range(0x110000)",
+            ),
+            (S("abc"), "translate", &[L(&[S("x"), S("y")])], &[], "'abc'"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn list_methods_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (L(&[I(3), I(1), I(3), I(2), I(3)]), "remove", &[I(3)], &[], "None | [1, 3, 2, 3]"),
+            (L(&[I(1)]), "remove", &[I(9)], &[], "ValueError: list.remove(x): x not in list | [1]"),
+            (L(&[I(1), S("a")]), "remove", &[S("a")], &[], "None | [1]"),
+            (L(&[]), "remove", &[], &[], "TypeError: list.remove() takes exactly one argument (0 given) | []"),
+            (
+                L(&[S("a"), S("b"), S("c"), S("b"), S("a"), S("b")]),
+                "index",
+                &[S("b")],
+                &[],
+                "1 | ['a', 'b', 'c', 'b', 'a', 'b']",
+            ),
+            (
+                L(&[S("a"), S("b"), S("c"), S("b"), S("a"), S("b")]),
+                "index",
+                &[S("b"), I(2)],
+                &[],
+                "3 | ['a', 'b', 'c', 'b', 'a', 'b']",
+            ),
+            (
+                L(&[S("a"), S("b"), S("c"), S("b"), S("a"), S("b")]),
+                "index",
+                &[S("a"), I(1), I(5)],
+                &[],
+                "4 | ['a', 'b', 'c', 'b', 'a', 'b']",
+            ),
+            (L(&[I(1), I(2), I(3)]), "index", &[I(3), I(0), I(-1)], &[], "ValueError: 3 is not in list | [1, 2, 3]"),
+            (L(&[I(1), I(2), I(3), I(2)]), "index", &[I(2), I(-2)], &[], "3 | [1, 2, 3, 2]"),
+            (L(&[S("a")]), "index", &[S("zz")], &[], "ValueError: 'zz' is not in list | ['a']"),
+            (
+                L(&[I(1)]),
+                "index",
+                &[I(1), S("a")],
+                &[],
+                "TypeError: slice indices must be integers or have an __index__ method | [1]",
+            ),
+            (
+                L(&[I(1)]),
+                "index",
+                &[I(1), N],
+                &[],
+                "TypeError: slice indices must be integers or have an __index__ method | [1]",
+            ),
+            (L(&[I(1), F(1.0), B(true)]), "count", &[I(1)], &[], "3 | [1, 1.0, True]"),
+            (L(&[S("b"), S("z")]), "count", &[S("z")], &[], "1 | ['b', 'z']"),
+            (L(&[]), "count", &[], &[], "TypeError: list.count() takes exactly one argument (0 given) | []"),
+            (L(&[I(1)]), "extend", &[S("ab")], &[], "None | [1, 'a', 'b']"),
+            (L(&[I(1)]), "extend", &[T(&[I(2), I(3)])], &[], "None | [1, 2, 3]"),
+            (L(&[I(1)]), "extend", &[D(&[(S("k"), I(1))])], &[], "None | [1, 'k']"),
+            (L(&[I(1)]), "extend", &[I(5)], &[], "TypeError: 'int' object is not iterable | [1]"),
+            (
+                L(&[I(1), I(2)]),
+                "pop",
+                &[S("a")],
+                &[],
+                "TypeError: 'str' object cannot be interpreted as an integer | [1, 2]",
+            ),
+            (
+                L(&[I(2), I(1)]),
+                "sort",
+                &[],
+                &[("foo", I(1))],
+                "TypeError: 'foo' is an invalid keyword argument for sort() | [2, 1]",
+            ),
+            (L(&[]), "insert", &[I(1)], &[], "TypeError: insert expected 2 arguments, got 1 | []"),
+            (L(&[I(1), I(2)]), "copy", &[], &[], "[1, 2] | [1, 2]"),
+            (L(&[I(1), I(2)]), "reverse", &[], &[], "None | [2, 1]"),
+            (L(&[I(1), I(2)]), "clear", &[], &[], "None | []"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn tuple_methods_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (T(&[I(1), I(2), I(3), I(2), I(1), I(2)]), "count", &[I(2)], &[], "3"),
+            (T(&[I(1), I(2), I(3), I(2), I(1), I(2)]), "count", &[I(9)], &[], "0"),
+            (T(&[I(1), I(2), I(3), I(2), I(1), I(2)]), "index", &[I(3)], &[], "2"),
+            (T(&[I(1), I(2), I(3), I(2), I(1), I(2)]), "index", &[I(2), I(2)], &[], "3"),
+            (
+                T(&[I(1), I(2), I(3), I(2), I(1), I(2)]),
+                "index",
+                &[I(2), I(2), I(3)],
+                &[],
+                "ValueError: tuple.index(x): x not in tuple",
+            ),
+            (T(&[I(1), I(2)]), "index", &[I(3)], &[], "ValueError: tuple.index(x): x not in tuple"),
+            (T(&[]), "count", &[], &[], "TypeError: tuple.count() takes exactly one argument (0 given)"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn dict_methods_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (D(&[(S("x"), I(1)), (S("y"), I(2)), (S("z"), I(3))]), "popitem", &[], &[], "('z', 3) | {'x': 1, 'y': 2}"),
+            (D(&[]), "popitem", &[], &[], "KeyError: 'popitem(): dictionary is empty' | {}"),
+            (
+                D(&[(S("x"), I(1))]),
+                "update",
+                &[D(&[(S("y"), I(20)), (S("w"), I(0))])],
+                &[],
+                "None | {'x': 1, 'y': 20, 'w': 0}",
+            ),
+            (D(&[(S("x"), I(1))]), "update", &[], &[("v", I(5)), ("x", I(10))], "None | {'x': 10, 'v': 5}"),
+            (
+                D(&[(S("x"), I(1))]),
+                "update",
+                &[L(&[T(&[S("u"), I(-1)]), S("ab")])],
+                &[],
+                "None | {'x': 1, 'u': -1, 'a': 'b'}",
+            ),
+            (D(&[]), "update", &[I(1)], &[], "TypeError: 'int' object is not iterable | {}"),
+            (
+                D(&[]),
+                "update",
+                &[L(&[I(1)])],
+                &[],
+                "TypeError: cannot convert dictionary update sequence element #0 to a sequence | {}",
+            ),
+            (
+                D(&[]),
+                "update",
+                &[L(&[T(&[I(1), I(2), I(3)])])],
+                &[],
+                "ValueError: dictionary update sequence element #0 has length 3; 2 is required | {}",
+            ),
+            (
+                D(&[]),
+                "update",
+                &[D(&[(I(1), I(2))]), D(&[(I(3), I(4))])],
+                &[],
+                "TypeError: update expected at most 1 argument, got 2 | {}",
+            ),
+            (D(&[(S("a"), L(&[I(1)]))]), "copy", &[], &[], "{'a': [1]} | {'a': [1]}"),
+            (Class(BuiltinType::Dict), "fromkeys", &[S("abc")], &[], "{'a': None, 'b': None, 'c': None}"),
+            (Class(BuiltinType::Dict), "fromkeys", &[L(&[S("k1"), S("k2")]), I(0)], &[], "{'k1': 0, 'k2': 0}"),
+            (Class(BuiltinType::Dict), "fromkeys", &[I(1)], &[], "TypeError: 'int' object is not iterable"),
+            (Class(BuiltinType::Dict), "fromkeys", &[], &[], "TypeError: fromkeys expected at least 1 argument, got 0"),
+            (
+                Class(BuiltinType::Dict),
+                "fromkeys",
+                &[L(&[I(1)]), I(2), I(3)],
+                &[],
+                "TypeError: fromkeys expected at most 2 arguments, got 3",
+            ),
+            (D(&[(S("a"), I(1))]), "setdefault", &[S("a"), I(100)], &[], "1 | {'a': 1}"),
+            (D(&[(S("a"), I(1))]), "setdefault", &[S("b")], &[], "None | {'a': 1, 'b': None}"),
+            (D(&[(S("a"), I(1))]), "pop", &[S("zz"), S("d")], &[], "'d' | {'a': 1}"),
+            (D(&[(S("a"), I(1))]), "pop", &[S("zz")], &[], "KeyError: 'zz' | {'a': 1}"),
+            (D(&[(S("a"), I(1))]), "get", &[], &[], "TypeError: get expected at least 1 argument, got 0 | {'a': 1}"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn set_methods_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (Set(&[I(1), I(2)]), "remove", &[I(2)], &[], "None | sorted [1]"),
+            (Set(&[I(1)]), "remove", &[I(42)], &[], "KeyError: 42 | sorted [1]"),
+            (Set(&[I(1)]), "remove", &[L(&[I(1)])], &[], "TypeError: unhashable type: 'list' | sorted [1]"),
+            (Set(&[S("only")]), "pop", &[], &[], "'only' | sorted []"),
+            (Set(&[]), "pop", &[], &[], "KeyError: 'pop from an empty set' | sorted []"),
+            (Set(&[I(1), I(2)]), "clear", &[], &[], "None | sorted []"),
+            (Set(&[I(1), I(2)]), "copy", &[], &[], "sorted [1, 2] | sorted [1, 2]"),
+            (Set(&[I(3)]), "update", &[L(&[I(5), I(6)]), T(&[I(7)]), S("a")], &[], "None | sorted [3, 5, 6, 7, 'a']"),
+            (Set(&[I(1)]), "update", &[I(1)], &[], "TypeError: 'int' object is not iterable | sorted [1]"),
+            (
+                Set(&[I(1), I(2), I(3), I(4)]),
+                "union",
+                &[Set(&[I(3), I(4), I(5)])],
+                &[],
+                "sorted [1, 2, 3, 4, 5] | sorted [1, 2, 3, 4]",
+            ),
+            (Set(&[I(1)]), "union", &[L(&[I(9)]), T(&[I(10)])], &[], "sorted [1, 9, 10] | sorted [1]"),
+            (Set(&[I(1), I(2)]), "union", &[], &[], "sorted [1, 2] | sorted [1, 2]"),
+            (Set(&[I(1), I(2), I(3), I(4)]), "intersection", &[R(0, 3, 1)], &[], "sorted [1, 2] | sorted [1, 2, 3, 4]"),
+            (
+                Set(&[I(1), I(2), I(3)]),
+                "intersection",
+                &[Set(&[I(2), I(3), I(4)]), L(&[I(3)])],
+                &[],
+                "sorted [3] | sorted [1, 2, 3]",
+            ),
+            (
+                Set(&[I(1), I(2), I(3), I(4)]),
+                "difference",
+                &[S("ab"), Set(&[I(1)])],
+                &[],
+                "sorted [2, 3, 4] | sorted [1, 2, 3, 4]",
+            ),
+            (
+                Set(&[I(1), I(2), I(3), I(4)]),
+                "symmetric_difference",
+                &[Set(&[I(3), I(4), I(5)])],
+                &[],
+                "sorted [1, 2, 5] | sorted [1, 2, 3, 4]",
+            ),
+            (
+                Set(&[I(1), I(2)]),
+                "symmetric_difference",
+                &[],
+                &[],
+                "TypeError: set.symmetric_difference() takes exactly one argument (0 given) | sorted [1, 2]",
+            ),
+            (Set(&[I(1), I(2), I(3)]), "intersection_update", &[Set(&[I(2), I(3), I(4)])], &[], "None | sorted [2, 3]"),
+            (Set(&[I(1), I(2), I(3)]), "difference_update", &[Set(&[I(3)]), L(&[I(1)])], &[], "None | sorted [2]"),
+            (Set(&[I(1), I(2)]), "symmetric_difference_update", &[L(&[I(2), I(8), I(8)])], &[], "None | sorted [1, 8]"),
+            (Set(&[I(1), I(2)]), "issubset", &[Set(&[I(1), I(2), I(3)])], &[], "True | sorted [1, 2]"),
+            (Set(&[I(1), I(2)]), "issubset", &[L(&[I(1), I(2), I(5)])], &[], "True | sorted [1, 2]"),
+            (Set(&[I(1), I(2), I(3)]), "issubset", &[Set(&[I(1), I(2)])], &[], "False | sorted [1, 2, 3]"),
+            (Set(&[I(1), I(2), I(3)]), "issuperset", &[L(&[I(1), I(2)])], &[], "True | sorted [1, 2, 3]"),
+            (Set(&[I(1), I(2)]), "isdisjoint", &[Set(&[I(7), I(8)])], &[], "True | sorted [1, 2]"),
+            (Set(&[I(1), I(2)]), "isdisjoint", &[L(&[I(2)])], &[], "False | sorted [1, 2]"),
+            (Set(&[I(1)]), "issubset", &[I(1)], &[], "TypeError: 'int' object is not iterable | sorted [1]"),
+            (Set(&[I(1)]), "isdisjoint", &[L(&[L(&[I(1)])])], &[], "TypeError: unhashable type: 'list' | sorted [1]"),
+            (Set(&[I(1)]), "add", &[], &[], "TypeError: set.add() takes exactly one argument (0 given) | sorted [1]"),
+        ];
+        check_cases(&mut vm, base, cases);
+    }
+
+    #[test]
+    fn numbers_match_python() {
+        let mut vm = vm();
+        let base = builtins_installed(&mut vm);
+        let cases: &[Case] = &[
+            (I(5), "bit_length", &[], &[], "3"),
+            (I(255), "bit_length", &[], &[], "8"),
+            (I(0), "bit_length", &[], &[], "0"),
+            (I(-5), "bit_length", &[], &[], "3"),
+            (B(true), "bit_length", &[], &[], "1"),
+            (I(-4611686018427387904), "bit_length", &[], &[], "63"),
+            (I(1), "bit_length", &[I(1)], &[], "TypeError: int.bit_length() takes no arguments (1 given)"),
+            (F(2.0), "is_integer", &[], &[], "True"),
+            (F(2.5), "is_integer", &[], &[], "False"),
+            (F(-0.0), "is_integer", &[], &[], "True"),
+            (F(f64::INFINITY), "is_integer", &[], &[], "False"),
+            (F(0.5), "as_integer_ratio", &[], &[], "(1, 2)"),
+            (F(2.75), "as_integer_ratio", &[], &[], "(11, 4)"),
+            (F(-3.0), "as_integer_ratio", &[], &[], "(-3, 1)"),
+            (F(0.1), "as_integer_ratio", &[], &[], "(3602879701896397, 36028797018963968)"),
+            (F(0.0), "as_integer_ratio", &[], &[], "(0, 1)"),
+            (F(f64::NAN), "as_integer_ratio", &[], &[], "ValueError: cannot convert NaN to integer ratio"),
+            (
+                F(f64::NEG_INFINITY),
+                "as_integer_ratio",
+                &[],
+                &[],
+                "OverflowError: cannot convert Infinity to integer ratio",
+            ),
+            // mote ints are 64-bit; Python prints a 301-digit numerator.
+            (F(1e300), "as_integer_ratio", &[], &[], "OverflowError: int too large for mote's 64-bit ints"),
+            (F(4.611686018427388e+18), "as_integer_ratio", &[], &[], "(4611686018427387904, 1)"),
+            (R(2, 20, 3), "index", &[I(8)], &[], "2"),
+            (R(2, 20, 3), "index", &[I(9)], &[], "ValueError: 9 is not in range"),
+            (R(0, 5, 1), "index", &[F(2.0)], &[], "2"),
+            (R(0, 5, 1), "index", &[S("a")], &[], "ValueError: sequence.index(x): x not in sequence"),
+            (R(0, 5, 1), "index", &[B(true)], &[], "1"),
+            (R(10, 0, -2), "index", &[I(4)], &[], "3"),
+            (R(2, 20, 3), "count", &[I(11)], &[], "1"),
+            (R(0, 5, 1), "count", &[F(2.0)], &[], "1"),
+            (R(0, 5, 1), "count", &[S("a")], &[], "0"),
+            (R(0, 5, 1), "count", &[I(7)], &[], "0"),
+        ];
+        check_cases(&mut vm, base, cases);
     }
 }

@@ -487,11 +487,14 @@ impl Vm {
             Kind::Dict => own(crate::dict::OBJECT_BYTES) + self.dict_table_bytes(at),
             Kind::Set => own(crate::set::OBJECT_BYTES) + self.set_table_bytes(at),
             Kind::Code => own(crate::code::OBJECT_BYTES) + self.code_table_bytes(at),
-            Kind::Function => own(crate::function::FUNCTION_BYTES),
+            Kind::Function => {
+                let attributes = self.heap.read_value(at + 28);
+                own(crate::function::FUNCTION_BYTES) + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }
+            }
             Kind::Native => own(crate::function::NATIVE_BYTES),
             Kind::Frame => own(self.frame_bytes(at)),
             Kind::Range => own(crate::iterator::RANGE_BYTES),
-            Kind::Iterator => own(crate::iterator::ITERATOR_BYTES),
+            Kind::Iterator => own(self.iterator_bytes(at)),
             kind @ (Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator) => {
                 own(crate::iterator::lazy_bytes(kind))
             }

@@ -172,7 +172,7 @@ impl Vm {
                 return Error::Concatenate { container: kind.type_name(), other: self.type_name(b) };
             }
         }
-        Error::Operands { op: symbol(op), left: self.type_name(a), right: self.type_name(b) }
+        Error::Operands { op: symbol(op), left: a, right: b }
     }
 
     fn int_binary(&mut self, op: Op, x: i64, y: i64, a: Value, b: Value) -> Result<Value> {
@@ -294,7 +294,7 @@ impl Vm {
                     Op::Pos => "+",
                     _ => "~",
                 };
-                Err(Error::Operand { op: symbol, operand: self.type_name(v) })
+                Err(Error::Operand { op: symbol, operand: v })
             }
         }
     }

@@ -454,6 +454,26 @@ impl Vm {
         }
     }
 
+    /// `a <op>= b` done in place, as Python does for a set (not a frozenset) with a set or
+    /// frozenset on the right, and for `dict |= anything dict.update takes`: changes `a`
+    /// and returns it (a new reference). `None` when the operation is not in place; the
+    /// caller then computes `a <op> b`.
+    pub(crate) fn set_operation_in_place(&mut self, op: Op, a: Value, b: Value) -> Result<Option<Value>> {
+        match (self.kind_of(a), self.kind_of(b)) {
+            (Some(Kind::Set), Some(Kind::Set)) if !self.is_frozenset(a) => match op {
+                Op::BitOr => self.set_update(a, b)?,
+                Op::BitAnd => self.set_keep(a, b, true)?,
+                Op::Sub => self.set_keep(a, b, false)?,
+                Op::BitXor => self.set_toggle(a, b)?,
+                _ => return Ok(None),
+            },
+            (Some(Kind::Dict), _) if op == Op::BitOr => self.dict_update(a, b)?,
+            _ => return Ok(None),
+        }
+        self.heap.incref(a);
+        Ok(Some(a))
+    }
+
     /// `a <op> b` for the operands [`is_set_operation`](Self::is_set_operation) accepts. The
     /// result has the left operand's type (set or frozenset; a set for views); `dict |
     /// dict` is a new dict, the right one's entries winning.
@@ -541,6 +561,130 @@ mod tests {
         for v in [a, b, l] {
             vm.release(v);
         }
+        assert_eq!(vm.bytes_in_use(), 0);
+    }
+    /// The sorted ints of a set (test helper).
+    fn ints(vm: &Vm, s: Value) -> alloc::vec::Vec<i64> {
+        let mut out = alloc::vec::Vec::new();
+        let mut position = 0;
+        while let Some(k) = vm.set_next(s, &mut position) {
+            out.push(vm.as_int(k).unwrap());
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn operators_and_inclusion_order_like_python() {
+        let mut vm = vm_with(VmConfig::default());
+        vm.ensure_builtins().unwrap();
+        let base = vm.bytes_in_use();
+        let a = vm.new_set(&[int(1), int(2), int(3), int(4)]).unwrap();
+        let b = vm.new_set(&[int(3), int(4), int(5)]).unwrap();
+        // python3 -c 'a, b = {1,2,3,4}, {3,4,5}; print(a | b, a & b, a - b, a ^ b)'
+        let expected: [(Op, &[i64]); 4] =
+            [(Op::BitOr, &[1, 2, 3, 4, 5]), (Op::BitAnd, &[3, 4]), (Op::Sub, &[1, 2]), (Op::BitXor, &[1, 2, 5])];
+        for (op, want) in expected {
+            let r = vm.binary(op, a, b).unwrap();
+            assert_eq!(ints(&vm, r), want, "{op:?}");
+            vm.release(r);
+        }
+        let l = vm.new_list(&[int(1)]).unwrap();
+        let e = vm.binary(Op::BitOr, a, l).unwrap_err();
+        assert_eq!(e.python_type(), "TypeError", "set | list is unsupported");
+        // python3 -c 'print({1,2} < {1,2,3}, {1,2,3} < {1,2,3}, {1,2,3} <= {1,2,3}, {1,2} > {1,2,3},
+        //   {1,2} <= {3}, {3} >= {1,2}, {1,2,3} >= {2})'  ->  True False True False False False True
+        let s12 = vm.new_set(&[int(1), int(2)]).unwrap();
+        let s123 = vm.new_set(&[int(1), int(2), int(3)]).unwrap();
+        let s3 = vm.new_set(&[int(3)]).unwrap();
+        let s2 = vm.new_set(&[int(2)]).unwrap();
+        let checks = [
+            (Op::Lt, s12, s123, true),
+            (Op::Lt, s123, s123, false),
+            (Op::Le, s123, s123, true),
+            (Op::Gt, s12, s123, false),
+            (Op::Le, s12, s3, false),
+            (Op::Ge, s3, s12, false),
+            (Op::Ge, s123, s2, true),
+        ];
+        for (op, x, y, want) in checks {
+            assert_eq!(vm.compare_order(op, x, y).unwrap(), want, "{op:?}");
+        }
+        // python3 -c 'fs = frozenset({1, 2}); print(type(fs | {3}).__name__, type({3} | fs).__name__)'
+        let fs = vm.new_frozenset(&[int(1), int(2)]).unwrap();
+        let left = vm.binary(Op::BitOr, fs, s3).unwrap();
+        let right = vm.binary(Op::BitOr, s3, fs).unwrap();
+        assert!(vm.is_frozenset(left) && !vm.is_frozenset(right));
+        assert_eq!(ints(&vm, left), [1, 2, 3]);
+        vm.release_all(&[a, b, l, s12, s123, s3, s2, fs, left, right]);
+        assert_eq!(vm.bytes_in_use(), base);
+    }
+
+    #[test]
+    fn dict_union_and_views_in_set_algebra() {
+        let mut vm = vm_with(VmConfig::default());
+        vm.ensure_builtins().unwrap();
+        let base = vm.bytes_in_use();
+        // python3 -c "d = {1: 10, 2: 20}; print(d | {2: 0, 3: 30}, d.keys() & {1, 9}, [2, 7] - d.keys())"
+        // -> {1: 10, 2: 0, 3: 30} {1} {7}
+        let d = vm.new_dict().unwrap();
+        vm.dict_set(d, int(1), int(10)).unwrap();
+        vm.dict_set(d, int(2), int(20)).unwrap();
+        let e = vm.new_dict().unwrap();
+        vm.dict_set(e, int(2), int(0)).unwrap();
+        vm.dict_set(e, int(3), int(30)).unwrap();
+        let merged = vm.binary(Op::BitOr, d, e).unwrap();
+        assert_eq!(vm.repr(merged).unwrap(), "{1: 10, 2: 0, 3: 30}");
+        assert_eq!(vm.repr(d).unwrap(), "{1: 10, 2: 20}", "the operands stay as they were");
+        let name = vm.intern_str("keys").unwrap();
+        let method = vm.get_attribute(d, name).unwrap();
+        let keys = vm.call(method, &[]).unwrap();
+        let probe = vm.new_set(&[int(1), int(9)]).unwrap();
+        let both = vm.binary(Op::BitAnd, keys, probe).unwrap();
+        assert_eq!(ints(&vm, both), [1]);
+        let l = vm.new_list(&[int(2), int(7)]).unwrap();
+        let rest = vm.binary(Op::Sub, l, keys).unwrap();
+        assert_eq!(ints(&vm, rest), [7]);
+        assert!(!vm.is_frozenset(rest));
+        assert!(vm.binary(Op::BitOr, d, l).is_err(), "dict | list is a TypeError");
+        vm.release_all(&[d, e, merged, name, method, keys, probe, both, l, rest]);
+        assert_eq!(vm.bytes_in_use(), base);
+    }
+
+    #[test]
+    fn in_place_algebra_keeps_counts_exact() {
+        let mut vm = vm_with(VmConfig::default());
+        let s = vm.new_str("shared").unwrap();
+        let a = vm.new_set(&[int(1), int(2), s]).unwrap();
+        let b = vm.new_set(&[int(2), int(3)]).unwrap();
+        vm.set_keep(a, b, false).unwrap();
+        assert_eq!(vm.set_len(a), 2, "difference_update drops 2");
+        vm.set_toggle(a, b).unwrap();
+        assert_eq!(vm.set_len(a), 4, "symmetric_difference_update adds 2 and 3");
+        vm.set_keep(a, b, true).unwrap();
+        assert_eq!(ints(&vm, a), [2, 3]);
+        assert_eq!(vm.refcount(s), Some(1), "the string left the set");
+        vm.set_toggle(a, a).unwrap();
+        assert_eq!(vm.set_len(a), 0, "x ^= x empties x");
+        assert_eq!(vm.set_pop(a).unwrap(), None);
+        vm.set_update(a, b).unwrap();
+        assert_eq!(vm.set_remove(a, int(9)).unwrap_err(), Error::Key(int(9)));
+        let popped = vm.set_pop(a).unwrap().unwrap();
+        assert!(vm.set_len(a) == 1 && !vm.set_contains(a, popped).unwrap());
+        // python3 -c "a = {1, 2}; b = a; b |= {3}; b -= {1}; print(a)"  ->  {2, 3}
+        let c = vm.new_set(&[int(1), int(2)]).unwrap();
+        for (op, operand) in [(Op::BitOr, 3), (Op::Sub, 1)] {
+            let other = vm.new_set(&[int(operand)]).unwrap();
+            let same = vm.set_operation_in_place(op, c, other).unwrap();
+            assert_eq!(same, Some(c));
+            vm.release_all(&[other, c]);
+        }
+        assert_eq!(ints(&vm, c), [2, 3]);
+        assert_eq!(vm.set_operation_in_place(Op::BitOr, c, int(1)).unwrap(), None, "set |= int is not in place");
+        vm.release(c);
+        vm.set_clear(b).unwrap();
+        assert_eq!(vm.getsizeof(b), 24, "a cleared set gives its table back");
+        vm.release_all(&[s, a, b]);
         assert_eq!(vm.bytes_in_use(), 0);
     }
 }

@@ -106,7 +106,7 @@ impl Vm {
                 let new_step = step * indices.step;
                 self.new_range(first, first + indices.count * new_step, new_step)
             }
-            _ => Err(Error::Type("object is not subscriptable")),
+            _ => Err(Error::TypeOf { template: "'{}' object is not subscriptable", value: seq }),
         }
     }
 

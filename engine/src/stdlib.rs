@@ -148,7 +148,18 @@ impl Vm {
     fn fill_sys(&mut self, module: Value) -> Result<()> {
         let maxsize = self.new_int(i64::MAX);
         self.module_set_owned(module, "maxsize", maxsize)?;
-        let argv = self.new_list(&[]);
+        let mut items = Vec::with_capacity(self.argv.len());
+        for arg in self.argv.clone() {
+            match self.new_str(&arg) {
+                Ok(v) => items.push(v),
+                Err(e) => {
+                    self.release_all(&items);
+                    return Err(e);
+                }
+            }
+        }
+        let argv = self.new_list(&items);
+        self.release_all(&items);
         self.module_set_owned(module, "argv", argv)?;
         for (name, f) in [
             ("getsizeof", sys_getsizeof as NativeFn),

@@ -28,6 +28,11 @@ pub struct TracebackEntry {
     pub function: String,
 }
 
+/// The last part of a qualified name (`C.m` -> `m`), what tracebacks and `__name__` show.
+pub(crate) fn short_name(qualname: &str) -> &str {
+    qualname.rsplit('.').next().unwrap_or(qualname)
+}
+
 impl Vm {
     /// Puts a record for `code` at `line` in front of `next` (owned, may be NULL), returning
     /// the new head (owned). If the heap is full, the traceback stays shorter.
@@ -49,7 +54,7 @@ impl Vm {
             entries.push(TracebackEntry {
                 file: self.as_str(self.code_file(code)).unwrap_or("?").into(),
                 line: self.heap.region().read_u32(record + 16),
-                function: self.as_str(self.code_name(code)).unwrap_or("?").into(),
+                function: short_name(self.as_str(self.code_name(code)).unwrap_or("?")).into(),
             });
             at = self.heap.read_value(record + 8);
         }

@@ -362,7 +362,7 @@ impl Vm {
         if let Some(v) = self.special_attribute(obj, name)? {
             return Ok(Resolved::Value(v));
         }
-        if matches!(self.kind_of(obj), Some(Kind::Exception | Kind::Instance)) {
+        if matches!(self.kind_of(obj), Some(Kind::Exception | Kind::Instance | Kind::Function)) {
             if let Some(v) = self.own_attribute(obj, name)? {
                 return Ok(Resolved::Value(v));
             }
@@ -455,7 +455,7 @@ impl Vm {
     /// `delattr(obj, name)`: an attribute of an instance, exception or class.
     pub fn delete_attribute(&mut self, obj: Value, name: Value) -> Result<()> {
         let dict = match self.kind_of(obj) {
-            Some(Kind::Instance | Kind::Exception) => self.attribute_dict(obj, false)?,
+            Some(Kind::Instance | Kind::Exception | Kind::Function) => self.attribute_dict(obj, false)?,
             Some(Kind::Class) => self.class_namespace(obj.as_object().unwrap_or_default()),
             _ => Value::NULL,
         };
@@ -519,6 +519,10 @@ impl Vm {
                     self.release(result);
                     return Ok(());
                 }
+                let attributes = self.attribute_dict(obj, true)?;
+                self.dict_set(attributes, name, value)
+            }
+            Some(Kind::Function) => {
                 let attributes = self.attribute_dict(obj, true)?;
                 self.dict_set(attributes, name, value)
             }
@@ -586,8 +590,11 @@ impl Vm {
             (Kind::Exception, "__suppress_context__") => {
                 Value::from_bool(self.heap.flags(at) & crate::exception::SUPPRESS_CONTEXT != 0)
             }
-            (Kind::Function, "__name__" | "__qualname__") => {
-                self.code_name(self.function_code(at).as_object().unwrap_or_default())
+            (Kind::Function, "__qualname__") => self.code_name(self.function_code(at).as_object().unwrap_or_default()),
+            (Kind::Function, "__name__") => {
+                let qualname = self.code_name(self.function_code(at).as_object().unwrap_or_default());
+                let short = alloc::string::String::from(crate::traceback::short_name(self.as_str(qualname).unwrap_or("")));
+                return self.intern_str(&short).map(Some);
             }
             (Kind::Function, "__defaults__") => self.function_defaults(at),
             (Kind::Function | Kind::Class, "__doc__") => Value::NONE,

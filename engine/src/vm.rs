@@ -88,6 +88,8 @@ pub struct Vm {
     pub(crate) clock: Option<alloc::boxed::Box<dyn FnMut() -> f64 + Send>>,
     /// Where script modules' source comes from; `None` if the host gives none.
     pub(crate) loader: Option<alloc::boxed::Box<dyn crate::stdlib::ModuleLoader>>,
+    /// `sys.argv` (the host's command line for the script).
+    pub(crate) argv: alloc::vec::Vec<alloc::string::String>,
     /// The source of every file compiled, for traceback source lines.
     pub(crate) source_lines: crate::module::SourceLines,
     /// Where `print` and tracebacks go; `None` discards them.
@@ -123,6 +125,7 @@ impl Vm {
             clock: None,
             loader: None,
             source_lines: crate::module::SourceLines::default(),
+            argv: alloc::vec::Vec::new(),
             output: None,
         })
     }
@@ -135,6 +138,11 @@ impl Vm {
     /// Lets scripts import other scripts: `loader` supplies a module's source by name.
     pub fn set_module_loader(&mut self, loader: alloc::boxed::Box<dyn crate::stdlib::ModuleLoader>) {
         self.loader = Some(loader);
+    }
+
+    /// Sets `sys.argv` for scripts (the script name first, as Python's).
+    pub fn set_argv(&mut self, argv: &[&str]) {
+        self.argv = argv.iter().map(|a| alloc::string::String::from(*a)).collect();
     }
 
     /// Sends this VM's output (`print`, tracebacks) to `output`.

@@ -40,6 +40,7 @@ pub fn run(path: &str, profile: Profile, heap_bytes: usize) -> Result<u8, String
     let region = machine.lend_script_region(heap_bytes).map_err(|e| e.to_string())?;
     let mut vm = Vm::new(VmConfig::new(profile), region).map_err(|e| format!("{e:?}"))?;
     vm.set_output(Box::new(ProcessStreams));
+    vm.set_argv(&[path]);
     let folder = std::path::Path::new(path).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     vm.set_module_loader(Box::new(FolderModules(folder)));
     vm.set_clock(Box::new(|| {
