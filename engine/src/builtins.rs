@@ -170,6 +170,18 @@ impl Vm {
     }
 
     /// Collects the items of a built-in iterable (owned references).
+    /// [`collect`](Self::collect) for an unpacking assignment, with its own message for a
+    /// value that is never iterable (`a, b = 1`).
+    pub(crate) fn collect_to_unpack(&mut self, iterable: Value) -> Result<Vec<Value>> {
+        let scalar = iterable.as_small_int().is_some()
+            || matches!(iterable, Value::NONE | Value::TRUE | Value::FALSE)
+            || matches!(self.kind_of(iterable), Some(Kind::Int | Kind::Float));
+        if scalar {
+            return Err(Error::TypeOf { template: "cannot unpack non-iterable {} object", value: iterable });
+        }
+        self.collect(iterable)
+    }
+
     pub(crate) fn collect(&mut self, iterable: Value) -> Result<Vec<Value>> {
         let it = self.iter_any(iterable)?;
         let mut items = Vec::new();
@@ -229,48 +241,26 @@ impl Vm {
     }
 
     /// Sorts `order` (indexes into `keys`) stably by the keys.
-    fn sort_indices(&self, order: &mut [usize], keys: &[Value]) -> Result<()> {
-        let mut failure = None;
-        order.sort_by(|&a, &b| {
-            if failure.is_some() {
-                return Ordering::Equal;
-            }
-            match self.compare_order(crate::bytecode::Op::Lt, keys[a], keys[b]) {
-                Ok(true) => Ordering::Less,
-                Ok(false) => match self.compare_order(crate::bytecode::Op::Lt, keys[b], keys[a]) {
-                    Ok(true) => Ordering::Greater,
-                    Ok(false) => Ordering::Equal,
-                    Err(e) => {
-                        failure = Some(e);
-                        Ordering::Equal
-                    }
-                },
-                Err(e) => {
-                    failure = Some(e);
-                    Ordering::Equal
-                }
-            }
-        });
-        failure.map_or(Ok(()), Err)
+    fn sort_indices(&mut self, order: &mut [usize], keys: &[Value]) -> Result<()> {
+        self.sort_by_less_than(order, |i| keys[i])
     }
 
     /// Sorts owned values in place, stably, by Python's `<`; the first comparison error wins.
-    pub(crate) fn sort_values(&self, items: &mut [Value]) -> Result<()> {
+    pub(crate) fn sort_values(&mut self, items: &mut [Value]) -> Result<()> {
+        self.sort_by_less_than(items, |v| v)
+    }
+
+    /// Stable sort by `key(a) < key(b)`, with instances' `__lt__`. Like CPython's sort it
+    /// asks only `<`: the sort needs "is a before b", never a three-way answer.
+    fn sort_by_less_than<T: Copy>(&mut self, items: &mut [T], key: impl Fn(T) -> Value) -> Result<()> {
         let mut failure = None;
         items.sort_by(|&a, &b| {
             if failure.is_some() {
                 return Ordering::Equal;
             }
-            match self.compare_order(crate::bytecode::Op::Lt, a, b) {
+            match self.less_than(key(a), key(b)) {
                 Ok(true) => Ordering::Less,
-                Ok(false) => match self.compare_order(crate::bytecode::Op::Lt, b, a) {
-                    Ok(true) => Ordering::Greater,
-                    Ok(false) => Ordering::Equal,
-                    Err(e) => {
-                        failure = Some(e);
-                        Ordering::Equal
-                    }
-                },
+                Ok(false) => Ordering::Greater,
                 Err(e) => {
                     failure = Some(e);
                     Ordering::Equal
@@ -517,7 +507,7 @@ fn builtin_float(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn builtin_bool(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     match args {
         [] => Ok(Value::FALSE),
-        [v] => Ok(Value::from_bool(vm.is_true(*v))),
+        [v] => Ok(Value::from_bool(vm.truth(*v)?)),
         _ => Err(Error::Type("bool() takes at most 1 argument")),
     }
 }
@@ -527,9 +517,12 @@ fn builtin_abs(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     if let Some(n) = vm.as_int(v) {
         return vm.new_int(n.checked_abs().ok_or(Error::Overflow("int result does not fit mote's 64-bit ints"))?);
     }
-    match vm.as_float(v) {
-        Some(x) => vm.new_float(libm::fabs(x)),
-        None => Err(Error::Type("bad operand type for abs()")),
+    if let Some(x) = vm.as_float(v) {
+        return vm.new_float(libm::fabs(x));
+    }
+    match vm.call_dunder(v, "__abs__", &[])? {
+        Some(result) => Ok(result),
+        None => Err(Error::TypeOf { template: "bad operand type for abs(): '{}'", value: v }),
     }
 }
 
@@ -610,7 +603,7 @@ fn extreme(
         };
         let better = match best {
             None => Ok(true),
-            Some((_, best_key)) => vm.compare_order(keep_if, k, best_key),
+            Some((_, best_key)) => vm.compare_truth(keep_if, k, best_key),
         };
         match better {
             Ok(true) => {
@@ -817,7 +810,7 @@ fn builtin_getattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         [obj, name, default] => {
             let name = attribute_name(vm, *name)?;
             match vm.get_attribute(*obj, name) {
-                Err(Error::Attribute { .. }) => {
+                Err(e) if crate::iterator::swallow_raised(vm, e, ExceptionType::AttributeError) => {
                     vm.incref(*default);
                     Ok(*default)
                 }
@@ -836,7 +829,7 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             vm.release(v);
             Ok(Value::TRUE)
         }
-        Err(Error::Attribute { .. }) => Ok(Value::FALSE),
+        Err(e) if crate::iterator::swallow_raised(vm, e, ExceptionType::AttributeError) => Ok(Value::FALSE),
         Err(e) => Err(e),
     }
 }
@@ -1413,58 +1406,13 @@ fn builtin_setattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::NONE)
 }
 
-/// `del obj.name` (`delattr(obj, name)`): an instance's `__delattr__` or property
-/// deleter if its class has one, else the entry of its attribute dict; a class's, or a
-/// module's, namespace entry.
-pub(crate) fn delete_attribute(vm: &mut Vm, obj: Value, name: Value) -> Result<()> {
-    let namespace = match vm.kind_of(obj) {
-        Some(Kind::Instance | Kind::Exception) => {
-            if let Some(method) = vm.script_dunder(obj, "__delattr__")? {
-                let result = vm.call(method, &[obj, name])?;
-                vm.release(result);
-                return Ok(());
-            }
-            if let Some(found) = vm.class_lookup(vm.type_of(obj), name)? {
-                let at = found.as_object().unwrap_or_default();
-                if vm.kind_of(found) == Some(Kind::Wrapper) && vm.heap.flags(at) == crate::types::WRAP_PROPERTY {
-                    let deleter = vm.heap.read_value(at + 16);
-                    if deleter == Value::NULL || deleter == Value::NONE {
-                        let text = format!(
-                            "property '{}' of '{}' object has no deleter",
-                            vm.as_str(name).unwrap_or("?"),
-                            vm.type_name_of(obj)
-                        );
-                        return Err(crate::iterator::raise_text(
-                            vm,
-                            ExceptionType::AttributeError,
-                            &text,
-                            Error::Attribute { object: obj, name },
-                        ));
-                    }
-                    let result = vm.call(deleter, &[obj])?;
-                    vm.release(result);
-                    return Ok(());
-                }
-            }
-            vm.attribute_dict(obj, false)?
-        }
-        Some(Kind::Class) => vm.class_namespace(obj.as_object().unwrap_or_default()),
-        Some(Kind::Module) => vm.heap.read_value(obj.as_object().unwrap_or_default() + 12),
-        _ => Value::NULL,
-    };
-    if namespace != Value::NULL && vm.dict_delete(namespace, name)? {
-        return Ok(());
-    }
-    Err(Error::Attribute { object: obj, name })
-}
-
 fn builtin_delattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let [obj, name] = *args else {
         let text = format!("delattr expected 2 arguments, got {}", args.len());
         return Err(type_error(vm, &text));
     };
     let name = attribute_name(vm, name)?;
-    delete_attribute(vm, obj, name)?;
+    vm.delete_attribute(obj, name)?;
     Ok(Value::NONE)
 }
 

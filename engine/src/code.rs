@@ -6,7 +6,8 @@
 //!                    +24 name: str  +28 file: str
 //!                    +32 line table: u32 (offset)  +36 line entries: u32
 //!                    +40 registers: u8  +41 positional parameters: u8
-//!                    +42 flags: u16 (bit 0 generator, 1 *args, 2 **kwargs, 8..15 keyword-only count)
+//!                    +42 flags: u16 (bit 0 generator, 1 *args, 2 **kwargs, 3 docstring is constant 0,
+//!                                    8..15 keyword-only count)
 //!                    +44 first line: u32
 //!                    +48 handler table: u32 (offset, 0 if none)  +52 handlers: u32
 //!                    +56 local names: tuple of str (register order; parameters first)
@@ -68,6 +69,8 @@ pub struct CodeBuilder {
     pub varargs: bool,
     /// A `**kwargs` parameter (last).
     pub varkeywords: bool,
+    /// Constant 0 is the function's docstring.
+    pub has_docstring: bool,
     instructions: Vec<Instr>,
     /// `(first instruction, line)` whenever the line changes.
     lines: Vec<(u32, u32)>,
@@ -92,6 +95,7 @@ impl CodeBuilder {
             keyword_only: 0,
             varargs: false,
             varkeywords: false,
+            has_docstring: false,
             instructions: Vec::new(),
             lines: Vec::new(),
             handlers: Vec::new(),
@@ -329,6 +333,7 @@ impl Vm {
         let flags = u16::from(b.is_generator)
             | u16::from(b.varargs) << 1
             | u16::from(b.varkeywords) << 2
+            | u16::from(b.has_docstring) << 3
             | u16::from(b.keyword_only) << 8;
         r.write_u16(at + 42, flags);
         r.write_u32(at + 44, b.first_line);
@@ -384,6 +389,14 @@ impl Vm {
     pub(crate) fn code_signature(&self, code: u32) -> (u32, bool, bool) {
         let flags = self.heap.region().read_u16(code + 42);
         (u32::from(flags >> 8), flags & 2 != 0, flags & 4 != 0)
+    }
+
+    /// The function's docstring (borrowed), or None.
+    pub(crate) fn code_docstring(&self, code: u32) -> Value {
+        if self.heap.region().read_u16(code + 42) & 8 == 0 {
+            return Value::NONE;
+        }
+        self.tuple_item(self.heap.read_value(code + 16), 0)
     }
 
     pub(crate) fn code_is_generator(&self, code: u32) -> bool {

@@ -926,7 +926,7 @@ impl<'a> Compiler<'a, '_> {
         self.abc(Op::MakeCell, class_cell, 0, 0, line);
         let qualname = self.qualified(def.name);
         self.unit().classes.push(ClassBody { namespace: run + 1, class_cell, qualname });
-        let body = self.block(def.body);
+        let body = self.class_docstring(def.body, line).and_then(|()| self.block(def.body));
         self.unit().classes.pop();
         body?;
         let class = self.temp(line)?;
@@ -941,6 +941,14 @@ impl<'a> Compiler<'a, '_> {
             result = call;
         }
         self.store_name(def.name, result, line)
+    }
+
+    /// A class body's docstring becomes `__doc__` in its namespace, as in CPython.
+    fn class_docstring(&mut self, body: &'a [Stmt<'a>], line: u32) -> Result<()> {
+        let Some(text) = docstring(body) else { return Ok(()) };
+        let r = self.temp(line)?;
+        self.load_str(text, r, line)?;
+        self.store_name("__doc__", r, line)
     }
 
     /// The qualified name of `name` defined here (`C.m`, `outer.<locals>.inner`).
@@ -1214,6 +1222,13 @@ impl<'a> Compiler<'a, '_> {
         unit.next = next;
         unit.high = unit.next;
         self.units.push(unit);
+        if let FunctionBody::Statements(stmts) = body {
+            if let Some(text) = docstring(stmts) {
+                let doc = self.vm.new_str(text)?;
+                self.constant(doc)?;
+                self.unit().builder.has_docstring = true;
+            }
+        }
         // Prologue: captured locals move into cells, enclosing variables' cells arrive.
         for &cell in &scope.cells {
             if let Some(r) = self.unit_ref().local(cell) {
@@ -1859,6 +1874,14 @@ fn finish_builder(mut unit: Unit<'_>, vm: &mut Vm) -> core::result::Result<Value
 enum FunctionBody<'a> {
     Statements(&'a [Stmt<'a>]),
     Expression(&'a Expr<'a>),
+}
+
+/// The docstring of a function or class body: a string literal as its first statement.
+fn docstring<'a>(body: &'a [Stmt<'a>]) -> Option<&'a str> {
+    match body.first()?.kind {
+        StmtKind::Expr(Expr { kind: ExprKind::Str(text), .. }) => Some(text),
+        _ => None,
+    }
 }
 
 fn binary_op(op: BinOp, line: u32, column: u32) -> Result<Op> {

@@ -56,7 +56,7 @@ impl Vm {
     }
 
     /// Calls `v.name(*args)` if v's class defines it; `None` if it does not.
-    fn call_dunder(&mut self, v: Value, name: &str, args: &[Value]) -> Result<Option<Value>> {
+    pub(crate) fn call_dunder(&mut self, v: Value, name: &str, args: &[Value]) -> Result<Option<Value>> {
         let Some(method) = self.script_dunder(v, name)? else { return Ok(None) };
         let mut with_self = alloc::vec::Vec::with_capacity(args.len() + 1);
         with_self.push(v);
@@ -82,6 +82,11 @@ impl Vm {
             result?;
             self.heap.incref(a);
             return Ok(a);
+        }
+        if in_place {
+            if let Some(result) = self.set_operation_in_place(op, a, b)? {
+                return Ok(result);
+            }
         }
         let instances = matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
         if !instances {
@@ -131,12 +136,45 @@ impl Vm {
                 }
             }
         }
+        // `x == x` is false for a NaN: identity decides equality only inside containers.
+        let nan_itself = a == b && self.as_float(a).is_some_and(f64::is_nan);
         let truth = match op {
-            Op::Eq => self.equals(a, b)?,
-            Op::Ne => !self.equals(a, b)?,
+            Op::Eq => !nan_itself && self.equals(a, b)?,
+            Op::Ne => nan_itself || !self.equals(a, b)?,
             _ => self.compare_order(op, a, b)?,
         };
         Ok(Value::from_bool(truth))
+    }
+
+    /// `a <op> b` as a Rust bool, for the natives that order values (`sorted`, `min`).
+    pub(crate) fn compare_truth(&mut self, op: Op, a: Value, b: Value) -> Result<bool> {
+        if self.kind_of(a) != Some(Kind::Instance) && self.kind_of(b) != Some(Kind::Instance) {
+            return self.compare_order(op, a, b);
+        }
+        let result = self.compare_op(op, a, b)?;
+        let truth = self.truth(result);
+        self.release(result);
+        truth
+    }
+
+    /// `-v`, `+v`, `~v` with instances' `__neg__`, `__pos__`, `__invert__`.
+    pub(crate) fn unary_op(&mut self, op: Op, v: Value) -> Result<Value> {
+        if self.kind_of(v) == Some(Kind::Instance) {
+            let name = match op {
+                Op::Neg => "__neg__",
+                Op::Pos => "__pos__",
+                _ => "__invert__",
+            };
+            if let Some(result) = self.call_dunder(v, name, &[])? {
+                return Ok(result);
+            }
+        }
+        self.unary(op, v)
+    }
+
+    /// `a < b`, the one question sorting asks.
+    pub(crate) fn less_than(&mut self, a: Value, b: Value) -> Result<bool> {
+        self.compare_truth(Op::Lt, a, b)
     }
 
     /// Python's truth of any value: `__bool__`, then `__len__`, for instances.

@@ -50,13 +50,14 @@ pub enum Error {
     /// `TypeError: f() got multiple values for argument 'x'`.
     DuplicateArgument { function: crate::Value, name: crate::Value },
     /// Unpacking the wrong number of items: `ValueError: not enough values to unpack
-    /// (expected 3, got 2)` or `too many values to unpack (expected 2)`.
-    UnpackCount { expected: u8, got: u32, too_many: bool },
+    /// (expected 3, got 2)` or `too many values to unpack (expected 2)`; `at_least` for a
+    /// starred target (`expected at least 2`).
+    UnpackCount { expected: u8, got: u32, too_many: bool, at_least: bool },
     /// `TypeError: unsupported operand type(s) for <op>: '<left>' and '<right>'`, or
     /// for comparisons `'<op>' not supported between instances of '<left>' and '<right>'`.
     Operands { op: &'static str, left: crate::Value, right: crate::Value },
     /// `TypeError: can only concatenate str (not "int") to str`.
-    Concatenate { container: &'static str, other: &'static str },
+    Concatenate { container: &'static str, other: crate::Value },
     /// `TypeError: bad operand type for unary <op>: '<type>'`.
     Operand { op: &'static str, operand: crate::Value },
     /// `TypeError` whose message names a value's type: `template` has one `{}` for the
@@ -65,6 +66,8 @@ pub enum Error {
     /// `AttributeError: '<type>' object has no attribute '<name>'` (object and name are
     /// the values involved).
     Attribute { object: crate::Value, name: crate::Value },
+    /// `AttributeError: property 'x' of 'T' object has no setter`.
+    NoSetter { object: crate::Value, name: crate::Value },
     /// `AttributeError: module 'm' has no attribute 'x'`.
     ModuleAttribute { module: crate::Value, name: crate::Value },
     /// `ModuleNotFoundError: No module named 'x'`.
@@ -93,7 +96,7 @@ impl Error {
             Error::Runtime(_) => "RuntimeError",
             Error::NameNotDefined(_) | Error::FreeVariable(_) => "NameError",
             Error::Key(_) => "KeyError",
-            Error::Attribute { .. } | Error::ModuleAttribute { .. } => "AttributeError",
+            Error::Attribute { .. } | Error::ModuleAttribute { .. } | Error::NoSetter { .. } => "AttributeError",
             Error::NoModule(_) => "ModuleNotFoundError",
             Error::Raised => "Exception",
             Error::UnboundLocalName(_) => "UnboundLocalError",
@@ -123,8 +126,9 @@ impl fmt::Display for Error {
             Error::UnexpectedKeyword { .. } => f.write_str("TypeError: unexpected keyword argument"),
             Error::MissingKeywordOnly { .. } => f.write_str("TypeError: missing keyword-only argument"),
             Error::DuplicateArgument { .. } => f.write_str("TypeError: multiple values for an argument"),
-            Error::UnpackCount { expected, got, too_many: false } => {
-                write!(f, "ValueError: not enough values to unpack (expected {expected}, got {got})")
+            Error::UnpackCount { expected, got, too_many: false, at_least } => {
+                let at_least = if *at_least { "at least " } else { "" };
+                write!(f, "ValueError: not enough values to unpack (expected {at_least}{expected}, got {got})")
             }
             Error::UnpackCount { expected, too_many: true, .. } => {
                 write!(f, "ValueError: too many values to unpack (expected {expected})")
@@ -133,14 +137,13 @@ impl fmt::Display for Error {
             Error::FreeVariable(_) => f.write_str("NameError: free variable read before assignment"),
             Error::Key(_) => f.write_str("KeyError"),
             Error::Attribute { .. } | Error::ModuleAttribute { .. } => f.write_str("AttributeError"),
+            Error::NoSetter { .. } => f.write_str("AttributeError: property has no setter"),
             Error::NoModule(_) => f.write_str("ModuleNotFoundError"),
             Error::Raised => f.write_str("a Python exception is being raised"),
             Error::Operands { op, .. } => write!(f, "TypeError: unsupported operand type(s) for {op}"),
             Error::Operand { op, .. } => write!(f, "TypeError: bad operand type for unary {op}"),
             Error::TypeOf { template, .. } => write!(f, "TypeError: {template}"),
-            Error::Concatenate { container, other } => {
-                write!(f, "TypeError: can only concatenate {container} (not \"{other}\") to {container}")
-            }
+            Error::Concatenate { container, .. } => write!(f, "TypeError: can only concatenate {container}"),
         }
     }
 }

@@ -174,7 +174,7 @@ impl ExceptionType {
             Error::Runtime(_) => RuntimeError,
             Error::NameNotDefined(_) | Error::FreeVariable(_) => NameError,
             Error::Key(_) => KeyError,
-            Error::Attribute { .. } | Error::ModuleAttribute { .. } => AttributeError,
+            Error::Attribute { .. } | Error::ModuleAttribute { .. } | Error::NoSetter { .. } => AttributeError,
             Error::NoModule(_) => ModuleNotFoundError,
             Error::UnboundLocalName(_) => UnboundLocalError,
             Error::UnpackCount { .. } => ValueError,
@@ -388,6 +388,14 @@ impl Vm {
                     _ => format!("'{}' object has no attribute '{name}'", self.type_name_of(object)),
                 }
             }
+            Error::Concatenate { container, other } => {
+                format!("can only concatenate {container} (not \"{}\") to {container}", self.type_name_of(other))
+            }
+            Error::NoSetter { object, name } => format!(
+                "property '{}' of '{}' object has no setter",
+                self.as_str(name).unwrap_or("?"),
+                self.type_name_of(object)
+            ),
             Error::Memory => String::new(),
             other => {
                 let text = format!("{other}");

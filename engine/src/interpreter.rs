@@ -69,13 +69,28 @@ impl Vm {
             Some(Kind::Class) => self.instantiate(callable, args, keywords).map_err(|e| self.raise_error(e)),
             Some(Kind::BoundMethod) => {
                 let (function, receiver) = self.bound_method_parts(callable.as_object().unwrap_or_default());
-                let mut with_receiver = alloc::vec::Vec::with_capacity(args.len() + 1);
-                with_receiver.push(receiver);
-                with_receiver.extend_from_slice(args);
-                self.call_with_keywords(function, &with_receiver, keywords)
+                self.call_with_receiver(function, receiver, args, keywords)
             }
+            Some(Kind::Instance) => match self.call_method_of(callable).map_err(|e| self.raise_error(e))? {
+                Some(method) => self.call_with_receiver(method, callable, args, keywords),
+                None => Err(self.raise_error(Error::TypeOf { template: "'{}' object is not callable", value: callable })),
+            },
             _ => Err(self.raise_error(Error::TypeOf { template: "'{}' object is not callable", value: callable })),
         }
+    }
+
+    /// `function(receiver, *args, **keywords)`: a method called on its receiver.
+    fn call_with_receiver(
+        &mut self,
+        function: Value,
+        receiver: Value,
+        args: &[Value],
+        keywords: &Keywords<'_>,
+    ) -> Result<Value> {
+        let mut with_receiver = alloc::vec::Vec::with_capacity(args.len() + 1);
+        with_receiver.push(receiver);
+        with_receiver.extend_from_slice(args);
+        self.call_with_keywords(function, &with_receiver, keywords)
     }
 
     /// If `frame` (just entered) runs a generator function, turns it into a generator
@@ -488,11 +503,12 @@ impl Vm {
                 }
                 Op::UnpackEx => {
                     let (before, after) = (usize::from(c & 15), usize::from(c >> 4));
-                    let items = self.collect(self.reg(now, b))?;
+                    let items = self.collect_to_unpack(self.reg(now, b))?;
                     if items.len() < before + after {
                         let got = items.len() as u32;
                         self.release_all(&items);
-                        return Err(Error::UnpackCount { expected: (before + after) as u8, got, too_many: false });
+                        let expected = (before + after) as u8;
+                        return Err(Error::UnpackCount { expected, got, too_many: false, at_least: true });
                     }
                     let middle = self.new_list(&items[before..items.len() - after]);
                     let middle = match middle {
@@ -578,7 +594,7 @@ impl Vm {
                     self.set_reg(now, a, Value::from_bool(found == (op == Op::In)));
                 }
                 Op::Neg | Op::Pos | Op::Invert => {
-                    let v = self.unary(op, self.reg(now, b))?;
+                    let v = self.unary_op(op, self.reg(now, b))?;
                     self.set_reg(now, a, v);
                 }
                 Op::Not => {
@@ -705,13 +721,10 @@ impl Vm {
                     self.set_reg(now, a, Value::from_bool(matches));
                 }
                 Op::Unpack => {
-                    let items = self.collect(self.reg(now, b))?;
+                    let items = self.collect_to_unpack(self.reg(now, b))?;
                     if items.len() != usize::from(c) {
-                        let error = if items.len() < usize::from(c) {
-                            Error::UnpackCount { expected: c, got: items.len() as u32, too_many: false }
-                        } else {
-                            Error::UnpackCount { expected: c, got: items.len() as u32, too_many: true }
-                        };
+                        let (got, too_many) = (items.len() as u32, items.len() > usize::from(c));
+                        let error = Error::UnpackCount { expected: c, got, too_many, at_least: false };
                         self.release_all(&items);
                         return Err(error);
                     }

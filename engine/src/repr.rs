@@ -223,9 +223,13 @@ impl Vm {
                 out.push('}');
             }
             Kind::Set => {
+                let frozen = self.is_frozenset(v);
                 if self.set_len(v) == 0 {
-                    out.push_str("set()");
+                    out.push_str(if frozen { "frozenset()" } else { "set()" });
                 } else {
+                    if frozen {
+                        out.push_str("frozenset(");
+                    }
                     out.push('{');
                     let mut position = 0;
                     let mut first = true;
@@ -237,6 +241,9 @@ impl Vm {
                         self.write_repr(out, key, active)?;
                     }
                     out.push('}');
+                    if frozen {
+                        out.push(')');
+                    }
                 }
             }
             Kind::DictView => {

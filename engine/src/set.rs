@@ -12,6 +12,12 @@
 //!
 //! Invariants: every live key is found by its own probe sequence; `used <= fill <=
 //! usable(slots) < slots` for slots > 1. A failed rebuild leaves the set as it was.
+//!
+//! Set algebra lives here too: the methods' building blocks (`set_algebra`, `set_keep`,
+//! `set_toggle`, ...), the operators `| & - ^` between sets, frozensets and dict
+//! key/item views (and `dict | dict`), and inclusion as the order of `<`, `<=`, `>`, `>=`.
+//! Hashing and key equality never run script code, so no walk over a table can see it
+//! change underfoot; an in-place walk still takes its own references to the keys first.
 
 use crate::accounting::{BlockRole, Subsystem};
 use crate::bytecode::Op;

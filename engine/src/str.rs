@@ -8,6 +8,12 @@
 //! and indexing O(1) for the common case; other strings count code points on demand.
 //! Interned strings (see `intern.rs`) are unique by content, so two different interned
 //! handles are never equal and compare without reading their bytes.
+//!
+//! The text algorithms of the str methods live here as plain functions on `&str`
+//! (`methods.rs` wraps them): Python's character classes (`isdigit`, `isspace`, ...),
+//! case mappings (`title`, `casefold`, final sigma), padding, splitting, tab expansion,
+//! and the start/end windows of `find` and friends. Rust's `char` answers most Unicode
+//! questions; small tables from CPython 3.11's `unicodedata` hold the differences.
 
 use crate::error::{Error, Result};
 use crate::hash::hash_str_bytes;
@@ -858,5 +864,36 @@ mod tests {
         assert!(!looks_like_name(b""));
         assert!(!looks_like_name(b"a b"));
         assert!(!looks_like_name("é".as_bytes()));
+    }
+    #[test]
+    fn unicode_tables_are_sorted_for_binary_search() {
+        assert!(DECIMAL.windows(2).all(|w| w[0].1 < w[1].0));
+        assert!(DIGIT_EXTRA.windows(2).all(|w| w[0].1 < w[1].0));
+        assert!(NUMERIC_LETTERS.windows(2).all(|w| w[0].1 < w[1].0));
+        assert!(TITLE_SPECIAL.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(FOLD_SPECIAL.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn text_helpers_follow_python() {
+        // python3 -c "s = 'héllo'; print(s[1:-1], s[-9:2], s[4:2])"  ->  'éll', 'hé', ''
+        assert_eq!(char_window("héllo", Some(1), Some(-1)), Some((1, "éll")));
+        assert_eq!(char_window("héllo", Some(-9), Some(2)), Some((0, "hé")));
+        assert_eq!(char_window("héllo", Some(4), Some(2)), None);
+        assert_eq!(char_window("abc", Some(3), None), Some((3, "")));
+        // python3 -c "print(repr('ab'.center(5, 'é')), repr('-7'.zfill(4)), repr('x'.zfill(0)))"
+        assert_eq!(pad("ab", 5, 'é', Align::Center).unwrap(), "ééabé");
+        assert_eq!(zfill("-7", 4).unwrap(), "-007");
+        assert_eq!(zfill("x", 0).unwrap(), "x");
+        assert_eq!(pad("x", i64::MAX, ' ', Align::Left).unwrap_err(), Error::Memory);
+        // python3 -c "print('a\r\nb\rc\x85'.splitlines(True), ' a b '.rsplit(None, 1))"
+        assert_eq!(splitlines("a\r\nb\rc\u{85}", true), ["a\r\n", "b\r", "c\u{85}"]);
+        assert_eq!(rsplit_whitespace(" a b ", 1), [" a", "b"]);
+        assert_eq!(split_whitespace(" a b ", 1), ["a", "b "]);
+        // python3 -c "print('ǆemal ǈ ΣΑΣ'.title(), 'ﬃ'.casefold(), 'ᾳ'.title())"  ->  ǅemal ǈ Σας ffi ᾼ
+        assert_eq!(title("ǆemal ǈ ΣΑΣ"), "ǅemal ǈ Σας");
+        assert_eq!(casefold("ﬃ"), "ffi");
+        assert_eq!(title("ᾳ"), "ᾼ");
+        assert!(is_digit('²') && !is_decimal('²') && is_numeric('五') && !is_alpha('Ⅷ') && is_space('\u{1f}'));
     }
 }

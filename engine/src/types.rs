@@ -452,14 +452,46 @@ impl Vm {
         }
     }
 
-    /// `delattr(obj, name)`: an attribute of an instance, exception or class.
+    /// `del obj.name` (`delattr(obj, name)`): an instance's `__delattr__` or property
+    /// deleter if its class has one, else the entry of its attribute dict; a class's, or a
+    /// module's, namespace entry.
     pub fn delete_attribute(&mut self, obj: Value, name: Value) -> Result<()> {
-        let dict = match self.kind_of(obj) {
-            Some(Kind::Instance | Kind::Exception | Kind::Function) => self.attribute_dict(obj, false)?,
+        let namespace = match self.kind_of(obj) {
+            Some(Kind::Instance | Kind::Exception | Kind::Function) => {
+                if let Some(method) = self.script_dunder(obj, "__delattr__")? {
+                    let result = self.call(method, &[obj, name])?;
+                    self.release(result);
+                    return Ok(());
+                }
+                if let Some(found) = self.class_lookup(self.type_of(obj), name)? {
+                    let at = found.as_object().unwrap_or_default();
+                    if self.kind_of(found) == Some(Kind::Wrapper) && self.heap.flags(at) == crate::types::WRAP_PROPERTY {
+                        let deleter = self.heap.read_value(at + 16);
+                        if deleter == Value::NULL || deleter == Value::NONE {
+                            let text = alloc::format!(
+                                "property '{}' of '{}' object has no deleter",
+                                self.as_str(name).unwrap_or("?"),
+                                self.type_name_of(obj)
+                            );
+                            return Err(crate::iterator::raise_text(
+                                self,
+                                crate::exception::ExceptionType::AttributeError,
+                                &text,
+                                Error::Attribute { object: obj, name },
+                            ));
+                        }
+                        let result = self.call(deleter, &[obj])?;
+                        self.release(result);
+                        return Ok(());
+                    }
+                }
+                self.attribute_dict(obj, false)?
+            }
             Some(Kind::Class) => self.class_namespace(obj.as_object().unwrap_or_default()),
+            Some(Kind::Module) => self.heap.read_value(obj.as_object().unwrap_or_default() + 12),
             _ => Value::NULL,
         };
-        if dict != Value::NULL && self.dict_delete(dict, name)? {
+        if namespace != Value::NULL && self.dict_delete(namespace, name)? {
             return Ok(());
         }
         Err(Error::Attribute { object: obj, name })
@@ -475,7 +507,7 @@ impl Vm {
                 }
                 let setter = self.heap.read_value(at + 12);
                 if setter == Value::NULL || setter == Value::NONE {
-                    return Err(Error::Type("property has no setter"));
+                    return Err(Error::NoSetter { object: obj, name });
                 }
                 Ok(Some(setter))
             }
@@ -597,7 +629,16 @@ impl Vm {
                 return self.intern_str(&short).map(Some);
             }
             (Kind::Function, "__defaults__") => self.function_defaults(at),
-            (Kind::Function | Kind::Class, "__doc__") => Value::NONE,
+            (Kind::Function, "__doc__") => self.code_docstring(self.function_code(at).as_object().unwrap_or_default()),
+            (Kind::Class, "__doc__") => {
+                let key = self.intern_str("__doc__")?;
+                let doc = self.dict_get(self.class_namespace(at), key);
+                self.release(key);
+                // Borrowed like every special attribute: the namespace keeps it alive.
+                let doc = doc?.unwrap_or(Value::NONE);
+                self.release(doc);
+                doc
+            }
             (Kind::Function, "__module__") | (Kind::Class, "__module__") if !self.is_builtin_class(obj) => {
                 return self.intern_str("__main__").map(Some);
             }

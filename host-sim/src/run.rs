@@ -54,6 +54,13 @@ pub fn run(path: &str, profile: Profile, heap_bytes: usize) -> Result<u8, String
     };
     let _ = std::io::stdout().flush();
     let teardown = vm.shutdown();
+    if teardown.leaked_bytes != 0 {
+        // Reference cycles the script made outlive it until the cycle collector (issue 4).
+        eprintln!(
+            "mote-sim: {} bytes in {} objects were still alive at teardown (reference cycles)",
+            teardown.leaked_bytes, teardown.leaked_objects
+        );
+    }
     machine.give_back_script_region(teardown.region).map_err(|e| e.to_string())?;
     Ok(status)
 }

@@ -18,9 +18,16 @@ use alloc::string::String;
 /// `\r\n` and lone `\r` line breaks are read as `\n`. On error, the [`SyntaxError`] carries
 /// `file_name` and the text of the offending line (for an error inside an f-string field,
 /// the field as CPython 3.11 shows it: `(expr)`).
-pub fn parse_module<'a>(arena: &'a bumpalo::Bump, source: &str, file_name: &str) -> Result<ast::Module<'a>, SyntaxError> {
-    let source: Cow<'_, str> =
-        if source.contains('\r') { Cow::Owned(source.replace("\r\n", "\n").replace('\r', "\n")) } else { Cow::Borrowed(source) };
+pub fn parse_module<'a>(
+    arena: &'a bumpalo::Bump,
+    source: &str,
+    file_name: &str,
+) -> Result<ast::Module<'a>, SyntaxError> {
+    let source: Cow<'_, str> = if source.contains('\r') {
+        Cow::Owned(source.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(source)
+    };
     parser::parse(arena, &source).map_err(|mut e| {
         e.file_name = String::from(file_name);
         if e.source_line.is_empty() {

@@ -462,7 +462,7 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
                 self.pos = start + 1;
                 return Ok(self.token(TokenKind::Unknown(ch), start, start_line, start_col));
             }
-            let message = if ch.is_control() || ch.is_whitespace() {
+            let message = if !is_printable(ch) {
                 format!("invalid non-printable character U+{:04X}", ch as u32)
             } else {
                 format!("invalid character '{ch}' (U+{:04X})", ch as u32)
@@ -822,8 +822,9 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
         if self.keyword_follows() {
             return Ok(());
         }
+        // Like CPython 3.11, only ASCII identifier characters make a bad literal.
         if let Some(ch) = self.char_at(self.pos) {
-            if is_id_continue(ch) {
+            if ch.is_ascii() && is_id_continue(ch) {
                 return Err(self.error_at_index(format!("invalid {kind} literal"), self.pos));
             }
         }
@@ -910,7 +911,11 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
             };
             match pieces {
                 Ok(pieces) => TokenKind::FString(pieces),
-                Err(e) if !self.field_mode && e.kind == SyntaxErrorKind::SyntaxError && e.message.starts_with("f-string") => {
+                Err(e)
+                    if !self.field_mode
+                        && e.kind == SyntaxErrorKind::SyntaxError
+                        && e.message.starts_with("f-string") =>
+                {
                     self.pending_error = Some(e);
                     TokenKind::FString(&[])
                 }
@@ -1207,6 +1212,17 @@ fn is_id_continue(c: char) -> bool {
 /// Marks and connectors that Python allows inside identifiers (an approximation of XID).
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D)
+}
+
+/// Python's `str.isprintable` for one character, as far as it matters here: control and
+/// format characters, separators other than the space, private-use and noncharacters are not.
+fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    !(c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(u, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E)
+        || matches!(u, 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xFFFE | 0xFFFF)
+        || matches!(u, 0xF0000..=0x10FFFF | 0xE0001 | 0xE0020..=0xE007F))
 }
 
 fn is_string_prefix(text: &str) -> bool {
