@@ -869,6 +869,13 @@ fn builtin_next(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         let text = format!("'{}' object is not an iterator", vm.type_name_of(it));
         return Err(type_error(vm, &text));
     }
+    if default.is_none() && vm.kind_of(it) == Some(Kind::Generator) {
+        // A generator's return value travels in the StopIteration.
+        return match vm.resume(it, Value::NONE, None)? {
+            crate::generator::Resumed::Yielded(v) => Ok(v),
+            crate::generator::Resumed::Returned(v) => Err(vm.raise_stop_iteration(v)),
+        };
+    }
     match (vm.next_any(it)?, default) {
         (Some(item), _) => Ok(item),
         (None, Some(d)) => {

@@ -295,6 +295,30 @@ impl Vm {
         self.release(old);
     }
 
+    /// Replaces the exception being raised by a new `ty(text)` caused by it, as
+    /// `raise ty(text) from e` inside `except e` would (PEP 479's RuntimeError).
+    pub(crate) fn reraise_as(&mut self, ty: ExceptionType, text: &str) -> Error {
+        let original = self.take_raised();
+        let made = self.new_str(text).and_then(|message| {
+            let made = self.new_exception(self.exception_class(ty), &[message]);
+            self.release(message);
+            made
+        });
+        let replacement = match made {
+            Ok(e) => e,
+            Err(e) => {
+                self.release(original);
+                return e;
+            }
+        };
+        self.set_exception_cause(replacement, original);
+        if let Some(at) = replacement.as_object() {
+            // The context takes over the reference `take_raised` gave.
+            self.heap.write_value(at + 24, original);
+        }
+        self.raise(replacement)
+    }
+
     /// Makes `exception` (owned) the one being raised and returns the marker error.
     /// Raised while another is being handled, it gets that one as its `__context__`.
     pub(crate) fn raise(&mut self, exception: Value) -> Error {

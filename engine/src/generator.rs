@@ -95,7 +95,16 @@ impl Vm {
         self.heap.region_mut().write_u32(at + 16, RUNNING);
         self.depth += 1;
         let pending = thrown.map(|t| self.raise(t));
-        let outcome = self.run_at(frame, ip, pending);
+        let mut outcome = self.run_at(frame, ip, pending);
+        if outcome == Err(Error::Raised) {
+            let stop = self.exception_class(crate::exception::ExceptionType::StopIteration);
+            if self.is_instance(self.raised, stop) {
+                // PEP 479: a StopIteration escaping the body would end the caller's loop
+                // silently, so it becomes a RuntimeError.
+                let ty = crate::exception::ExceptionType::RuntimeError;
+                outcome = Err(self.reraise_as(ty, "generator raised StopIteration"));
+            }
+        }
         let finished = !matches!(outcome, Ok(Resumed::Yielded(_)));
         let r = self.heap.region_mut();
         if finished {

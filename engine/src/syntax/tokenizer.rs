@@ -344,6 +344,10 @@ impl<'p, 'a> Tokenizer<'p, 'a> {
     }
 
     /// The next token; after the end, EndMarker forever.
+    ///
+    /// An error inside an f-string (other than in a field's expression, which the parser
+    /// parses) is returned by the call after the one that returned the f-string (whose pieces
+    /// are then empty), placed at the token after it, as CPython reports it.
     pub fn next_token(&mut self) -> TResult<Token<'a>> {
         let Some(mut error) = self.pending_error.take() else { return self.scan() };
         // CPython 3.11 looks into an f-string only after reading the token that follows it,
