@@ -12,4 +12,4 @@ def run(n):
         total += table[i]
     return len(counts), total
 
-print(run(100000))
+print(run(300000))

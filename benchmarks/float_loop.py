@@ -8,4 +8,4 @@ def integrate(steps):
         x += dx
     return total
 
-print(round(integrate(300000), 6))
+print(round(integrate(3000000), 6))

@@ -16,4 +16,4 @@ def run(n):
         total += x
     return total
 
-print(run(200000))
+print(run(2000000))

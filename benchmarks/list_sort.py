@@ -12,4 +12,4 @@ def run(n):
     c = sorted(pairs, key=lambda p: p[1], reverse=True)
     return a[0], a[-1], b[0], c[0]
 
-print(run(50000))
+print(run(200000))

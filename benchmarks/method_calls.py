@@ -20,4 +20,4 @@ def run(n):
         total += v.length_squared() % 7
     return total
 
-print(run(100000))
+print(run(500000))

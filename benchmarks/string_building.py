@@ -11,4 +11,4 @@ def build(n):
             upper += 1
     return len(text), upper
 
-print(build(60000))
+print(build(150000))

@@ -67,7 +67,10 @@ fn check(path: &Path) -> Option<String> {
             return Some(format!("{profile:?}: stdout differs\n--- expected\n{expected_out}--- got\n{}", got.stdout));
         }
         if got.exit_code != expected_code {
-            return Some(format!("{profile:?}: exit code {} (expected {expected_code})\n{}", got.exit_code, got.stderr));
+            return Some(format!(
+                "{profile:?}: exit code {} (expected {expected_code})\n{}",
+                got.exit_code, got.stderr
+            ));
         }
         if without_carets(&got.stderr) != without_carets(&expected_err) {
             return Some(format!("{profile:?}: stderr differs\n--- expected\n{expected_err}--- got\n{}", got.stderr));

@@ -30,7 +30,12 @@ impl Vm {
     }
 
     /// A new class whose namespace is `namespace` (a dict, borrowed) or a new dict.
-    pub(crate) fn new_class_with_namespace(&mut self, name: &str, bases: &[Value], namespace: Option<Value>) -> Result<Value> {
+    pub(crate) fn new_class_with_namespace(
+        &mut self,
+        name: &str,
+        bases: &[Value],
+        namespace: Option<Value>,
+    ) -> Result<Value> {
         let mro = self.c3_mro(bases)?;
         let mut flags = 0;
         for &b in bases {

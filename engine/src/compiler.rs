@@ -574,7 +574,11 @@ impl<'a> Compiler<'a, '_> {
                     Some(star) => {
                         let (before, after) = (star, items.len() - star - 1);
                         if before > 15 || after > 15 {
-                            return Err(not_supported("more than 15 targets around a starred target", line, target.column));
+                            return Err(not_supported(
+                                "more than 15 targets around a starred target",
+                                line,
+                                target.column,
+                            ));
                         }
                         self.abc(Op::UnpackEx, first, value, (before | after << 4) as u8, line);
                     }
@@ -1077,7 +1081,12 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `with a as x, b as y: body` is `with a as x: with b as y: body`.
-    fn with_statement(&mut self, items: &'a [crate::syntax::ast::WithItem<'a>], body: &'a [Stmt<'a>], line: u32) -> Result<()> {
+    fn with_statement(
+        &mut self,
+        items: &'a [crate::syntax::ast::WithItem<'a>],
+        body: &'a [Stmt<'a>],
+        line: u32,
+    ) -> Result<()> {
         let Some((item, rest)) = items.split_first() else { return self.block(body) };
         let context = self.expr(item.context)?;
         let exit = self.temp(line)?;
@@ -1189,7 +1198,8 @@ impl<'a> Compiler<'a, '_> {
         let qualname = self.qualified(name);
         let mut unit = Unit::new(UnitKind::Function, &qualname, &file, line);
         // Locals in CPython's order: positional, keyword-only, *args, **kwargs.
-        let ordered = positional.iter().copied().chain(params.kwonly).chain(params.vararg.iter()).chain(params.kwarg.iter());
+        let ordered =
+            positional.iter().copied().chain(params.kwonly).chain(params.vararg.iter()).chain(params.kwarg.iter());
         for p in ordered {
             unit.locals.push(p.name);
             unit.bound.push(true);

@@ -88,7 +88,8 @@ impl Vm {
                 return Ok(result);
             }
         }
-        let instances = matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
+        let instances =
+            matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
         if !instances {
             return self.binary(op, a, b);
         }
@@ -114,7 +115,8 @@ impl Vm {
 
     /// `a <op> b` for a comparison opcode, with instances' special methods (owned result).
     pub(crate) fn compare_op(&mut self, op: Op, a: Value, b: Value) -> Result<Value> {
-        let instances = matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
+        let instances =
+            matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
         if instances {
             if let Some((method, reflected)) = compare_names(op) {
                 if let Some(result) = self.call_dunder(a, method, &[b])? {

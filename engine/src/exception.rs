@@ -237,7 +237,9 @@ impl Vm {
         // calling it; with_traceback(tb) sets the traceback and returns the exception.
         let base = self.exception_classes[ExceptionType::BaseException as usize];
         let namespace = self.class_namespace(base.as_object().unwrap_or_default());
-        for (name, function) in [("__init__", exception_init as crate::function::NativeFn), ("with_traceback", exception_with_traceback)] {
+        for (name, function) in
+            [("__init__", exception_init as crate::function::NativeFn), ("with_traceback", exception_with_traceback)]
+        {
             let native = self.new_native(name, function)?;
             let stored = self.intern_str(name).and_then(|key| {
                 let r = self.dict_set(namespace, key, native);

@@ -170,7 +170,8 @@ impl Vm {
     /// Raises `StopIteration(value)` (value owned), as `next()`/`send()` do at the end.
     pub(crate) fn raise_stop_iteration(&mut self, value: Value) -> Error {
         let class = self.exception_class(crate::exception::ExceptionType::StopIteration);
-        let args: alloc::vec::Vec<Value> = if value == Value::NONE { alloc::vec::Vec::new() } else { alloc::vec![value] };
+        let args: alloc::vec::Vec<Value> =
+            if value == Value::NONE { alloc::vec::Vec::new() } else { alloc::vec![value] };
         let made = self.new_exception(class, &args);
         self.release(value);
         match made {

@@ -73,7 +73,9 @@ impl Vm {
             }
             Some(Kind::Instance) => match self.call_method_of(callable).map_err(|e| self.raise_error(e))? {
                 Some(method) => self.call_with_receiver(method, callable, args, keywords),
-                None => Err(self.raise_error(Error::TypeOf { template: "'{}' object is not callable", value: callable })),
+                None => {
+                    Err(self.raise_error(Error::TypeOf { template: "'{}' object is not callable", value: callable }))
+                }
             },
             _ => Err(self.raise_error(Error::TypeOf { template: "'{}' object is not callable", value: callable })),
         }
@@ -325,7 +327,12 @@ impl Vm {
 
     /// Runs `entry` from instruction `ip` (with `pending`, an error to raise there
     /// first) until it returns or, for a generator's frame, yields.
-    pub(crate) fn run_at(&mut self, entry: u32, start: u32, pending: Option<Error>) -> Result<crate::generator::Resumed> {
+    pub(crate) fn run_at(
+        &mut self,
+        entry: u32,
+        start: u32,
+        pending: Option<Error>,
+    ) -> Result<crate::generator::Resumed> {
         let mut now = self.running(entry);
         // With a pending error, `ip - 1` (the yield) is where it is raised.
         let mut ip = start;
@@ -497,7 +504,8 @@ impl Vm {
                 }
                 Op::ListToTuple => {
                     let list = self.reg(now, b);
-                    let items: alloc::vec::Vec<Value> = (0..self.list_len(list)).map(|i| self.list_item(list, i)).collect();
+                    let items: alloc::vec::Vec<Value> =
+                        (0..self.list_len(list)).map(|i| self.list_item(list, i)).collect();
                     let tuple = self.new_tuple(&items)?;
                     self.set_reg(now, a, tuple);
                 }
@@ -604,14 +612,26 @@ impl Vm {
                 Op::Jump => *ip = ip.wrapping_add_signed(instr.sbx()),
                 Op::JumpIfTrue => {
                     let v = self.reg(now, a);
-                    let truth = if v == Value::TRUE { true } else if v == Value::FALSE { false } else { self.truth(v)? };
+                    let truth = if v == Value::TRUE {
+                        true
+                    } else if v == Value::FALSE {
+                        false
+                    } else {
+                        self.truth(v)?
+                    };
                     if truth {
                         *ip = ip.wrapping_add_signed(instr.sbx());
                     }
                 }
                 Op::JumpIfFalse => {
                     let v = self.reg(now, a);
-                    let truth = if v == Value::TRUE { true } else if v == Value::FALSE { false } else { self.truth(v)? };
+                    let truth = if v == Value::TRUE {
+                        true
+                    } else if v == Value::FALSE {
+                        false
+                    } else {
+                        self.truth(v)?
+                    };
                     if !truth {
                         *ip = ip.wrapping_add_signed(instr.sbx());
                     }
@@ -987,7 +1007,14 @@ impl Vm {
 
     /// `callee(*list, **dict)`: the call of `CallEx`, through the same dispatch as
     /// register calls.
-    fn call_unpacked(&mut self, now: &Running, result: u8, callee: Value, list: Value, dict: Value) -> Result<Option<u32>> {
+    fn call_unpacked(
+        &mut self,
+        now: &Running,
+        result: u8,
+        callee: Value,
+        list: Value,
+        dict: Value,
+    ) -> Result<Option<u32>> {
         let args: alloc::vec::Vec<Value> = (0..self.list_len(list)).map(|i| self.list_item(list, i)).collect();
         let mut names = alloc::vec::Vec::new();
         let mut values = alloc::vec::Vec::new();
@@ -1015,7 +1042,8 @@ impl Vm {
             }
         }
         let keywords = Keywords { names: &interned, values: &values };
-        let outcome = self.dispatch_call(now, result, callee, None, args.len() as u32, &|_, i| args[i as usize], &keywords);
+        let outcome =
+            self.dispatch_call(now, result, callee, None, args.len() as u32, &|_, i| args[i as usize], &keywords);
         self.release_all(&interned);
         outcome
     }

@@ -489,7 +489,8 @@ impl Vm {
             Kind::Code => own(crate::code::OBJECT_BYTES) + self.code_table_bytes(at),
             Kind::Function => {
                 let attributes = self.heap.read_value(at + 28);
-                own(crate::function::FUNCTION_BYTES) + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }
+                own(crate::function::FUNCTION_BYTES)
+                    + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }
             }
             Kind::Native => own(crate::function::NATIVE_BYTES),
             Kind::Frame => own(self.frame_bytes(at)),

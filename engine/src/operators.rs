@@ -174,7 +174,13 @@ impl Vm {
         }
         if op == Op::Mul {
             let sequence = |v: Value| matches!(self.kind_of(v), Some(Kind::Str | Kind::List | Kind::Tuple));
-            let other = if sequence(a) { Some(b) } else if sequence(b) { Some(a) } else { None };
+            let other = if sequence(a) {
+                Some(b)
+            } else if sequence(b) {
+                Some(a)
+            } else {
+                None
+            };
             if let Some(other) = other {
                 return Error::TypeOf { template: "can't multiply sequence by non-int of type '{}'", value: other };
             }

@@ -169,28 +169,26 @@ impl Vm {
             active.push(v);
         }
         match kind {
-            Kind::Instance | Kind::Exception => {
-                match self.call_text_dunder(v, "__repr__")? {
-                    Some(text) => out.push_str(&text),
-                    None if kind == Kind::Exception => {
-                        let name = String::from(self.type_name_of(v));
-                        let args = self.exception_args(at);
-                        let args_text = if self.tuple_len(args) == 1 {
-                            let item = self.tuple_item(args, 0);
-                            let mut inner = String::new();
-                            self.write_repr(&mut inner, item, active)?;
-                            inner
-                        } else {
-                            let text = self.repr(args)?;
-                            String::from(text.trim_start_matches('(').trim_end_matches(')').trim_end_matches(','))
-                        };
-                        let _ = write!(out, "{name}({args_text})");
-                    }
-                    None => {
-                        let _ = write!(out, "<__main__.{} object at {at:#x}>", self.type_name_of(v));
-                    }
+            Kind::Instance | Kind::Exception => match self.call_text_dunder(v, "__repr__")? {
+                Some(text) => out.push_str(&text),
+                None if kind == Kind::Exception => {
+                    let name = String::from(self.type_name_of(v));
+                    let args = self.exception_args(at);
+                    let args_text = if self.tuple_len(args) == 1 {
+                        let item = self.tuple_item(args, 0);
+                        let mut inner = String::new();
+                        self.write_repr(&mut inner, item, active)?;
+                        inner
+                    } else {
+                        let text = self.repr(args)?;
+                        String::from(text.trim_start_matches('(').trim_end_matches(')').trim_end_matches(','))
+                    };
+                    let _ = write!(out, "{name}({args_text})");
                 }
-            }
+                None => {
+                    let _ = write!(out, "<__main__.{} object at {at:#x}>", self.type_name_of(v));
+                }
+            },
             Kind::Float => out.push_str(&float_repr(self.as_float(v).unwrap_or(0.0))),
             Kind::Str => out.push_str(&str_repr(self.as_str(v).unwrap_or(""))),
             Kind::List | Kind::Tuple => {

@@ -358,7 +358,11 @@ fn walk_expr<'a>(e: &'a Expr<'a>, uses: &mut Uses<'a>, c: bool) -> Result<(), Co
         }
         ExprKind::Lambda(lambda) => {
             if c {
-                return Err(refuse("a function defined inside a comprehension is not supported by mote yet", e.line, e.column));
+                return Err(refuse(
+                    "a function defined inside a comprehension is not supported by mote yet",
+                    e.line,
+                    e.column,
+                ));
             }
             walk_params(&lambda.params, uses, c)?;
             uses.children.push((Child::Lambda(lambda), false));

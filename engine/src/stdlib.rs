@@ -333,7 +333,8 @@ fn math_isfinite(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn math_gcd(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let mut g: i64 = 0;
     for &v in args {
-        let mut n = vm.as_int(v).ok_or(Error::Type("'float' object cannot be interpreted as an integer"))?.unsigned_abs();
+        let mut n =
+            vm.as_int(v).ok_or(Error::Type("'float' object cannot be interpreted as an integer"))?.unsigned_abs();
         let mut m = g.unsigned_abs();
         while n != 0 {
             let t = m % n;
@@ -346,10 +347,7 @@ fn math_gcd(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn math_factorial(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let n = args
-        .first()
-        .and_then(|&v| vm.as_int(v))
-        .ok_or(Error::Type("factorial() only accepts integral values"))?;
+    let n = args.first().and_then(|&v| vm.as_int(v)).ok_or(Error::Type("factorial() only accepts integral values"))?;
     if n < 0 {
         return Err(Error::Value("factorial() not defined for negative values"));
     }
@@ -575,7 +573,10 @@ mod tests {
         let e = vm.raise_error(e);
         assert_eq!(e, crate::Error::Raised);
         let raised = vm.take_raised();
-        assert_eq!(vm.format_exception(raised, &|_, _| None), "ModuleNotFoundError: No module named 'no_such_module'\n");
+        assert_eq!(
+            vm.format_exception(raised, &|_, _| None),
+            "ModuleNotFoundError: No module named 'no_such_module'\n"
+        );
         let math = vm.intern_str("math").unwrap();
         let module = vm.import_module(math).unwrap();
         let missing = vm.intern_str("nope").unwrap();
@@ -583,7 +584,10 @@ mod tests {
         let e = vm.raise_error(e);
         assert_eq!(e, crate::Error::Raised);
         let raised2 = vm.take_raised();
-        assert_eq!(vm.format_exception(raised2, &|_, _| None), "AttributeError: module 'math' has no attribute 'nope'\n");
+        assert_eq!(
+            vm.format_exception(raised2, &|_, _| None),
+            "AttributeError: module 'math' has no attribute 'nope'\n"
+        );
         vm.release_all(&[name, raised, math, module, missing, raised2]);
         vm.clear_modules();
     }

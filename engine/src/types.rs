@@ -403,7 +403,8 @@ impl Vm {
             }
             return Err(Error::Attribute { object: obj, name });
         };
-        let on_class = kind == Some(Kind::Class) || (kind == Some(Kind::Super) && self.kind_of(receiver) == Some(Kind::Class));
+        let on_class =
+            kind == Some(Kind::Class) || (kind == Some(Kind::Super) && self.kind_of(receiver) == Some(Kind::Class));
         match self.kind_of(found) {
             Some(Kind::Function | Kind::Native) if !on_class => {
                 self.heap.incref(found);
@@ -418,7 +419,8 @@ impl Vm {
                         Ok(Resolved::Value(function))
                     }
                     WRAP_CLASS => {
-                        let class = if self.kind_of(receiver) == Some(Kind::Class) { receiver } else { self.type_of(receiver) };
+                        let class =
+                            if self.kind_of(receiver) == Some(Kind::Class) { receiver } else { self.type_of(receiver) };
                         self.heap.incref(function);
                         Ok(Resolved::Method(function, class))
                     }
@@ -465,7 +467,8 @@ impl Vm {
                 }
                 if let Some(found) = self.class_lookup(self.type_of(obj), name)? {
                     let at = found.as_object().unwrap_or_default();
-                    if self.kind_of(found) == Some(Kind::Wrapper) && self.heap.flags(at) == crate::types::WRAP_PROPERTY {
+                    if self.kind_of(found) == Some(Kind::Wrapper) && self.heap.flags(at) == crate::types::WRAP_PROPERTY
+                    {
                         let deleter = self.heap.read_value(at + 16);
                         if deleter == Value::NULL || deleter == Value::NONE {
                             let text = alloc::format!(
@@ -591,7 +594,8 @@ impl Vm {
     }
 
     fn special_attribute_name(&self, name: Value) -> Option<&str> {
-        self.as_str(name).filter(|n| n.starts_with("__") || n.starts_with("tb_") || matches!(*n, "args" | "value" | "code"))
+        self.as_str(name)
+            .filter(|n| n.starts_with("__") || n.starts_with("tb_") || matches!(*n, "args" | "value" | "code"))
     }
 
     /// Attributes stored in the object itself rather than found on its class.
@@ -615,7 +619,11 @@ impl Vm {
             (Kind::Exception, "__traceback__") => self.exception_traceback(obj),
             (Kind::Exception, "value" | "code") if self.exception_has_payload(obj, text) => {
                 let args = self.exception_args(at);
-                if self.tuple_len(args) == 0 { Value::NONE } else { self.tuple_item(args, 0) }
+                if self.tuple_len(args) == 0 {
+                    Value::NONE
+                } else {
+                    self.tuple_item(args, 0)
+                }
             }
             (Kind::Exception, "__cause__") => self.heap.read_value(at + 20),
             (Kind::Exception, "__context__") => self.heap.read_value(at + 24),
@@ -625,7 +633,8 @@ impl Vm {
             (Kind::Function, "__qualname__") => self.code_name(self.function_code(at).as_object().unwrap_or_default()),
             (Kind::Function, "__name__") => {
                 let qualname = self.code_name(self.function_code(at).as_object().unwrap_or_default());
-                let short = alloc::string::String::from(crate::traceback::short_name(self.as_str(qualname).unwrap_or("")));
+                let short =
+                    alloc::string::String::from(crate::traceback::short_name(self.as_str(qualname).unwrap_or("")));
                 return self.intern_str(&short).map(Some);
             }
             (Kind::Function, "__defaults__") => self.function_defaults(at),
@@ -651,7 +660,9 @@ impl Vm {
                 let function = self.bound_method_parts(at).0;
                 return self.special_attribute(function, name);
             }
-            (Kind::Traceback, "tb_lineno") => return self.new_int(i64::from(self.heap.region().read_u32(at + 16))).map(Some),
+            (Kind::Traceback, "tb_lineno") => {
+                return self.new_int(i64::from(self.heap.region().read_u32(at + 16))).map(Some)
+            }
             (Kind::Traceback, "tb_next") => self.heap.read_value(at + 8),
             // Tracebacks keep no frames in mote (that is what makes them cycle-free).
             (Kind::Traceback, "tb_frame") => Value::NONE,

@@ -1,9 +1,11 @@
 //! `mote-sim bench`: the benchmark suite (`benchmarks/*.py`) run by mote and by
 //! `python3`, side by side in one run.
 //!
-//! Each script runs as a separate process for both engines (startup included on both
-//! sides), `RUNS` times; the figure is the median wall time. The outputs must match, or
-//! the comparison means nothing and the command says so.
+//! Each script runs as a separate process for both engines, `RUNS` times; the figure is
+//! the median wall time minus the median time of the same engine running an empty script
+//! (its startup: about 90 ms for CPython here, 5 ms for mote, which would otherwise
+//! swamp the work). The outputs must match, or the comparison means nothing and the
+//! command says so.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -50,29 +52,43 @@ pub fn bench(dir: &Path, profile: &str) -> Result<String, String> {
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
     scripts.sort();
+    let mote = |script: &Path| {
+        let mut c = Command::new(&me);
+        c.arg("run").arg(script).arg("--profile").arg(profile);
+        c
+    };
+    let cpython = |script: &Path| {
+        let mut c = Command::new(&python);
+        c.arg(script);
+        c
+    };
+    let empty = std::env::temp_dir().join(format!("mote-bench-empty-{}.py", std::process::id()));
+    std::fs::write(&empty, "").map_err(|e| format!("{}: {e}", empty.display()))?;
+    let mote_startup = time(|| mote(&empty));
+    let cpython_startup = time(|| cpython(&empty)).ok().map(|(t, _)| t);
+    let _ = std::fs::remove_file(&empty);
+    let (mote_startup, _) = mote_startup.map_err(|e| format!("mote failed on an empty script: {e}"))?;
     let mut rows = Vec::new();
     for script in &scripts {
         let name = script.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
-        let (mote, mote_out) = time(|| {
-            let mut c = Command::new(&me);
-            c.arg("run").arg(script).arg("--profile").arg(profile);
-            c
-        })
-        .map_err(|e| format!("{name}: mote failed: {e}"))?;
-        let cpython = time(|| {
-            let mut c = Command::new(&python);
-            c.arg(script);
-            c
-        })
-        .ok();
-        let same_output = cpython.as_ref().is_none_or(|(_, out)| *out == mote_out);
-        rows.push(Row { name, mote, cpython: cpython.map(|(t, _)| t), same_output });
+        let (mote_time, mote_out) = time(|| mote(script)).map_err(|e| format!("{name}: mote failed: {e}"))?;
+        let cpython_run = time(|| cpython(script)).ok();
+        let same_output = cpython_run.as_ref().is_none_or(|(_, out)| *out == mote_out);
+        rows.push(Row {
+            name,
+            mote: (mote_time - mote_startup).max(0.0),
+            cpython: cpython_run.zip(cpython_startup).map(|((t, _), startup)| (t - startup).max(0.0)),
+            same_output,
+        });
     }
-    Ok(render(&rows, profile))
+    Ok(render(&rows, profile, mote_startup, cpython_startup))
 }
 
-fn render(rows: &[Row], profile: &str) -> String {
-    let mut out = format!("benchmarks (profile {profile}): median wall time of {RUNS} runs, process start included\n");
+fn render(rows: &[Row], profile: &str, mote_startup: f64, cpython_startup: Option<f64>) -> String {
+    let mut out =
+        format!("benchmarks (profile {profile}): median wall time of {RUNS} runs minus the engine's startup\n");
+    let cpython_startup = cpython_startup.map_or_else(|| String::from("-"), |t| format!("{t:.3}"));
+    out.push_str(&format!("startup (an empty script): mote {mote_startup:.3} s, CPython {cpython_startup} s\n"));
     out.push_str(&format!("{:<18} {:>10} {:>14} {:>13}\n", "benchmark", "mote (s)", "CPython (s)", "mote/CPython"));
     let mut log_sum = 0.0;
     let mut compared = 0;
@@ -106,7 +122,8 @@ mod tests {
             Row { name: "a".into(), mote: 1.0, cpython: Some(2.0), same_output: true },
             Row { name: "b".into(), mote: 2.0, cpython: Some(1.0), same_output: false },
         ];
-        let text = render(&rows, "tight");
+        let text = render(&rows, "tight", 0.005, Some(0.09));
+        assert!(text.contains("mote 0.005 s, CPython 0.090 s"));
         assert!(text.contains("0.50"));
         assert!(text.contains("OUTPUT DIFFERS"));
         assert!(text.contains("geometric mean of mote/CPython: 1.00"));
