@@ -1306,8 +1306,33 @@ impl<'a> Compiler<'a, '_> {
             return self.load_name(name, None, e.line, e.column);
         }
         let t = self.temp(e.line)?;
-        self.expr_into(e, t)?;
+        if let ExprKind::BinOp { .. } = e.kind {
+            self.binary_chain_into_fresh(e, t)?;
+        } else {
+            self.expr_into(e, t)?;
+        }
         Ok(t)
+    }
+
+    /// A left-nested chain of binary operators (`a + b - c + ...`) into `fresh`, a
+    /// temporary nothing else reads: the running result stays in `fresh`, so a chain of
+    /// any length needs two registers and no native recursion along its left spine.
+    fn binary_chain_into_fresh(&mut self, e: &'a Expr<'a>, fresh: u8) -> Result<()> {
+        let mut spine = Vec::new();
+        let mut leftmost = e;
+        while let ExprKind::BinOp { left, op, right } = leftmost.kind {
+            spine.push((op, right, leftmost.line, leftmost.column));
+            leftmost = left;
+        }
+        self.expr_into(leftmost, fresh)?;
+        for &(op, right, line, column) in spine.iter().rev() {
+            let op = binary_op(op, line, column)?;
+            let mark = self.mark();
+            let r = self.expr(right)?;
+            self.abc(op, fresh, fresh, r, line);
+            self.release_to(mark);
+        }
+        Ok(())
     }
 
     /// Computes `e` into register `target`. Subexpressions go to their own temporaries;
