@@ -75,6 +75,13 @@ impl Vm {
             }
             Kind::Dict => self.dict_equals(a, b, depth),
             Kind::Set => self.set_equals(a, b),
+            Kind::Range => {
+                // Equal as the sequences they produce, as CPython compares ranges.
+                let (x, y) = (at_a, at_b);
+                let (len_x, len_y) = (self.range_len(x), self.range_len(y));
+                let ((start_x, _, step_x), (start_y, _, step_y)) = (self.range_parts(x), self.range_parts(y));
+                Ok(len_x == len_y && (len_x == 0 || (start_x == start_y && (len_x == 1 || step_x == step_y))))
+            }
             // Numbers were compared above; everything else is equal only to itself.
             _ => Ok(false),
         }

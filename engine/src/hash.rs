@@ -170,12 +170,22 @@ impl Vm {
                 self.frozenset_hash(v, |item| self.hash_nested(item, depth + 1))
             }
             kind @ (Kind::List | Kind::Dict | Kind::Set) => Err(Error::Unhashable(kind.type_name())),
+            Kind::Range => {
+                // Equal ranges (same items) hash alike, as `==` compares them by items.
+                let (start, _, step) = self.range_parts(at);
+                let len = self.range_len(at);
+                let (start, step) = match len {
+                    0 => (0, 0),
+                    1 => (start, 0),
+                    _ => (start, step),
+                };
+                hash_tuple_items([len, start, step].into_iter().map(|n| Ok(hash_int(n))))
+            }
             // Functions, code and the like hash by identity, as in Python.
             Kind::Code
             | Kind::Function
             | Kind::Native
             | Kind::Frame
-            | Kind::Range
             | Kind::Iterator
             | Kind::Traceback
             | Kind::Class

@@ -16,6 +16,8 @@ use alloc::vec::Vec;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SliceIndices {
     pub start: i64,
+    /// The clamped stop (what CPython's `slice.indices` gives); `count` is what it means.
+    pub stop: i64,
     pub step: i64,
     pub count: i64,
 }
@@ -54,7 +56,7 @@ pub(crate) fn adjust(start: Option<i64>, stop: Option<i64>, step: Option<i64>, l
     } else {
         0
     };
-    Ok(SliceIndices { start, step, count })
+    Ok(SliceIndices { start, stop, step, count })
 }
 
 impl Vm {
@@ -102,9 +104,8 @@ impl Vm {
                 let at = seq.as_object().unwrap_or_default();
                 let (start, _, step) = self.range_parts(at);
                 let indices = self.slice_indices(parts, self.range_len(at))?;
-                let first = start + indices.start * step;
-                let new_step = step * indices.step;
-                self.new_range(first, first + indices.count * new_step, new_step)
+                // As CPython: the slice's own clamped indices mapped through the range.
+                self.new_range(start + indices.start * step, start + indices.stop * step, step * indices.step)
             }
             _ => Err(Error::TypeOf { template: "'{}' object is not subscriptable", value: seq }),
         }
@@ -134,7 +135,18 @@ impl Vm {
             rebuilt.extend_from_slice(&current[end..]);
         } else {
             if new_items.len() as i64 != indices.count {
-                return Err(Error::Value("attempt to assign sequence to extended slice of a different size"));
+                let text = alloc::format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new_items.len(),
+                    indices.count
+                );
+                let fallback = Error::Value("attempt to assign sequence to extended slice of a different size");
+                return Err(crate::iterator::raise_text(
+                    self,
+                    crate::exception::ExceptionType::ValueError,
+                    &text,
+                    fallback,
+                ));
             }
             rebuilt.extend_from_slice(&current);
             for (i, position) in indices.positions().enumerate() {
@@ -167,15 +179,16 @@ mod tests {
     fn indices_follow_cpython() {
         // python3 -c 'print([slice(*a).indices(10) for a in [(None,None,None),(2,-2,None),(None,None,-1),(-100,100,3),(8,2,-2),(5,5,None)]])'
         let cases = [
-            ((None, None, None), (0, 1, 10)),
-            ((Some(2), Some(-2), None), (2, 1, 6)),
-            ((None, None, Some(-1)), (9, -1, 10)),
-            ((Some(-100), Some(100), Some(3)), (0, 3, 4)),
-            ((Some(8), Some(2), Some(-2)), (8, -2, 3)),
-            ((Some(5), Some(5), None), (5, 1, 0)),
+            ((None, None, None), (0, 10, 1, 10)),
+            ((Some(2), Some(-2), None), (2, 8, 1, 6)),
+            ((None, None, Some(-1)), (9, -1, -1, 10)),
+            ((Some(-100), Some(100), Some(3)), (0, 10, 3, 4)),
+            ((Some(8), Some(2), Some(-2)), (8, 2, -2, 3)),
+            ((Some(5), Some(5), None), (5, 5, 1, 0)),
         ];
-        for ((start, stop, step), (s, st, n)) in cases {
-            assert_eq!(adjust(start, stop, step, 10).unwrap(), SliceIndices { start: s, step: st, count: n });
+        for ((start, stop, step), (s, e, st, n)) in cases {
+            let want = SliceIndices { start: s, stop: e, step: st, count: n };
+            assert_eq!(adjust(start, stop, step, 10).unwrap(), want);
         }
         assert!(adjust(None, None, Some(0), 10).is_err());
     }

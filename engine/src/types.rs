@@ -561,6 +561,10 @@ impl Vm {
                 let attributes = self.attribute_dict(obj, true)?;
                 self.dict_set(attributes, name, value)
             }
+            Some(Kind::Module) => {
+                let namespace = self.heap.read_value(obj.as_object().unwrap_or_default() + 12);
+                self.dict_set(namespace, name, value)
+            }
             Some(Kind::Exception) => {
                 let at = obj.as_object().unwrap_or_default();
                 match self.as_str(name) {
@@ -594,8 +598,11 @@ impl Vm {
     }
 
     fn special_attribute_name(&self, name: Value) -> Option<&str> {
-        self.as_str(name)
-            .filter(|n| n.starts_with("__") || n.starts_with("tb_") || matches!(*n, "args" | "value" | "code"))
+        self.as_str(name).filter(|n| {
+            n.starts_with("__")
+                || n.starts_with("tb_")
+                || matches!(*n, "args" | "value" | "code" | "start" | "stop" | "step")
+        })
     }
 
     /// Attributes stored in the object itself rather than found on its class.
@@ -636,6 +643,15 @@ impl Vm {
                 let short =
                     alloc::string::String::from(crate::traceback::short_name(self.as_str(qualname).unwrap_or("")));
                 return self.intern_str(&short).map(Some);
+            }
+            (Kind::Range, "start" | "stop" | "step") => {
+                let (start, stop, step) = self.range_parts(at);
+                let n = match text {
+                    "start" => start,
+                    "stop" => stop,
+                    _ => step,
+                };
+                return self.new_int(n).map(Some);
             }
             (Kind::Function, "__defaults__") => self.function_defaults(at),
             (Kind::Function, "__doc__") => self.code_docstring(self.function_code(at).as_object().unwrap_or_default()),
