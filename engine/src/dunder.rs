@@ -138,6 +138,18 @@ impl Vm {
                 }
             }
         }
+        if matches!(op, Op::Eq | Op::Ne) && self.views_compare_as_sets(a, b) {
+            // `d.keys() == {...}`: a keys or items view equals a set with the same members.
+            let left = self.set_of(a)?;
+            let right = self.set_of(b);
+            let equal = right.and_then(|right| {
+                let equal = self.equals(left, right);
+                self.release(right);
+                equal
+            });
+            self.release(left);
+            return Ok(Value::from_bool(equal? == (op == Op::Eq)));
+        }
         // `x == x` is false for a NaN: identity decides equality only inside containers.
         let nan_itself = a == b && self.as_float(a).is_some_and(f64::is_nan);
         let truth = match op {
@@ -146,6 +158,11 @@ impl Vm {
             _ => self.compare_order(op, a, b)?,
         };
         Ok(Value::from_bool(truth))
+    }
+
+    fn views_compare_as_sets(&self, a: Value, b: Value) -> bool {
+        let set_like = |v: Value| self.kind_of(v) == Some(Kind::Set) || self.is_set_like_view(v);
+        (self.is_set_like_view(a) || self.is_set_like_view(b)) && set_like(a) && set_like(b)
     }
 
     /// `a <op> b` as a Rust bool, for the natives that order values (`sorted`, `min`).

@@ -443,7 +443,7 @@ impl Vm {
     }
 
     /// Whether a dict view can take part in set algebra (keys and items views can).
-    fn is_set_like_view(&self, v: Value) -> bool {
+    pub(crate) fn is_set_like_view(&self, v: Value) -> bool {
         v.as_object().is_some_and(|at| {
             self.heap.is_kind(at, Kind::DictView) && self.dict_view_flavor(at) != crate::methods::ViewFlavor::Values
         })

@@ -223,7 +223,6 @@ macro_rules! unary_math {
 }
 
 unary_math!(math_fabs, libm::fabs);
-unary_math!(math_exp, libm::exp);
 unary_math!(math_log10, libm::log10);
 unary_math!(math_log2, libm::log2);
 unary_math!(math_sin, libm::sin);
@@ -283,12 +282,27 @@ fn math_trunc(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     integral(vm, args, libm::trunc)
 }
 
+/// A result that overflowed from finite inputs is `OverflowError: math range error`, as
+/// CPython's `exp` and `pow` say.
+fn bounded_result(vm: &mut Vm, args: &[Value], x: f64) -> Result<Value> {
+    let inputs_finite = (0..args.len()).all(|i| float_arg(vm, args, i).is_ok_and(f64::is_finite));
+    if x.is_infinite() && inputs_finite {
+        return Err(Error::Overflow("math range error"));
+    }
+    float_result(vm, args, x)
+}
+
+fn math_exp(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = float_arg(vm, args, 0)?;
+    bounded_result(vm, args, libm::exp(x))
+}
+
 fn math_pow(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
     if x == 0.0 && y < 0.0 {
         return Err(Error::Value("math domain error"));
     }
-    float_result(vm, args, libm::pow(x, y))
+    bounded_result(vm, args, libm::pow(x, y))
 }
 
 fn math_atan2(vm: &mut Vm, args: &[Value]) -> Result<Value> {
