@@ -610,29 +610,15 @@ impl Vm {
                     self.set_reg(now, a, Value::from_bool(!truth));
                 }
                 Op::Jump => *ip = ip.wrapping_add_signed(instr.sbx()),
-                Op::JumpIfTrue => {
+                Op::JumpIfTrue | Op::JumpIfFalse => {
                     let v = self.reg(now, a);
-                    let truth = if v == Value::TRUE {
-                        true
-                    } else if v == Value::FALSE {
-                        false
-                    } else {
-                        self.truth(v)?
+                    // Comparisons leave bools: decide those without a call.
+                    let truth = match v {
+                        Value::TRUE => true,
+                        Value::FALSE => false,
+                        _ => self.truth(v)?,
                     };
-                    if truth {
-                        *ip = ip.wrapping_add_signed(instr.sbx());
-                    }
-                }
-                Op::JumpIfFalse => {
-                    let v = self.reg(now, a);
-                    let truth = if v == Value::TRUE {
-                        true
-                    } else if v == Value::FALSE {
-                        false
-                    } else {
-                        self.truth(v)?
-                    };
-                    if !truth {
+                    if truth == (op == Op::JumpIfTrue) {
                         *ip = ip.wrapping_add_signed(instr.sbx());
                     }
                 }
