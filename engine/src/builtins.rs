@@ -1382,24 +1382,6 @@ fn builtin_format(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         let text = format!("format() argument 2 must be str, not {}", vm.type_name_of(spec));
         return Err(type_error(vm, &text));
     }
-    if let Some(method) = vm.script_dunder(v, "__format__")? {
-        let spec = match spec {
-            Some(s) => {
-                vm.incref(s);
-                s
-            }
-            None => vm.new_str("")?,
-        };
-        let result = vm.call(method, &[v, spec]);
-        vm.release(spec);
-        let result = result?;
-        if vm.kind_of(result) != Some(Kind::Str) {
-            let text = format!("__format__ must return a str, not {}", vm.type_name_of(result));
-            vm.release(result);
-            return Err(type_error(vm, &text));
-        }
-        return Ok(result);
-    }
     vm.format_value(v, spec)
 }
 

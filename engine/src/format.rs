@@ -31,6 +31,7 @@
 
 use crate::error::{Error, Result};
 use crate::exception::ExceptionType;
+use crate::function::Keywords;
 use crate::object::Kind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -861,13 +862,16 @@ fn parse_field(input: &str, mut pos: usize) -> Result<(Field<'_>, usize)> {
     Err(Error::Value("unmatched '{' in format spec"))
 }
 
-/// `str.format(*args)`: `args[0]` is the format string, the rest the positional
-/// arguments. Fields are `{}`, `{0}`, `{0[1]}`, `{0.attr}`, with `!r`/`!s`/`!a` and a
-/// format spec that may itself hold fields (`'{:{}}'.format(x, 8)`). Keyword arguments
-/// are not available yet (the VM passes positional arguments only), so a named field
-/// such as `{name}` raises `KeyError: 'name'`, as CPython does when that keyword is
-/// missing.
-pub(crate) fn str_format(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+/// The arguments of one `str.format` call.
+struct FormatArgs<'x> {
+    positional: &'x [Value],
+    keywords: &'x Keywords<'x>,
+}
+
+/// `str.format(*args, **kwargs)`: `args[0]` is the format string, the rest the positional
+/// arguments. Fields are `{}`, `{0}`, `{name}`, `{0[1]}`, `{0.attr}`, with `!r`/`!s`/`!a`
+/// and a format spec that may itself hold fields (`'{:{}}'.format(x, 8)`).
+pub(crate) fn str_format(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
     let Some((&receiver, rest)) = args.split_first() else {
         return Err(Error::Type("unbound method str.format() needs an argument"));
     };
@@ -875,7 +879,8 @@ pub(crate) fn str_format(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         vm.as_str(receiver).ok_or(Error::Type("descriptor 'format' for 'str' objects doesn't apply"))?.into();
     let mut numbering = AutoNumber { state: Numbering::Unknown, next: 0 };
     let mut out = String::new();
-    vm.build_string(&input, rest, 2, &mut numbering, &mut out)?;
+    let arguments = FormatArgs { positional: rest, keywords };
+    vm.build_string(&input, &arguments, 2, &mut numbering, &mut out)?;
     vm.new_str(&out)
 }
 
@@ -937,6 +942,9 @@ impl Vm {
                 other => Err(unknown_code(other, "float")),
             };
         }
+        if let Some(text) = self.script_format(v, spec).map_err(Failure::Static)? {
+            return Ok(text);
+        }
         if spec.is_empty() {
             return Ok(self.to_str(v)?);
         }
@@ -944,6 +952,25 @@ impl Vm {
             ExceptionType::TypeError,
             format!("unsupported format string passed to {}.__format__", self.type_name_of(v)),
         ))
+    }
+
+    /// An instance's own `__format__(spec)`, if its class defines one.
+    fn script_format(&mut self, v: Value, spec: &str) -> Result<Option<String>> {
+        if self.kind_of(v) != Some(Kind::Instance) {
+            return Ok(None);
+        }
+        let spec = self.new_str(spec)?;
+        let result = self.call_dunder(v, "__format__", &[spec]);
+        self.release(spec);
+        let Some(result) = result? else { return Ok(None) };
+        let text = self.as_str(result).map(String::from);
+        if text.is_none() {
+            let message = format!("__format__ must return a str, not {}", self.type_name_of(result));
+            self.release(result);
+            return Err(self.raise_text(ExceptionType::TypeError, &message));
+        }
+        self.release(result);
+        Ok(text)
     }
 
     /// `repr(v)` or `str(v)`, with floats written by this module (exact on ties, see
@@ -1234,7 +1261,7 @@ impl Vm {
     fn build_string(
         &mut self,
         input: &str,
-        args: &[Value],
+        args: &FormatArgs<'_>,
         depth: u32,
         numbering: &mut AutoNumber,
         out: &mut String,
@@ -1291,7 +1318,7 @@ impl Vm {
     fn output_field(
         &mut self,
         field: &Field<'_>,
-        args: &[Value],
+        args: &FormatArgs<'_>,
         depth: u32,
         numbering: &mut AutoNumber,
         out: &mut String,
@@ -1306,7 +1333,7 @@ impl Vm {
         &mut self,
         obj: Value,
         field: &Field<'_>,
-        args: &[Value],
+        args: &FormatArgs<'_>,
         depth: u32,
         numbering: &mut AutoNumber,
         out: &mut String,
@@ -1350,7 +1377,7 @@ impl Vm {
 
     /// The object a field names (owned): a positional argument, then `.attr` and `[key]`
     /// lookups (CPython's `get_field_object`).
-    fn field_object(&mut self, name: &str, args: &[Value], numbering: &mut AutoNumber) -> Result<Value> {
+    fn field_object(&mut self, name: &str, args: &FormatArgs<'_>, numbering: &mut AutoNumber) -> Result<Value> {
         let (first, rest) = name.split_at(name.find(['.', '[']).unwrap_or(name.len()));
         let index = field_integer(first)?;
         let automatic = first.is_empty();
@@ -1378,7 +1405,7 @@ impl Vm {
         } else {
             index
         };
-        let mut obj = match index.map(|i| (i, args.get(i))) {
+        let mut obj = match index.map(|i| (i, args.positional.get(i))) {
             Some((_, Some(&v))) => {
                 self.incref(v);
                 v
@@ -1387,13 +1414,18 @@ impl Vm {
                 let text = format!("Replacement index {i} out of range for positional args tuple");
                 return Err(self.raise_text(ExceptionType::IndexError, &text));
             }
-            None => {
-                // A keyword field; no keyword arguments reach str.format yet.
-                let key = self.new_str(first)?;
-                let e = self.raise_now(Error::Key(key));
-                self.release(key);
-                return Err(e);
-            }
+            None => match args.keywords.get(self, first) {
+                Some(v) => {
+                    self.incref(v);
+                    v
+                }
+                None => {
+                    let key = self.new_str(first)?;
+                    let e = self.raise_now(Error::Key(key));
+                    self.release(key);
+                    return Err(e);
+                }
+            },
         };
         let bytes = rest.as_bytes();
         let mut pos = 0;
@@ -1606,7 +1638,7 @@ mod tests {
             for &a in args {
                 values.push(make_arg(&mut vm, a));
             }
-            let result = str_format(&mut vm, &values);
+            let result = str_format(&mut vm, &values, &Keywords::default());
             let got = outcome(&mut vm, result);
             vm.release_all(&values);
             if got != expected {
@@ -1663,7 +1695,7 @@ mod tests {
         assert_eq!(vm.percent_format(fmt, args), Err(Error::Memory));
         let many = vm.new_str(&"{:600000}".repeat(4)).unwrap();
         let items = [many, int(1), int(2), int(3), int(4)];
-        assert_eq!(str_format(&mut vm, &items), Err(Error::Memory));
+        assert_eq!(str_format(&mut vm, &items, &Keywords::default()), Err(Error::Memory));
         vm.release_all(&[spec, spec2, x, fmt, big, args, many]);
     }
 

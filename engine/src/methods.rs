@@ -52,7 +52,6 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Str, "index", str_index),
     (BuiltinType::Str, "rindex", str_rindex),
     (BuiltinType::Str, "count", str_count),
-    (BuiltinType::Str, "format", crate::format::str_format),
     (BuiltinType::Str, "isdigit", str_isdigit),
     (BuiltinType::Str, "isalpha", str_isalpha),
     (BuiltinType::Str, "isspace", str_isspace),
@@ -138,6 +137,7 @@ pub(crate) const METHODS_WITH_KEYWORDS: &[(BuiltinType, &str, NativeKeywordFn)] 
     (BuiltinType::Str, "splitlines", str_splitlines),
     (BuiltinType::Str, "expandtabs", str_expandtabs),
     (BuiltinType::Dict, "update", dict_update),
+    (BuiltinType::Str, "format", crate::format::str_format),
 ];
 
 // Arguments and errors.
