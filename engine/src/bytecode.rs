@@ -182,11 +182,13 @@ pub enum Op {
     ReraiseHandled,
     /// del R[a].N[c]
     DeleteAttr,
+    /// R[a] = name N[c] of module R[b] (`from m import name`); ImportError if missing
+    ImportFrom,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 88] = [
+    pub const ALL: [Op; 89] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -275,6 +277,7 @@ impl Op {
         Op::PopHandled,
         Op::ReraiseHandled,
         Op::DeleteAttr,
+        Op::ImportFrom,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -376,7 +379,7 @@ impl Op {
             Op::Return => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::BuildTuple | Op::BuildList => Shape::RegRun,
             Op::ForIter | Op::SendNext => Shape::IterJump,
-            Op::LoadAttr | Op::StoreAttr => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::LoadAttr | Op::StoreAttr | Op::ImportFrom => Shape::Abc(Reg, Reg, Operand::NameC),
             Op::CheckBound => Shape::Abx(Reg, Name),
             Op::Clear | Op::Reraise => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::DeleteItem | Op::Raise | Op::ListAppend | Op::SetDefaults | Op::SetKwDefaults | Op::ListToTuple => {

@@ -528,7 +528,7 @@ impl<'a> Compiler<'a, '_> {
                     }
                     let r = self.temp(line)?;
                     let attr = u8::try_from(self.name_index(alias.name)?).map_err(|_| too_complex(line))?;
-                    self.abc(Op::LoadAttr, r, m, attr, line);
+                    self.abc(Op::ImportFrom, r, m, attr, line);
                     self.store_name(alias.asname.unwrap_or(alias.name), r, line)?;
                 }
             }

@@ -395,7 +395,7 @@ impl Vm {
                 self.as_str(name).unwrap_or("?")
             ),
             Error::ModuleAttribute { module, name } => {
-                let module_name = module.as_object().map_or(Value::NULL, |m| self.heap.read_value(m + 8));
+                let module_name = self.module_name(module);
                 format!(
                     "module '{}' has no attribute '{}'",
                     self.as_str(module_name).unwrap_or("?"),
@@ -441,9 +441,30 @@ impl Vm {
                 Err(e) => Err(e),
             }
         };
+        let made = match (made, e) {
+            // `ModuleNotFoundError.name` names the module, as CPython's does.
+            (Ok(exception), Error::NoModule(module)) => self.set_str_attribute(exception, "name", module),
+            (made, _) => made,
+        };
         match made {
             Ok(exception) => self.raise(exception),
             Err(_) => self.raise_memory_error(),
+        }
+    }
+
+    /// Sets `obj.<name> = value` and hands `obj` back; on failure `obj` is released.
+    fn set_str_attribute(&mut self, obj: Value, name: &str, value: Value) -> Result<Value> {
+        let set = self.intern_str(name).and_then(|key| {
+            let set = self.set_attribute(obj, key, value);
+            self.release(key);
+            set
+        });
+        match set {
+            Ok(()) => Ok(obj),
+            Err(e) => {
+                self.release(obj);
+                Err(e)
+            }
         }
     }
 

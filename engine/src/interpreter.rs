@@ -11,6 +11,7 @@
 
 use crate::bytecode::{Instr, Op};
 use crate::error::{Error, Result};
+use crate::exception::ExceptionType;
 use crate::frame::FRAME_HEADER;
 use crate::function::Keywords;
 use crate::object::Kind;
@@ -79,6 +80,16 @@ impl Vm {
             },
             _ => Err(self.raise_error(Error::TypeOf { template: "'{}' object is not callable", value: callable })),
         }
+    }
+
+    /// `ImportError: cannot import name 'x' from 'm'`.
+    fn cannot_import(&mut self, module: Value, name: Value) -> Error {
+        let text = alloc::format!(
+            "cannot import name '{}' from '{}'",
+            self.as_str(name).unwrap_or("?"),
+            self.as_str(self.module_name(module)).unwrap_or("?")
+        );
+        crate::iterator::raise_text(self, ExceptionType::ImportError, &text, Error::Attribute { object: module, name })
     }
 
     /// `function(receiver, *args, **keywords)`: a method called on its receiver.
@@ -695,6 +706,16 @@ impl Vm {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(c));
                     let v = self.get_attribute(self.reg(now, b), name)?;
                     self.set_reg(now, a, v);
+                }
+                Op::ImportFrom => {
+                    let (module, name) = (self.reg(now, b), self.tuple_item(self.code_names(now.code), u32::from(c)));
+                    match self.get_attribute(module, name) {
+                        Ok(v) => self.set_reg(now, a, v),
+                        Err(e) if crate::iterator::swallow_raised(self, e, ExceptionType::AttributeError) => {
+                            return Err(self.cannot_import(module, name));
+                        }
+                        Err(e) => return Err(e),
+                    }
                 }
                 Op::StoreAttr => {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(c));

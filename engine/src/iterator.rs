@@ -104,7 +104,9 @@ pub(crate) fn swallow_raised(vm: &mut Vm, e: Error, ty: ExceptionType) -> bool {
             class != Value::NULL && vm.is_instance(vm.raised, class)
         }
         Error::Index(_) => ty == ExceptionType::IndexError,
-        Error::Attribute { .. } => ty == ExceptionType::AttributeError,
+        Error::Attribute { .. } | Error::ModuleAttribute { .. } | Error::NoSetter { .. } => {
+            ty == ExceptionType::AttributeError
+        }
         _ => false,
     };
     if matches && e == Error::Raised {

@@ -82,6 +82,11 @@ impl Vm {
         Ok(module)
     }
 
+    /// A module's name (borrowed str).
+    pub(crate) fn module_name(&self, module: Value) -> Value {
+        module.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 8))
+    }
+
     /// A module's namespace dict (borrowed).
     pub(crate) fn module_namespace(&self, module: Value) -> Value {
         module.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 12))
@@ -510,6 +515,32 @@ impl Vm {
     /// `from module import *`: the module's public names into `globals`.
     pub(crate) fn import_star(&mut self, module: Value, globals: Value) -> Result<()> {
         let namespace = self.module_namespace(module);
+        let all_key = self.intern_str("__all__")?;
+        let all = self.dict_get(namespace, all_key);
+        self.release(all_key);
+        if let Some(all) = all? {
+            // `__all__` lists exactly the names to take, private or not.
+            let names = self.collect(all);
+            self.release(all);
+            let names = names?;
+            let copied = names.iter().try_for_each(|&name| {
+                if self.kind_of(name) != Some(Kind::Str) {
+                    return Err(Error::Type("Item in __all__ must be str"));
+                }
+                match self.dict_get(namespace, name)? {
+                    Some(value) => {
+                        let set = self.dict_set(globals, name, value);
+                        self.release(value);
+                        set
+                    }
+                    None => Err(Error::ModuleAttribute { module, name }),
+                }
+            });
+            // The error names a value from `names`: make the exception while it lives.
+            let copied = copied.map_err(|e| self.raise_error(e));
+            self.release_all(&names);
+            return copied;
+        }
         let mut position = 0;
         let mut pairs: Vec<(Value, Value)> = Vec::new();
         while let Some((key, value)) = self.dict_next(namespace, &mut position) {
