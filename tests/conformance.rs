@@ -43,8 +43,10 @@ fn run_script(path: &Path, profile: Profile) -> Outcome {
     vm.set_output(Box::new(captured.clone()));
     vm.set_module_loader(Box::new(SuiteModules));
     vm.set_argv(&[name]);
-    let start = std::time::Instant::now();
-    vm.set_clock(Box::new(move || start.elapsed().as_secs_f64()));
+    // `time.time()` is seconds since the epoch, as the host's wall clock says.
+    vm.set_clock(Box::new(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+    }));
     let exit_code = i32::from(vm.run_main(name, &source).is_err());
     let teardown = vm.shutdown();
     Outcome { stdout: captured.stdout(), stderr: captured.stderr(), exit_code, leaked_bytes: teardown.leaked_bytes }

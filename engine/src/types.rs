@@ -548,6 +548,10 @@ impl Vm {
                 let namespace = self.class_namespace(obj.as_object().unwrap_or_default());
                 self.dict_set(namespace, name, value)
             }
+            Some(Kind::Instance) if self.type_of(obj) == self.builtin_type(BuiltinType::Object) => {
+                // A bare `object()` has no attribute dict.
+                Err(Error::Attribute { object: obj, name })
+            }
             Some(Kind::Instance) => {
                 if let Some(setter) = self.property_setter(obj, name)? {
                     let result = self.call(setter, &[obj, value])?;
