@@ -165,10 +165,14 @@ impl Vm {
         (self.is_set_like_view(a) || self.is_set_like_view(b)) && set_like(a) && set_like(b)
     }
 
-    /// `a <op> b` as a Rust bool, for the natives that order values (`sorted`, `min`).
+    /// `a <op> b` as a Rust bool, for natives that compare values (`sorted`, `min`, `in`).
     pub(crate) fn compare_truth(&mut self, op: Op, a: Value, b: Value) -> Result<bool> {
         if self.kind_of(a) != Some(Kind::Instance) && self.kind_of(b) != Some(Kind::Instance) {
-            return self.compare_order(op, a, b);
+            return match op {
+                Op::Eq => self.equals(a, b),
+                Op::Ne => self.equals(a, b).map(|equal| !equal),
+                _ => self.compare_order(op, a, b),
+            };
         }
         let result = self.compare_op(op, a, b)?;
         let truth = self.truth(result);
@@ -290,7 +294,36 @@ impl Vm {
                 }
             }
         }
+        if matches!(self.kind_of(container), Some(Kind::List | Kind::Tuple)) {
+            return self.sequence_contains(container, item);
+        }
         self.contains(container, item)
+    }
+
+    /// `item in seq` for a list or tuple: identity, then `==` with instances' `__eq__`.
+    fn sequence_contains(&mut self, seq: Value, item: Value) -> Result<bool> {
+        let mut i = 0;
+        // Re-read the length each time: an `__eq__` may change the list.
+        while i < self.sequence_len(seq) {
+            let element = self.sequence_item(seq, i);
+            if element == item {
+                return Ok(true);
+            }
+            let scripted = self.kind_of(element) == Some(Kind::Instance) || self.kind_of(item) == Some(Kind::Instance);
+            let equal = if scripted {
+                self.heap.incref(element);
+                let equal = self.compare_truth(Op::Eq, element, item);
+                self.release(element);
+                equal?
+            } else {
+                self.equals(element, item)?
+            };
+            if equal {
+                return Ok(true);
+            }
+            i += 1;
+        }
+        Ok(false)
     }
 
     /// `iter(v)` with `__iter__` for instances.
