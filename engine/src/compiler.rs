@@ -1211,10 +1211,17 @@ impl<'a> Compiler<'a, '_> {
         unit.builder.is_generator = match body {
             FunctionBody::Statements(_) => self.generator_keys.contains(&key),
             FunctionBody::Expression(_) => false,
+            FunctionBody::Generator { .. } => {
+                // Its one parameter, register 0: the iterator of the first `for`.
+                unit.locals.push(crate::scope::GENERATOR_SOURCE);
+                unit.bound.push(true);
+                unit.builder.parameters = 1;
+                true
+            }
         };
         let (assigned, globals) = match body {
             FunctionBody::Statements(stmts) => assigned_names(stmts),
-            FunctionBody::Expression(_) => (Vec::new(), Vec::new()),
+            FunctionBody::Expression(_) | FunctionBody::Generator { .. } => (Vec::new(), Vec::new()),
         };
         unit.globals = globals;
         for n in assigned {
@@ -1259,6 +1266,17 @@ impl<'a> Compiler<'a, '_> {
                 let Some(unit) = self.units.pop() else { return Err(CompileError::Engine(Error::Type("no unit"))) };
                 Ok(finish_builder(unit, self.vm)?)
             }),
+            FunctionBody::Generator { elt, generators } => self
+                .comprehension_over(generators, Some(0), 0, &|c, _| {
+                    // Yield a copy: the resumption overwrites the register with the value sent.
+                    let mark = c.mark();
+                    let v = c.temp(elt.line)?;
+                    c.expr_into(elt, v)?;
+                    c.abc(Op::Yield, v, 0, 0, elt.line);
+                    c.release_to(mark);
+                    Ok(())
+                })
+                .and_then(|()| self.finish_unit(line)),
         };
         let code = match compiled {
             Ok(code) => code,
@@ -1506,10 +1524,25 @@ impl<'a> Compiler<'a, '_> {
                     Ok(())
                 })?;
             }
+            ExprKind::GeneratorExp { elt, generators }
+                if self.scopes.contains_key(&(e as *const Expr<'a> as usize)) =>
+            {
+                // A generator function of its own, called with the first iterable's
+                // iterator (evaluated here, now, as CPython does).
+                let key = e as *const Expr<'a> as usize;
+                let body = FunctionBody::Generator { elt, generators };
+                let f = self.function("<genexpr>", key, &Parameters::default(), body, line)?;
+                let call = self.temps(2, line)?;
+                self.abc(Op::Move, call, f, 0, line);
+                let first = generators.first().map(|g| g.iter).ok_or_else(|| too_complex(line))?;
+                let source = self.expr(first)?;
+                self.abc(Op::GetIter, call + 1, source, 0, line);
+                self.abc(Op::Call, call, 1, 0, line);
+                self.abc(Op::Move, target, call, 0, line);
+            }
             ExprKind::GeneratorExp { elt, generators } => {
-                // Evaluated eagerly into a list, then iterated: the same items in the same
-                // order, but computed before the first is used (mote's documented
-                // deviation until lazy generator expressions land).
+                // Inside a comprehension: evaluated eagerly into a list, then iterated (its
+                // loop variables live in registers no function could capture).
                 let items = self.temp(line)?;
                 self.abc(Op::BuildList, items, 0, 0, line);
                 self.comprehension(generators, items, &|c, acc| {
@@ -1835,11 +1868,29 @@ impl<'a> Compiler<'a, '_> {
         accumulator: u8,
         element: &dyn Fn(&mut Self, u8) -> Result<()>,
     ) -> Result<()> {
+        self.comprehension_over(generators, None, accumulator, element)
+    }
+
+    /// [`comprehension`](Self::comprehension), with the first `for` iterating the
+    /// iterator already in register `first_iterator` if given (a generator expression's
+    /// parameter) rather than evaluating its iterable here.
+    fn comprehension_over(
+        &mut self,
+        generators: &'a [Comprehension<'a>],
+        first_iterator: Option<u8>,
+        accumulator: u8,
+        element: &dyn Fn(&mut Self, u8) -> Result<()>,
+    ) -> Result<()> {
         let Some((first, rest)) = generators.split_first() else { return element(self, accumulator) };
         let line = first.iter.line;
         let it = self.temps(2, line)?;
-        let source = self.expr(first.iter)?;
-        self.abc(Op::GetIter, it, source, 0, line);
+        match first_iterator {
+            Some(r) => self.abc(Op::Move, it, r, 0, line),
+            None => {
+                let source = self.expr(first.iter)?;
+                self.abc(Op::GetIter, it, source, 0, line);
+            }
+        }
         self.release_to(it + 2);
         let start = self.here();
         let to_exit = self.jump_placeholder(Op::ForIter, it, line);
@@ -1909,6 +1960,11 @@ fn finish_builder(mut unit: Unit<'_>, vm: &mut Vm) -> core::result::Result<Value
 enum FunctionBody<'a> {
     Statements(&'a [Stmt<'a>]),
     Expression(&'a Expr<'a>),
+    /// A lazy generator expression's loop.
+    Generator {
+        elt: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
 }
 
 /// The docstring of a function or class body: a string literal as its first statement.
@@ -1948,7 +2004,7 @@ pub(crate) fn assigned_names<'a>(body: &'a [Stmt<'a>]) -> (Vec<&'a str>, Vec<&'a
     (assigned, globals)
 }
 
-fn collect_target<'a>(e: &'a Expr<'a>, out: &mut Vec<&'a str>) {
+pub(crate) fn collect_target<'a>(e: &'a Expr<'a>, out: &mut Vec<&'a str>) {
     match e.kind {
         ExprKind::Name(n) => collect_target_name(n, out),
         ExprKind::Tuple(items) | ExprKind::List(items) => {

@@ -293,6 +293,10 @@ impl Vm {
                     let _ = write!(out, "<class '__main__.{name}'>");
                 }
             }
+            Kind::Generator => {
+                let name = self.as_str(self.heap.read_value(at + 12)).unwrap_or("?");
+                let _ = write!(out, "<generator object {name} at {at:#x}>");
+            }
             other => {
                 let _ = write!(out, "<{} object at {at:#x}>", other.type_name());
             }

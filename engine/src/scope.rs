@@ -12,8 +12,12 @@
 //! - a nested function's frees become cells of the function that owns them, and frees of
 //!   every function in between (they pass the cell down).
 //!
-//! Comprehensions compile inline, so their names belong to the enclosing function; a
-//! function defined inside a comprehension is refused (its loop variable has no cell).
+//! List, set and dict comprehensions compile inline, so their names belong to the
+//! enclosing function; a function defined inside a comprehension is refused (its loop
+//! variable has no cell). A generator expression is a function of its own (it runs
+//! lazily, after the enclosing code moved on): its locals are its loop variables and the
+//! iterator it is given (`.0`, the first `for`'s iterable, evaluated outside). One inside
+//! a comprehension stays inline and eager, as its loop variables could not be captured.
 
 use crate::compiler::CompileError;
 use crate::syntax::ast::{Comprehension, Expr, ExprKind, FStringPart, Lambda, Module, Parameters, Stmt, StmtKind};
@@ -39,6 +43,8 @@ pub(crate) type Scopes<'a> = BTreeMap<usize, FunctionScope<'a>>;
 enum Child<'a> {
     Def(&'a crate::syntax::ast::FunctionDef<'a>),
     Lambda(&'a Lambda<'a>),
+    /// A lazy generator expression (the `GeneratorExp` node).
+    Generator(&'a Expr<'a>),
 }
 
 impl<'a> Child<'a> {
@@ -46,6 +52,7 @@ impl<'a> Child<'a> {
         match self {
             Child::Def(d) => d as *const _ as usize,
             Child::Lambda(l) => l as *const _ as usize,
+            Child::Generator(e) => e as *const _ as usize,
         }
     }
 }
@@ -93,9 +100,11 @@ fn resolve<'a>(
     enclosing: &[Vec<&'a str>],
     scopes: &mut Scopes<'a>,
 ) -> Result<Vec<&'a str>, CompileError> {
+    let no_params = Parameters::default();
     let (params, body): (&Parameters<'a>, Body<'a>) = match f {
         Child::Def(d) => (&d.params, Body::Statements(d.body)),
         Child::Lambda(l) => (&l.params, Body::Expression(l.body)),
+        Child::Generator(e) => (&no_params, Body::Generator(e)),
     };
     let mut uses = Uses::default();
     let (assigned, globals) = match body {
@@ -106,6 +115,15 @@ fn resolve<'a>(
         Body::Expression(e) => {
             walk_expr(e, &mut uses, false)?;
             (Vec::new(), Vec::new())
+        }
+        Body::Generator(e) => {
+            let ExprKind::GeneratorExp { elt, generators } = e.kind else { return Ok(Vec::new()) };
+            walk_generator_body(elt, generators, &mut uses)?;
+            let mut targets = alloc::vec![GENERATOR_SOURCE];
+            for g in generators {
+                crate::compiler::collect_target(g.target, &mut targets);
+            }
+            (targets, Vec::new())
         }
     };
     let nonlocal_names: Vec<&'a str> = uses.nonlocals.iter().map(|n| n.0).collect();
@@ -169,6 +187,29 @@ fn resolve<'a>(
 enum Body<'a> {
     Statements(&'a [Stmt<'a>]),
     Expression(&'a Expr<'a>),
+    Generator(&'a Expr<'a>),
+}
+
+/// The hidden parameter of a generator expression: the iterator of its first `for`.
+pub(crate) const GENERATOR_SOURCE: &str = ".0";
+
+/// The names a lazy generator expression's own body uses: everything but the first
+/// iterable, which the enclosing scope evaluates.
+fn walk_generator_body<'a>(
+    elt: &'a Expr<'a>,
+    generators: &'a [Comprehension<'a>],
+    uses: &mut Uses<'a>,
+) -> Result<(), CompileError> {
+    for (i, g) in generators.iter().enumerate() {
+        walk_expr(g.target, uses, true)?;
+        if i > 0 {
+            walk_expr(g.iter, uses, true)?;
+        }
+        for cond in g.ifs {
+            walk_expr(cond, uses, true)?;
+        }
+    }
+    walk_expr(elt, uses, true)
 }
 
 fn walk_block<'a>(body: &'a [Stmt<'a>], uses: &mut Uses<'a>, in_comprehension: bool) -> Result<(), CompileError> {
@@ -374,6 +415,12 @@ fn walk_expr<'a>(e: &'a Expr<'a>, uses: &mut Uses<'a>, c: bool) -> Result<(), Co
                 }
                 walk_expr(item.value, uses, c)?;
             }
+        }
+        ExprKind::GeneratorExp { generators, .. } if !c => {
+            if let Some(first) = generators.first() {
+                walk_expr(first.iter, uses, c)?;
+            }
+            uses.children.push((Child::Generator(e), false));
         }
         ExprKind::ListComp { elt, generators }
         | ExprKind::SetComp { elt, generators }

@@ -657,6 +657,13 @@ impl Vm {
                 };
                 return self.new_int(n).map(Some);
             }
+            (Kind::Generator, "__qualname__") => self.heap.read_value(at + 12),
+            (Kind::Generator, "__name__") => {
+                let qualname = self.heap.read_value(at + 12);
+                let short =
+                    alloc::string::String::from(crate::traceback::short_name(self.as_str(qualname).unwrap_or("")));
+                return self.intern_str(&short).map(Some);
+            }
             (Kind::Function, "__defaults__") => self.function_defaults(at),
             (Kind::Function, "__doc__") => self.code_docstring(self.function_code(at).as_object().unwrap_or_default()),
             (Kind::Class, "__doc__") => {
