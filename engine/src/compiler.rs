@@ -1211,17 +1211,24 @@ impl<'a> Compiler<'a, '_> {
         unit.builder.is_generator = match body {
             FunctionBody::Statements(_) => self.generator_keys.contains(&key),
             FunctionBody::Expression(_) => false,
-            FunctionBody::Generator { .. } => {
+            FunctionBody::Comprehension(e) => {
                 // Its one parameter, register 0: the iterator of the first `for`.
                 unit.locals.push(crate::scope::GENERATOR_SOURCE);
                 unit.bound.push(true);
                 unit.builder.parameters = 1;
-                true
+                matches!(e.kind, ExprKind::GeneratorExp { .. })
             }
         };
         let (assigned, globals) = match body {
             FunctionBody::Statements(stmts) => assigned_names(stmts),
-            FunctionBody::Expression(_) | FunctionBody::Generator { .. } => (Vec::new(), Vec::new()),
+            FunctionBody::Expression(_) => (Vec::new(), Vec::new()),
+            FunctionBody::Comprehension(e) => {
+                let mut targets = Vec::new();
+                for g in crate::scope::comprehension_parts(e).map_or(&[][..], |(_, generators)| generators) {
+                    collect_target(g.target, &mut targets);
+                }
+                (targets, Vec::new())
+            }
         };
         unit.globals = globals;
         for n in assigned {
@@ -1266,17 +1273,7 @@ impl<'a> Compiler<'a, '_> {
                 let Some(unit) = self.units.pop() else { return Err(CompileError::Engine(Error::Type("no unit"))) };
                 Ok(finish_builder(unit, self.vm)?)
             }),
-            FunctionBody::Generator { elt, generators } => self
-                .comprehension_over(generators, Some(0), 0, &|c, _| {
-                    // Yield a copy: the resumption overwrites the register with the value sent.
-                    let mark = c.mark();
-                    let v = c.temp(elt.line)?;
-                    c.expr_into(elt, v)?;
-                    c.abc(Op::Yield, v, 0, 0, elt.line);
-                    c.release_to(mark);
-                    Ok(())
-                })
-                .and_then(|()| self.finish_unit(line)),
+            FunctionBody::Comprehension(e) => self.comprehension_function_body(e),
         };
         let code = match compiled {
             Ok(code) => code,
@@ -1496,42 +1493,24 @@ impl<'a> Compiler<'a, '_> {
                 }
                 self.abc(Op::BuildDict, target, first, count, line);
             }
-            ExprKind::ListComp { elt, generators } => {
-                self.abc(Op::BuildList, target, 0, 0, line);
-                self.comprehension(generators, target, &|c, acc| {
-                    let v = c.expr(elt)?;
-                    c.abc(Op::ListAppend, acc, v, 0, elt.line);
-                    Ok(())
-                })?;
-            }
-            ExprKind::SetComp { elt, generators } => {
-                self.abc(Op::BuildSet, target, 0, 0, line);
-                self.comprehension(generators, target, &|c, acc| {
-                    let call = c.temps(3, elt.line)?;
-                    let n = u8::try_from(c.name_index("add")?).map_err(|_| too_complex(elt.line))?;
-                    c.abc(Op::LoadMethod, call, acc, n, elt.line);
-                    c.expr_into(elt, call + 2)?;
-                    c.abc(Op::CallMethod, call, 1, 0, elt.line);
-                    Ok(())
-                })?;
-            }
-            ExprKind::DictComp { key, value, generators } => {
-                self.abc(Op::BuildDict, target, 0, 0, line);
-                self.comprehension(generators, target, &|c, acc| {
-                    let k = c.expr(key)?;
-                    let v = c.expr(value)?;
-                    c.abc(Op::SetItem, acc, k, v, key.line);
-                    Ok(())
-                })?;
-            }
-            ExprKind::GeneratorExp { elt, generators }
+            ExprKind::GeneratorExp { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::DictComp { .. }
                 if self.scopes.contains_key(&(e as *const Expr<'a> as usize)) =>
             {
-                // A generator function of its own, called with the first iterable's
-                // iterator (evaluated here, now, as CPython does).
+                // A function of its own, called with the first iterable's iterator
+                // (evaluated here, now, as CPython does).
                 let key = e as *const Expr<'a> as usize;
-                let body = FunctionBody::Generator { elt, generators };
-                let f = self.function("<genexpr>", key, &Parameters::default(), body, line)?;
+                let (name, generators) = match e.kind {
+                    ExprKind::GeneratorExp { generators, .. } => ("<genexpr>", generators),
+                    ExprKind::ListComp { generators, .. } => ("<listcomp>", generators),
+                    ExprKind::SetComp { generators, .. } => ("<setcomp>", generators),
+                    ExprKind::DictComp { generators, .. } => ("<dictcomp>", generators),
+                    _ => return Err(too_complex(line)),
+                };
+                let body = FunctionBody::Comprehension(e);
+                let f = self.function(name, key, &Parameters::default(), body, line)?;
                 let call = self.temps(2, line)?;
                 self.abc(Op::Move, call, f, 0, line);
                 let first = generators.first().map(|g| g.iter).ok_or_else(|| too_complex(line))?;
@@ -1541,16 +1520,14 @@ impl<'a> Compiler<'a, '_> {
                 self.abc(Op::Move, target, call, 0, line);
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                // Inside a comprehension: evaluated eagerly into a list, then iterated (its
-                // loop variables live in registers no function could capture).
+                // Inside an inline comprehension: evaluated eagerly into a list, then
+                // iterated (its loop variables live in registers no function could capture).
                 let items = self.temp(line)?;
-                self.abc(Op::BuildList, items, 0, 0, line);
-                self.comprehension(generators, items, &|c, acc| {
-                    let v = c.expr(elt)?;
-                    c.abc(Op::ListAppend, acc, v, 0, elt.line);
-                    Ok(())
-                })?;
+                self.collection_comprehension(e, Some((elt, generators)), items, LoopMode::Inline)?;
                 self.abc(Op::GetIter, target, items, 0, line);
+            }
+            ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. } => {
+                self.collection_comprehension(e, None, target, LoopMode::Inline)?;
             }
             ExprKind::Yield(value) => {
                 match value {
@@ -1862,40 +1839,110 @@ impl<'a> Compiler<'a, '_> {
 
     /// Compiles the loops of a comprehension around `element`, which adds one item to
     /// the accumulator register.
+    /// The body of a comprehension compiled as a function: the loop over its parameter
+    /// (register 0), then the collection's return (a generator just ends).
+    fn comprehension_function_body(&mut self, e: &'a Expr<'a>) -> Result<Value> {
+        if let ExprKind::GeneratorExp { elt, generators } = e.kind {
+            self.comprehension(generators, LoopMode::Function, 0, &|c, _| {
+                // Yield a copy: the resumption overwrites the register with the value sent.
+                let mark = c.mark();
+                let v = c.temp(elt.line)?;
+                c.expr_into(elt, v)?;
+                c.abc(Op::Yield, v, 0, 0, elt.line);
+                c.release_to(mark);
+                Ok(())
+            })?;
+            return self.finish_unit(e.line);
+        }
+        let result = self.temp(e.line)?;
+        self.collection_comprehension(e, None, result, LoopMode::Function)?;
+        self.abc(Op::Return, result, 0, 0, e.line);
+        let Some(unit) = self.units.pop() else { return Err(CompileError::Engine(Error::Type("no unit"))) };
+        Ok(finish_builder(unit, self.vm)?)
+    }
+
+    /// A list, set or dict comprehension into register `target` (`as_list`: a generator
+    /// expression's parts, collected into a list).
+    fn collection_comprehension(
+        &mut self,
+        e: &'a Expr<'a>,
+        as_list: Option<(&'a Expr<'a>, &'a [Comprehension<'a>])>,
+        target: u8,
+        mode: LoopMode,
+    ) -> Result<()> {
+        let line = e.line;
+        match (e.kind, as_list) {
+            (_, Some((elt, generators))) | (ExprKind::ListComp { elt, generators }, None) => {
+                self.abc(Op::BuildList, target, 0, 0, line);
+                self.comprehension(generators, mode, target, &|c, acc| {
+                    let v = c.expr(elt)?;
+                    c.abc(Op::ListAppend, acc, v, 0, elt.line);
+                    Ok(())
+                })
+            }
+            (ExprKind::SetComp { elt, generators }, None) => {
+                self.abc(Op::BuildSet, target, 0, 0, line);
+                self.comprehension(generators, mode, target, &|c, acc| {
+                    let call = c.temps(3, elt.line)?;
+                    let n = u8::try_from(c.name_index("add")?).map_err(|_| too_complex(elt.line))?;
+                    c.abc(Op::LoadMethod, call, acc, n, elt.line);
+                    c.expr_into(elt, call + 2)?;
+                    c.abc(Op::CallMethod, call, 1, 0, elt.line);
+                    Ok(())
+                })
+            }
+            (ExprKind::DictComp { key, value, generators }, None) => {
+                self.abc(Op::BuildDict, target, 0, 0, line);
+                self.comprehension(generators, mode, target, &|c, acc| {
+                    let k = c.expr(key)?;
+                    let v = c.expr(value)?;
+                    c.abc(Op::SetItem, acc, k, v, key.line);
+                    Ok(())
+                })
+            }
+            _ => Err(too_complex(line)),
+        }
+    }
+
+    /// The loops of a comprehension around `element`. Inline, the first iterable is
+    /// evaluated here and the loop variables live in hidden registers; in a comprehension
+    /// function, the first `for` iterates the parameter (register 0) and the loop
+    /// variables are the function's locals (cells if a nested function captures them).
     fn comprehension(
         &mut self,
         generators: &'a [Comprehension<'a>],
+        mode: LoopMode,
         accumulator: u8,
         element: &dyn Fn(&mut Self, u8) -> Result<()>,
     ) -> Result<()> {
-        self.comprehension_over(generators, None, accumulator, element)
+        self.comprehension_loops(generators, mode, true, accumulator, element)
     }
 
-    /// [`comprehension`](Self::comprehension), with the first `for` iterating the
-    /// iterator already in register `first_iterator` if given (a generator expression's
-    /// parameter) rather than evaluating its iterable here.
-    fn comprehension_over(
+    fn comprehension_loops(
         &mut self,
         generators: &'a [Comprehension<'a>],
-        first_iterator: Option<u8>,
+        mode: LoopMode,
+        outermost: bool,
         accumulator: u8,
         element: &dyn Fn(&mut Self, u8) -> Result<()>,
     ) -> Result<()> {
         let Some((first, rest)) = generators.split_first() else { return element(self, accumulator) };
         let line = first.iter.line;
         let it = self.temps(2, line)?;
-        match first_iterator {
-            Some(r) => self.abc(Op::Move, it, r, 0, line),
-            None => {
-                let source = self.expr(first.iter)?;
-                self.abc(Op::GetIter, it, source, 0, line);
-            }
+        if outermost && mode == LoopMode::Function {
+            self.abc(Op::Move, it, 0, 0, line);
+        } else {
+            let source = self.expr(first.iter)?;
+            self.abc(Op::GetIter, it, source, 0, line);
         }
         self.release_to(it + 2);
         let start = self.here();
         let to_exit = self.jump_placeholder(Op::ForIter, it, line);
         let hidden_before = self.unit_ref().hidden.len();
-        self.bind_hidden(first.target, it + 1)?;
+        match mode {
+            LoopMode::Inline => self.bind_hidden(first.target, it + 1)?,
+            LoopMode::Function => self.assign(first.target, it + 1)?,
+        }
         let mut skips = Vec::new();
         for cond in first.ifs {
             let mark = self.mark();
@@ -1903,7 +1950,7 @@ impl<'a> Compiler<'a, '_> {
             skips.push(self.jump_placeholder(Op::JumpIfFalse, c, cond.line));
             self.release_to(mark);
         }
-        self.comprehension(rest, accumulator, element)?;
+        self.comprehension_loops(rest, mode, false, accumulator, element)?;
         let back = self.here();
         for s in skips {
             self.patch_jump(s, back, line)?;
@@ -1955,16 +2002,21 @@ fn finish_builder(mut unit: Unit<'_>, vm: &mut Vm) -> core::result::Result<Value
     unit.builder.finish(vm)
 }
 
-/// A function's body: statements (`def`) or one expression (`lambda`).
+/// A function's body: statements (`def`), one expression (`lambda`), or the loops of a
+/// generator expression or comprehension compiled as a function (its node).
 #[derive(Debug, Clone, Copy)]
 enum FunctionBody<'a> {
     Statements(&'a [Stmt<'a>]),
     Expression(&'a Expr<'a>),
-    /// A lazy generator expression's loop.
-    Generator {
-        elt: &'a Expr<'a>,
-        generators: &'a [Comprehension<'a>],
-    },
+    Comprehension(&'a Expr<'a>),
+}
+
+/// Where a comprehension's loops run: inline in the enclosing code, or as the body of a
+/// function of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LoopMode {
+    Inline,
+    Function,
 }
 
 /// The docstring of a function or class body: a string literal as its first statement.

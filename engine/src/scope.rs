@@ -13,11 +13,12 @@
 //!   every function in between (they pass the cell down).
 //!
 //! List, set and dict comprehensions compile inline, so their names belong to the
-//! enclosing function; a function defined inside a comprehension is refused (its loop
-//! variable has no cell). A generator expression is a function of its own (it runs
-//! lazily, after the enclosing code moved on): its locals are its loop variables and the
-//! iterator it is given (`.0`, the first `for`'s iterable, evaluated outside). One inside
-//! a comprehension stays inline and eager, as its loop variables could not be captured.
+//! enclosing function. A generator expression (it runs lazily, after the enclosing code
+//! moved on), and a comprehension with a `lambda` in it (the lambda may capture its loop
+//! variables), are functions of their own: their locals are their loop variables and the
+//! iterator they are given (`.0`, the first `for`'s iterable, evaluated outside). Inside
+//! an inline comprehension they stay inline, as its loop variables could not be captured;
+//! a lambda there is refused.
 
 use crate::compiler::CompileError;
 use crate::syntax::ast::{Comprehension, Expr, ExprKind, FStringPart, Lambda, Module, Parameters, Stmt, StmtKind};
@@ -43,8 +44,9 @@ pub(crate) type Scopes<'a> = BTreeMap<usize, FunctionScope<'a>>;
 enum Child<'a> {
     Def(&'a crate::syntax::ast::FunctionDef<'a>),
     Lambda(&'a Lambda<'a>),
-    /// A lazy generator expression (the `GeneratorExp` node).
-    Generator(&'a Expr<'a>),
+    /// A generator expression, or a list/set/dict comprehension that defines a function
+    /// (the expression node): compiled as a function of its own.
+    Comprehension(&'a Expr<'a>),
 }
 
 impl<'a> Child<'a> {
@@ -52,7 +54,7 @@ impl<'a> Child<'a> {
         match self {
             Child::Def(d) => d as *const _ as usize,
             Child::Lambda(l) => l as *const _ as usize,
-            Child::Generator(e) => e as *const _ as usize,
+            Child::Comprehension(e) => e as *const _ as usize,
         }
     }
 }
@@ -104,7 +106,7 @@ fn resolve<'a>(
     let (params, body): (&Parameters<'a>, Body<'a>) = match f {
         Child::Def(d) => (&d.params, Body::Statements(d.body)),
         Child::Lambda(l) => (&l.params, Body::Expression(l.body)),
-        Child::Generator(e) => (&no_params, Body::Generator(e)),
+        Child::Comprehension(e) => (&no_params, Body::Comprehension(e)),
     };
     let mut uses = Uses::default();
     let (assigned, globals) = match body {
@@ -116,9 +118,9 @@ fn resolve<'a>(
             walk_expr(e, &mut uses, false)?;
             (Vec::new(), Vec::new())
         }
-        Body::Generator(e) => {
-            let ExprKind::GeneratorExp { elt, generators } = e.kind else { return Ok(Vec::new()) };
-            walk_generator_body(elt, generators, &mut uses)?;
+        Body::Comprehension(e) => {
+            let Some((parts, generators)) = comprehension_parts(e) else { return Ok(Vec::new()) };
+            walk_comprehension_body(&parts, generators, &mut uses)?;
             let mut targets = alloc::vec![GENERATOR_SOURCE];
             for g in generators {
                 crate::compiler::collect_target(g.target, &mut targets);
@@ -187,29 +189,52 @@ fn resolve<'a>(
 enum Body<'a> {
     Statements(&'a [Stmt<'a>]),
     Expression(&'a Expr<'a>),
-    Generator(&'a Expr<'a>),
+    Comprehension(&'a Expr<'a>),
 }
 
-/// The hidden parameter of a generator expression: the iterator of its first `for`.
+/// The hidden parameter of a comprehension compiled as a function: the iterator of its
+/// first `for`.
 pub(crate) const GENERATOR_SOURCE: &str = ".0";
 
-/// The names a lazy generator expression's own body uses: everything but the first
-/// iterable, which the enclosing scope evaluates.
-fn walk_generator_body<'a>(
-    elt: &'a Expr<'a>,
+/// The element expressions and the `for` clauses of a comprehension node.
+pub(crate) fn comprehension_parts<'a>(e: &'a Expr<'a>) -> Option<(Vec<&'a Expr<'a>>, &'a [Comprehension<'a>])> {
+    match e.kind {
+        ExprKind::GeneratorExp { elt, generators }
+        | ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators } => Some((alloc::vec![elt], generators)),
+        ExprKind::DictComp { key, value, generators } => Some((alloc::vec![key, value], generators)),
+        _ => None,
+    }
+}
+
+/// The names a comprehension function's own body uses: everything but the first
+/// iterable, which the enclosing scope evaluates. Its loop variables are real locals, so
+/// functions defined in it may capture them.
+fn walk_comprehension_body<'a>(
+    parts: &[&'a Expr<'a>],
     generators: &'a [Comprehension<'a>],
     uses: &mut Uses<'a>,
 ) -> Result<(), CompileError> {
     for (i, g) in generators.iter().enumerate() {
-        walk_expr(g.target, uses, true)?;
+        walk_expr(g.target, uses, false)?;
         if i > 0 {
-            walk_expr(g.iter, uses, true)?;
+            walk_expr(g.iter, uses, false)?;
         }
         for cond in g.ifs {
-            walk_expr(cond, uses, true)?;
+            walk_expr(cond, uses, false)?;
         }
     }
-    walk_expr(elt, uses, true)
+    for part in parts {
+        walk_expr(part, uses, false)?;
+    }
+    Ok(())
+}
+
+/// Whether a `lambda` appears anywhere in `e` (such a comprehension is compiled as a
+/// function, so the lambda can capture its loop variables).
+fn defines_function(e: &Expr<'_>) -> bool {
+    let mut probe = Uses::default();
+    walk_expr(e, &mut probe, true).is_err()
 }
 
 fn walk_block<'a>(body: &'a [Stmt<'a>], uses: &mut Uses<'a>, in_comprehension: bool) -> Result<(), CompileError> {
@@ -416,11 +441,16 @@ fn walk_expr<'a>(e: &'a Expr<'a>, uses: &mut Uses<'a>, c: bool) -> Result<(), Co
                 walk_expr(item.value, uses, c)?;
             }
         }
-        ExprKind::GeneratorExp { generators, .. } if !c => {
+        ExprKind::GeneratorExp { generators, .. }
+        | ExprKind::ListComp { generators, .. }
+        | ExprKind::SetComp { generators, .. }
+        | ExprKind::DictComp { generators, .. }
+            if !c && (matches!(e.kind, ExprKind::GeneratorExp { .. }) || defines_function(e)) =>
+        {
             if let Some(first) = generators.first() {
                 walk_expr(first.iter, uses, c)?;
             }
-            uses.children.push((Child::Generator(e), false));
+            uses.children.push((Child::Comprehension(e), false));
         }
         ExprKind::ListComp { elt, generators }
         | ExprKind::SetComp { elt, generators }

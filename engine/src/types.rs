@@ -665,6 +665,10 @@ impl Vm {
                 return self.intern_str(&short).map(Some);
             }
             (Kind::Function, "__defaults__") => self.function_defaults(at),
+            (Kind::Function, "__closure__") => match self.heap.read_value(at + 20) {
+                Value::NULL => Value::NONE,
+                cells => cells,
+            },
             (Kind::Function, "__doc__") => self.code_docstring(self.function_code(at).as_object().unwrap_or_default()),
             (Kind::Class, "__doc__") => {
                 let key = self.intern_str("__doc__")?;
