@@ -10,9 +10,11 @@
 //! (assigned on every path so far, branches meet by intersection, loop bodies and handlers
 //! do not count after the loop or the `try`).
 //!
-//! Comprehensions compile inline, their loop variables in hidden registers, so the
-//! variables do not leak into the enclosing scope (Python 3 semantics) without the cost
-//! of a function call.
+//! List, set and dict comprehensions compile inline, their loop variables in hidden
+//! registers, so the variables do not leak into the enclosing scope (Python 3 semantics)
+//! without the cost of a function call. Generator expressions, which run lazily, and
+//! comprehensions holding a `lambda`, which may capture their loop variables, are
+//! functions of their own (see `scope.rs`), called with their first iterable's iterator.
 //!
 //! Must never: emit code that `CodeBuilder::finish` would reject (that is a compiler
 //! bug, reported as an error), or accept a construct it cannot compile faithfully: those
@@ -1837,8 +1839,6 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    /// Compiles the loops of a comprehension around `element`, which adds one item to
-    /// the accumulator register.
     /// The body of a comprehension compiled as a function: the loop over its parameter
     /// (register 0), then the collection's return (a generator just ends).
     fn comprehension_function_body(&mut self, e: &'a Expr<'a>) -> Result<Value> {
