@@ -29,6 +29,7 @@ pub mod function;
 mod generator;
 pub mod hash;
 pub mod heap;
+mod heapq;
 pub mod instance;
 mod int;
 mod intern;

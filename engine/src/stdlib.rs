@@ -110,13 +110,14 @@ impl Vm {
     /// The built-in module `name`, made now (owned), or `None` if there is none.
     pub(crate) fn make_builtin_module(&mut self, name: &str) -> Result<Option<Value>> {
         let module = match name {
-            "math" | "sys" | "time" | "traceback" => self.new_module(name)?,
+            "math" | "sys" | "time" | "traceback" | "heapq" => self.new_module(name)?,
             _ => return Ok(None),
         };
         let filled = match name {
             "math" => self.fill_math(module),
             "sys" => self.fill_sys(module),
             "traceback" => self.fill_traceback(module),
+            "heapq" => self.fill_natives(module, crate::heapq::FUNCTIONS),
             _ => self.fill_time(module),
         };
         match filled {
@@ -128,11 +129,16 @@ impl Vm {
         }
     }
 
-    fn fill_math(&mut self, module: Value) -> Result<()> {
-        for &(name, f) in MATH {
+    fn fill_natives(&mut self, module: Value, functions: &[(&str, NativeFn)]) -> Result<()> {
+        for &(name, f) in functions {
             let native = self.new_native(name, f);
             self.module_set_owned(module, name, native)?;
         }
+        Ok(())
+    }
+
+    fn fill_math(&mut self, module: Value) -> Result<()> {
+        self.fill_natives(module, MATH)?;
         for &(name, f) in MATH_WITH_KEYWORDS {
             let native = self.new_native_code(name, NativeCode::WithKeywords(f));
             self.module_set_owned(module, name, native)?;
@@ -181,15 +187,12 @@ impl Vm {
     }
 
     fn fill_traceback(&mut self, module: Value) -> Result<()> {
-        for (name, f) in [
-            ("format_exc", traceback_format_exc as NativeFn),
+        let functions: [(&str, NativeFn); 3] = [
+            ("format_exc", traceback_format_exc),
             ("print_exc", traceback_print_exc),
             ("clear_frames", traceback_clear_frames),
-        ] {
-            let native = self.new_native(name, f);
-            self.module_set_owned(module, name, native)?;
-        }
-        Ok(())
+        ];
+        self.fill_natives(module, &functions)
     }
 
     fn fill_time(&mut self, module: Value) -> Result<()> {
