@@ -22,7 +22,7 @@ pub enum Subsystem {
     List,
     Dict,
     Set,
-    /// `range` objects.
+    /// `range` and `slice` objects.
     Range,
     /// Iterators over built-in containers.
     Iterator,

@@ -69,6 +69,7 @@ const CONSTRUCTORS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Set, "set", builtin_set),
     (BuiltinType::FrozenSet, "frozenset", builtin_frozenset),
     (BuiltinType::Range, "range", builtin_range),
+    (BuiltinType::Slice, "slice", builtin_slice),
     (BuiltinType::Super, "super", builtin_super),
     (BuiltinType::StaticMethod, "staticmethod", builtin_staticmethod),
     (BuiltinType::ClassMethod, "classmethod", builtin_classmethod),
@@ -523,6 +524,18 @@ fn builtin_abs(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     match vm.call_dunder(v, "__abs__", &[])? {
         Some(result) => Ok(result),
         None => Err(Error::TypeOf { template: "bad operand type for abs(): '{}'", value: v }),
+    }
+}
+
+fn builtin_slice(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    match *args {
+        [stop] => vm.new_slice([Value::NONE, stop, Value::NONE]),
+        [start, stop] => vm.new_slice([start, stop, Value::NONE]),
+        [start, stop, step] => vm.new_slice([start, stop, step]),
+        _ => {
+            let text = format!("slice expected at least 1 argument, got {}", args.len());
+            Err(type_error(vm, &text))
+        }
     }
 }
 

@@ -75,6 +75,15 @@ impl Vm {
             }
             Kind::Dict => self.dict_equals(a, b, depth),
             Kind::Set => self.set_equals(a, b),
+            Kind::Slice => {
+                for offset in [8, 12, 16] {
+                    let (x, y) = (self.heap.read_value(at_a + offset), self.heap.read_value(at_b + offset));
+                    if !self.equals_nested(x, y, depth + 1)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
             Kind::Range => {
                 // Equal as the sequences they produce, as CPython compares ranges.
                 let (x, y) = (at_a, at_b);

@@ -169,7 +169,7 @@ impl Vm {
                 }
                 self.frozenset_hash(v, |item| self.hash_nested(item, depth + 1))
             }
-            kind @ (Kind::List | Kind::Dict | Kind::Set) => Err(Error::Unhashable(kind.type_name())),
+            kind @ (Kind::List | Kind::Dict | Kind::Set | Kind::Slice) => Err(Error::Unhashable(kind.type_name())),
             Kind::Range => {
                 // Equal ranges (same items) hash alike, as `==` compares them by items.
                 let (start, _, step) = self.range_parts(at);

@@ -652,17 +652,42 @@ impl Vm {
                     }
                 }
                 Op::GetSlice => {
-                    let parts = [self.reg(now, c), self.reg(now, c + 1), self.reg(now, c + 2)];
-                    let v = self.get_slice(self.reg(now, b), parts)?;
+                    let (container, parts) =
+                        (self.reg(now, b), [self.reg(now, c), self.reg(now, c + 1), self.reg(now, c + 2)]);
+                    let v = if self.kind_of(container) == Some(Kind::Instance) {
+                        // `obj[a:b]` hands `__getitem__` a slice object.
+                        let key = self.new_slice(parts)?;
+                        let v = self.get_item_any(container, key);
+                        self.release(key);
+                        v?
+                    } else {
+                        self.get_slice(container, parts)?
+                    };
                     self.set_reg(now, a, v);
                 }
                 Op::SetSlice => {
-                    let parts = [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)];
-                    self.set_slice(self.reg(now, a), parts, self.reg(now, c))?;
+                    let (container, parts) =
+                        (self.reg(now, a), [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)]);
+                    if self.kind_of(container) == Some(Kind::Instance) {
+                        let key = self.new_slice(parts)?;
+                        let done = self.set_item_any(container, key, self.reg(now, c));
+                        self.release(key);
+                        done?;
+                    } else {
+                        self.set_slice(container, parts, self.reg(now, c))?;
+                    }
                 }
                 Op::DeleteSlice => {
-                    let parts = [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)];
-                    self.delete_slice(self.reg(now, a), parts)?;
+                    let (container, parts) =
+                        (self.reg(now, a), [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)]);
+                    if self.kind_of(container) == Some(Kind::Instance) {
+                        let key = self.new_slice(parts)?;
+                        let done = self.delete_item_any(container, key);
+                        self.release(key);
+                        done?;
+                    } else {
+                        self.delete_slice(container, parts)?;
+                    }
                 }
                 Op::MakeCell => {
                     let cell = self.new_cell(self.reg(now, a))?;
@@ -1077,6 +1102,9 @@ impl Vm {
 
     /// `container[key]` for the built-in containers (owned result).
     pub fn get_item(&mut self, container: Value, key: Value) -> Result<Value> {
+        if let Some(parts) = self.slice_object_parts(key) {
+            return self.get_slice(container, parts);
+        }
         match self.kind_of(container) {
             Some(Kind::List) => {
                 let i = self.as_int(key).ok_or(Error::Type("list indices must be integers or slices"))?;
@@ -1117,6 +1145,9 @@ impl Vm {
 
     /// `del container[key]` for lists and dicts.
     pub fn delete_item(&mut self, container: Value, key: Value) -> Result<()> {
+        if let Some(parts) = self.slice_object_parts(key) {
+            return self.delete_slice(container, parts);
+        }
         match self.kind_of(container) {
             Some(Kind::List) => {
                 let i = self.as_int(key).ok_or(Error::Type("list indices must be integers or slices"))?;
@@ -1181,6 +1212,9 @@ impl Vm {
 
     /// `container[key] = v` for lists and dicts.
     pub fn set_item(&mut self, container: Value, key: Value, v: Value) -> Result<()> {
+        if let Some(parts) = self.slice_object_parts(key) {
+            return self.set_slice(container, parts, v);
+        }
         match self.kind_of(container) {
             Some(Kind::List) => {
                 let i = self.as_int(key).ok_or(Error::Type("list indices must be integers or slices"))?;

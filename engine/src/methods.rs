@@ -123,6 +123,7 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Set, "issuperset", set_issuperset),
     (BuiltinType::Set, "isdisjoint", set_isdisjoint),
     (BuiltinType::Range, "index", range_index),
+    (BuiltinType::Slice, "indices", slice_indices),
     (BuiltinType::Range, "count", range_count),
     (BuiltinType::Int, "bit_length", int_bit_length),
     (BuiltinType::Float, "is_integer", float_is_integer),
@@ -1461,6 +1462,14 @@ fn float_ratio(x: f64) -> Result<(i64, i64)> {
         let denominator = 1i64.checked_shl(power.unsigned_abs()).filter(|_| power > -63).ok_or(TOO_BIG)?;
         Ok((signed, denominator))
     }
+}
+
+/// `slice.indices(length)`.
+fn slice_indices(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [s, length] = *args else { return Err(Error::Type("indices() takes exactly one argument")) };
+    let length =
+        vm.as_int(length).ok_or(Error::Type("slice indices must be integers or None or have an __index__ method"))?;
+    vm.slice_indices_of(s, length)
 }
 
 /// What `send`/`throw` return: the yielded value, or StopIteration at the end.

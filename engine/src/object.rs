@@ -98,6 +98,8 @@ pub enum Kind {
     Reversed = 44,
     /// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel`.
     CallIterator = 45,
+    /// `slice(start, stop, step)`: the object `seq[a:b:c]` hands to `__getitem__`.
+    Slice = 46,
 }
 
 impl Kind {
@@ -128,6 +130,7 @@ impl Kind {
             23 => Kind::Module,
             24 => Kind::Generator,
             40 => Kind::Enumerate,
+            46 => Kind::Slice,
             41 => Kind::Zip,
             42 => Kind::Map,
             43 => Kind::Filter,
@@ -151,7 +154,7 @@ impl Kind {
             Kind::Function => Subsystem::Function,
             Kind::Native => Subsystem::Native,
             Kind::Frame => Subsystem::Frame,
-            Kind::Range => Subsystem::Range,
+            Kind::Range | Kind::Slice => Subsystem::Range,
             Kind::Iterator => Subsystem::Iterator,
             Kind::Traceback => Subsystem::Exception,
             Kind::Class => Subsystem::Class,
@@ -184,6 +187,7 @@ impl Kind {
             Kind::Native => "expected a builtin function",
             Kind::Frame => "expected a frame",
             Kind::Range => "expected a range",
+            Kind::Slice => "expected a slice",
             Kind::Iterator => "expected an iterator",
             Kind::Traceback => "expected a traceback",
             Kind::Class => "expected a class",
@@ -220,6 +224,7 @@ impl Kind {
             Kind::Native => "builtin_function_or_method",
             Kind::Frame => "frame",
             Kind::Range => "range",
+            Kind::Slice => "slice",
             Kind::Iterator => "iterator",
             Kind::Traceback => "traceback",
             Kind::Class => "type",
@@ -431,6 +436,13 @@ impl Vm {
                     dead.release(&mut self.heap, contents);
                     self.heap.free_object(at, Kind::Cell, CELL_BYTES);
                 }
+                Kind::Slice => {
+                    for offset in [8, 12, 16] {
+                        let part = self.heap.read_value(at + offset);
+                        dead.release(&mut self.heap, part);
+                    }
+                    self.heap.free_object(at, Kind::Slice, crate::slice::SLICE_BYTES);
+                }
             }
         }
     }
@@ -495,6 +507,7 @@ impl Vm {
             Kind::Native => own(crate::function::NATIVE_BYTES),
             Kind::Frame => own(self.frame_bytes(at)),
             Kind::Range => own(crate::iterator::RANGE_BYTES),
+            Kind::Slice => own(crate::slice::SLICE_BYTES),
             Kind::Iterator => own(self.iterator_bytes(at)),
             kind @ (Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator) => {
                 own(crate::iterator::lazy_bytes(kind))

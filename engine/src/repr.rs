@@ -293,6 +293,16 @@ impl Vm {
                     let _ = write!(out, "<class '__main__.{name}'>");
                 }
             }
+            Kind::Slice => {
+                out.push_str("slice(");
+                for (i, offset) in [8, 12, 16].into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, self.heap.read_value(at + offset), active)?;
+                }
+                out.push(')');
+            }
             Kind::Generator => {
                 let name = self.as_str(self.heap.read_value(at + 12)).unwrap_or("?");
                 let _ = write!(out, "<generator object {name} at {at:#x}>");

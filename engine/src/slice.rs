@@ -59,7 +59,50 @@ pub(crate) fn adjust(start: Option<i64>, stop: Option<i64>, step: Option<i64>, l
     Ok(SliceIndices { start, stop, step, count })
 }
 
+/// A slice object: `+8 start, +12 stop, +16 step`, each an owned value (None if omitted).
+pub(crate) const SLICE_BYTES: u32 = 20;
+
 impl Vm {
+    /// `slice(start, stop, step)` (parts borrowed; NULL counts as None).
+    pub(crate) fn new_slice(&mut self, parts: [Value; 3]) -> Result<Value> {
+        let at = self.heap.new_object(Kind::Slice, SLICE_BYTES)?;
+        for (offset, part) in [8, 12, 16].into_iter().zip(parts) {
+            let part = if part == Value::NULL { Value::NONE } else { part };
+            self.heap.incref(part);
+            self.heap.write_value(at + offset, part);
+        }
+        Ok(Value::from_offset(at))
+    }
+
+    /// The parts of slice object `v` (borrowed), if it is one.
+    pub(crate) fn slice_object_parts(&self, v: Value) -> Option<[Value; 3]> {
+        let at = v.as_object().filter(|&at| self.heap.is_kind(at, Kind::Slice))?;
+        Some([self.heap.read_value(at + 8), self.heap.read_value(at + 12), self.heap.read_value(at + 16)])
+    }
+
+    /// `slice.indices(length)`: the `(start, stop, step)` a slice selects in a sequence of
+    /// that length.
+    pub(crate) fn slice_indices_of(&mut self, v: Value, length: i64) -> Result<Value> {
+        let parts = self.slice_object_parts(v).ok_or(Error::Type("descriptor 'indices' requires a 'slice' object"))?;
+        if length < 0 {
+            return Err(Error::Value("length should not be negative"));
+        }
+        let indices = self.slice_indices(parts, length)?;
+        let mut numbers = Vec::with_capacity(3);
+        for n in [indices.start, indices.stop, indices.step] {
+            match self.new_int(n) {
+                Ok(v) => numbers.push(v),
+                Err(e) => {
+                    self.release_all(&numbers);
+                    return Err(e);
+                }
+            }
+        }
+        let tuple = self.new_tuple(&numbers);
+        self.release_all(&numbers);
+        tuple
+    }
+
     /// A slice part: None, or an int.
     fn slice_part(&self, v: Value) -> Result<Option<i64>> {
         if v == Value::NONE || v == Value::NULL {
@@ -191,6 +234,26 @@ mod tests {
             assert_eq!(adjust(start, stop, step, 10).unwrap(), want);
         }
         assert!(adjust(None, None, Some(0), 10).is_err());
+    }
+
+    #[test]
+    fn slice_objects_own_their_parts_and_free_to_zero() {
+        let mut vm = vm();
+        let before = vm.bytes_in_use();
+        let big = vm.new_int(1 << 40).unwrap();
+        let s = vm.new_slice([int(1), big, Value::NULL]).unwrap();
+        vm.release(big);
+        // The slice keeps its stop alive; NULL became None.
+        assert_eq!(vm.repr(s).unwrap(), "slice(1, 1099511627776, None)");
+        assert_eq!(vm.getsizeof(s), 24, "20 bytes in the 24-byte pool class");
+        assert_eq!(vm.hash(s), Err(Error::Unhashable("slice")));
+        let list = vm.new_list(&[int(0), int(1), int(2), int(3)]).unwrap();
+        let items = vm.get_item(list, s).unwrap();
+        assert_eq!(vm.repr(items).unwrap(), "[1, 2, 3]");
+        let indices = vm.slice_indices_of(s, 3).unwrap();
+        assert_eq!(vm.repr(indices).unwrap(), "(1, 3, 1)");
+        vm.release_all(&[s, list, items, indices]);
+        assert_eq!(vm.bytes_in_use(), before);
     }
 
     #[test]

@@ -75,10 +75,11 @@ pub enum BuiltinType {
     Reversed,
     CallableIterator,
     FrozenSet,
+    Slice,
 }
 
 impl BuiltinType {
-    pub const ALL: [BuiltinType; 36] = [
+    pub const ALL: [BuiltinType; 37] = [
         BuiltinType::Object,
         BuiltinType::Type,
         BuiltinType::NoneType,
@@ -115,6 +116,7 @@ impl BuiltinType {
         BuiltinType::Reversed,
         BuiltinType::CallableIterator,
         BuiltinType::FrozenSet,
+        BuiltinType::Slice,
     ];
 
     /// The class's `__name__`.
@@ -132,6 +134,7 @@ impl BuiltinType {
             BuiltinType::Dict => "dict",
             BuiltinType::Set => "set",
             BuiltinType::Range => "range",
+            BuiltinType::Slice => "slice",
             BuiltinType::Function => "function",
             BuiltinType::BuiltinFunction => "builtin_function_or_method",
             BuiltinType::Method => "method",
@@ -192,6 +195,7 @@ impl BuiltinType {
                 | BuiltinType::Filter
                 | BuiltinType::Reversed
                 | BuiltinType::FrozenSet
+                | BuiltinType::Slice
         )
     }
 }
@@ -254,6 +258,7 @@ impl Vm {
                 Some(Kind::Set) if self.is_frozenset(v) => BuiltinType::FrozenSet,
                 Some(Kind::Set) => BuiltinType::Set,
                 Some(Kind::Range) => BuiltinType::Range,
+                Some(Kind::Slice) => BuiltinType::Slice,
                 Some(Kind::Code) => BuiltinType::Code,
                 Some(Kind::Function) => BuiltinType::Function,
                 Some(Kind::Native) => BuiltinType::BuiltinFunction,
@@ -648,6 +653,9 @@ impl Vm {
                     alloc::string::String::from(crate::traceback::short_name(self.as_str(qualname).unwrap_or("")));
                 return self.intern_str(&short).map(Some);
             }
+            (Kind::Slice, "start") => self.heap.read_value(at + 8),
+            (Kind::Slice, "stop") => self.heap.read_value(at + 12),
+            (Kind::Slice, "step") => self.heap.read_value(at + 16),
             (Kind::Range, "start" | "stop" | "step") => {
                 let (start, stop, step) = self.range_parts(at);
                 let n = match text {
