@@ -325,16 +325,7 @@ fn str_rstrip(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 /// Makes a list of new strings (owned list).
 fn list_of_strs<'a>(vm: &mut Vm, parts: impl Iterator<Item = &'a str>) -> Result<Value> {
-    let mut items = Vec::new();
-    for part in parts {
-        match vm.new_str(part) {
-            Ok(v) => items.push(v),
-            Err(e) => {
-                vm.release_all(&items);
-                return Err(e);
-            }
-        }
-    }
+    let items = vm.make_each(parts, Vm::new_str)?;
     let list = vm.new_list(&items);
     vm.release_all(&items);
     list

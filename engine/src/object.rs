@@ -465,6 +465,26 @@ impl Vm {
         self.destroy_dead(&mut dead);
     }
 
+    /// Makes one owned value per input with `make`; on the first failure releases those
+    /// already made and returns the error.
+    pub(crate) fn make_each<T>(
+        &mut self,
+        inputs: impl IntoIterator<Item = T>,
+        mut make: impl FnMut(&mut Vm, T) -> crate::error::Result<Value>,
+    ) -> crate::error::Result<alloc::vec::Vec<Value>> {
+        let mut made = alloc::vec::Vec::new();
+        for input in inputs {
+            match make(self, input) {
+                Ok(v) => made.push(v),
+                Err(e) => {
+                    self.release_all(&made);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(made)
+    }
+
     /// The kind of a heap object, `None` for immediates.
     pub fn kind_of(&self, v: Value) -> Option<Kind> {
         v.as_object().map(|at| self.heap.kind(at))

@@ -88,16 +88,7 @@ impl Vm {
             return Err(Error::Value("length should not be negative"));
         }
         let indices = self.slice_indices(parts, length)?;
-        let mut numbers = Vec::with_capacity(3);
-        for n in [indices.start, indices.stop, indices.step] {
-            match self.new_int(n) {
-                Ok(v) => numbers.push(v),
-                Err(e) => {
-                    self.release_all(&numbers);
-                    return Err(e);
-                }
-            }
-        }
+        let numbers = self.make_each([indices.start, indices.stop, indices.step], Vm::new_int)?;
         let tuple = self.new_tuple(&numbers);
         self.release_all(&numbers);
         tuple

@@ -159,16 +159,7 @@ impl Vm {
     fn fill_sys(&mut self, module: Value) -> Result<()> {
         let maxsize = self.new_int(i64::MAX);
         self.module_set_owned(module, "maxsize", maxsize)?;
-        let mut items = Vec::with_capacity(self.argv.len());
-        for arg in self.argv.clone() {
-            match self.new_str(&arg) {
-                Ok(v) => items.push(v),
-                Err(e) => {
-                    self.release_all(&items);
-                    return Err(e);
-                }
-            }
-        }
+        let items = self.make_each(self.argv.clone(), |vm, arg| vm.new_str(&arg))?;
         let argv = self.new_list(&items);
         self.release_all(&items);
         self.module_set_owned(module, "argv", argv)?;
