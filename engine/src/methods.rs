@@ -124,6 +124,7 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Set, "isdisjoint", set_isdisjoint),
     (BuiltinType::Range, "index", range_index),
     (BuiltinType::Slice, "indices", slice_indices),
+    (BuiltinType::Type, "mro", type_mro),
     (BuiltinType::Range, "count", range_count),
     (BuiltinType::Int, "bit_length", int_bit_length),
     (BuiltinType::Float, "is_integer", float_is_integer),
@@ -1453,6 +1454,16 @@ fn float_ratio(x: f64) -> Result<(i64, i64)> {
         let denominator = 1i64.checked_shl(power.unsigned_abs()).filter(|_| power > -63).ok_or(TOO_BIG)?;
         Ok((signed, denominator))
     }
+}
+
+/// `cls.mro()`: the method resolution order as a list.
+fn type_mro(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [class] = *args else { return Err(Error::Type("mro() takes no arguments")) };
+    if vm.kind_of(class) != Some(Kind::Class) {
+        return Err(Error::Type("descriptor 'mro' requires a 'type' object"));
+    }
+    let order = vm.class_mro(class);
+    vm.new_list(&order)
 }
 
 /// `slice.indices(length)`.

@@ -397,7 +397,20 @@ impl Vm {
                 }
                 (found, target)
             }
-            Some(Kind::Class) => (self.class_lookup(obj, name)?, obj),
+            Some(Kind::Class) => match self.class_lookup(obj, name)? {
+                Some(found) => (Some(found), obj),
+                None => {
+                    // Methods of the metaclass, `type` (`cls.mro()`), bound to the class.
+                    let metaclass = self.builtin_type(BuiltinType::Type);
+                    match self.class_lookup(metaclass, name)? {
+                        Some(m) if matches!(self.kind_of(m), Some(Kind::Function | Kind::Native)) => {
+                            self.heap.incref(m);
+                            return Ok(Resolved::Method(m, obj));
+                        }
+                        _ => (None, obj),
+                    }
+                }
+            },
             _ => (self.class_lookup(self.type_of(obj), name)?, obj),
         };
         let Some(found) = found else {
