@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! range (32 bytes):     +8 start: i64  +16 stop: i64  +24 step: i64 (never 0)
-//! iterator (16 bytes):  +8 source (owned)  +12 position: u32
+//! iterator (16 bytes):  +8 source (owned)  +12 position: u32 (over an instance: the next
+//!   `__getitem__` index, the old sequence protocol; u32::MAX once it raised IndexError)
 //!   over a dict, dict view or set (20 bytes, header flags bit 0): +16 its size when
 //!   iteration began (u32::MAX once a change was seen, so every later step raises too)
 //! enumerate (20 bytes): +8 iterator  +12 next index: i64
@@ -178,6 +179,14 @@ impl Vm {
                 r.write_u32(at + 16, size);
                 Ok(Value::from_offset(at))
             }
+            // The old sequence protocol: `__getitem__(0)`, `(1)`, ... until IndexError.
+            Some(Kind::Instance) if self.script_dunder(v, "__getitem__")?.is_some() => {
+                let at = self.heap.new_object(Kind::Iterator, ITERATOR_BYTES)?;
+                self.heap.incref(v);
+                self.heap.write_value(at + 8, v);
+                self.heap.region_mut().write_u32(at + 12, 0);
+                Ok(Value::from_offset(at))
+            }
             _ => Err(not_iterable(self, v)),
         }
     }
@@ -252,6 +261,22 @@ impl Vm {
                 }
                 None => None,
             },
+            Some(Kind::Instance) if position != SEQUENCE_DONE => {
+                let key = self.new_int(i64::from(position))?;
+                let got = self.get_item_any(source, key);
+                self.release(key);
+                match got {
+                    Ok(item) => {
+                        position += 1;
+                        Some(item)
+                    }
+                    Err(e) if swallow_raised(self, e, ExceptionType::IndexError) => {
+                        position = SEQUENCE_DONE;
+                        None
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
             _ => None,
         };
         self.heap.region_mut().write_u32(at + 12, position);
@@ -283,6 +308,9 @@ impl Vm {
         self.heap.free_object(at, Kind::Iterator, bytes);
     }
 }
+
+/// The position of a sequence-protocol iterator once `__getitem__` raised IndexError.
+const SEQUENCE_DONE: u32 = u32::MAX;
 
 /// Lazy iterators: construction and `next`.
 impl Vm {
