@@ -303,7 +303,7 @@ fn builtin_print(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result
     Ok(Value::NONE)
 }
 
-fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+pub(crate) fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let v = one(args, "len() takes exactly one argument")?;
     if let Some(n) = vm.length(v)? {
         return vm.new_int(n);

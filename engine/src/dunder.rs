@@ -203,18 +203,20 @@ impl Vm {
     /// Python's truth of any value: `__bool__`, then `__len__`, for instances.
     pub(crate) fn truth(&mut self, v: Value) -> Result<bool> {
         if self.kind_of(v) == Some(Kind::Instance) {
-            for name in ["__bool__", "__len__"] {
-                if let Some(result) = self.call_dunder(v, name, &[])? {
-                    let truth = match self.as_int(result) {
-                        Some(n) => n != 0,
-                        None => {
-                            self.release(result);
-                            return Err(Error::Type("__bool__ should return bool"));
-                        }
-                    };
-                    self.release(result);
-                    return Ok(truth);
-                }
+            if let Some(result) = self.call_dunder(v, "__bool__", &[])? {
+                return match result {
+                    Value::TRUE => Ok(true),
+                    Value::FALSE => Ok(false),
+                    other => {
+                        let template = "__bool__ should return bool, returned {}";
+                        let e = self.raise_error(Error::TypeOf { template, value: other });
+                        self.release(other);
+                        Err(e)
+                    }
+                };
+            }
+            if let Some(n) = self.length(v)? {
+                return Ok(n != 0);
             }
         }
         Ok(self.is_true(v))

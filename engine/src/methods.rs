@@ -125,6 +125,27 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Range, "index", range_index),
     (BuiltinType::Slice, "indices", slice_indices),
     (BuiltinType::Type, "mro", type_mro),
+    // Special methods called by name (`'abc'.__len__()`, `getattr(xs, '__len__')`).
+    (BuiltinType::Str, "__len__", crate::builtins::builtin_len),
+    (BuiltinType::Str, "__contains__", dunder_contains),
+    (BuiltinType::List, "__len__", crate::builtins::builtin_len),
+    (BuiltinType::List, "__contains__", dunder_contains),
+    (BuiltinType::Tuple, "__len__", crate::builtins::builtin_len),
+    (BuiltinType::Tuple, "__contains__", dunder_contains),
+    (BuiltinType::Dict, "__len__", crate::builtins::builtin_len),
+    (BuiltinType::Dict, "__contains__", dunder_contains),
+    (BuiltinType::Set, "__len__", crate::builtins::builtin_len),
+    (BuiltinType::Set, "__contains__", dunder_contains),
+    (BuiltinType::Range, "__len__", crate::builtins::builtin_len),
+    (BuiltinType::Range, "__contains__", dunder_contains),
+    (BuiltinType::Str, "__getitem__", dunder_getitem),
+    (BuiltinType::List, "__getitem__", dunder_getitem),
+    (BuiltinType::Tuple, "__getitem__", dunder_getitem),
+    (BuiltinType::Dict, "__getitem__", dunder_getitem),
+    (BuiltinType::Range, "__getitem__", dunder_getitem),
+    (BuiltinType::Str, "__add__", dunder_add),
+    (BuiltinType::List, "__add__", dunder_add),
+    (BuiltinType::Tuple, "__add__", dunder_add),
     (BuiltinType::Range, "count", range_count),
     (BuiltinType::Int, "bit_length", int_bit_length),
     (BuiltinType::Float, "is_integer", float_is_integer),
@@ -1456,6 +1477,24 @@ fn float_ratio(x: f64) -> Result<(i64, i64)> {
     }
 }
 
+/// `seq.__contains__(x)`.
+fn dunder_contains(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [container, item] = *args else { return Err(Error::Type("__contains__() takes exactly one argument")) };
+    vm.contains_any(container, item).map(Value::from_bool)
+}
+
+/// `seq.__getitem__(key)`.
+fn dunder_getitem(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [container, key] = *args else { return Err(Error::Type("__getitem__() takes exactly one argument")) };
+    vm.get_item(container, key)
+}
+
+/// `seq.__add__(other)`.
+fn dunder_add(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [a, b] = *args else { return Err(Error::Type("__add__() takes exactly one argument")) };
+    vm.binary(Op::Add, a, b)
+}
+
 /// `cls.mro()`: the method resolution order as a list.
 fn type_mro(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let [class] = *args else { return Err(Error::Type("mro() takes no arguments")) };
@@ -1792,8 +1831,12 @@ mod tests {
         in_use(vm)
     }
 
+    /// Bytes in use but for the float cache and the intern table: VM-wide caches that may
+    /// grow during a case without anything leaking.
     fn in_use(vm: &TestVm) -> u64 {
-        vm.bytes_in_use() - vm.subsystem(crate::Subsystem::Float).live_bytes
+        vm.bytes_in_use()
+            - vm.subsystem(crate::Subsystem::Float).live_bytes
+            - vm.subsystem(crate::Subsystem::Intern).live_bytes
     }
 
     /// Runs every case, checking its outcome and that it left no byte behind.
