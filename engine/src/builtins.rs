@@ -1414,6 +1414,15 @@ fn builtin_setattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         return Err(type_error(vm, &text));
     };
     let name = attribute_name(vm, name)?;
+    vm.set_attribute_any(obj, name, value)?;
+    Ok(Value::NONE)
+}
+
+/// `object.__setattr__(obj, name, value)`: the plain store a `__setattr__` hook falls
+/// back to.
+pub(crate) fn object_setattr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [obj, name, value] = *args else { return Err(Error::Type("__setattr__ expected 2 arguments")) };
+    let name = attribute_name(vm, name)?;
     vm.set_attribute(obj, name, value)?;
     Ok(Value::NONE)
 }

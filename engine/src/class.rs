@@ -22,6 +22,9 @@ use alloc::vec::Vec;
 pub(crate) const CLASS_BYTES: u32 = 32;
 /// Instances of this class are exception objects.
 pub(crate) const CLASS_IS_EXCEPTION: u32 = 1;
+/// The class or a base defines `__setattr__` (so attribute stores must look it up; the
+/// flag spares every other store that lookup).
+pub(crate) const CLASS_HAS_SETATTR: u32 = 2;
 
 impl Vm {
     /// A new class `name` with `bases` (borrowed classes), flags inherited from them.
@@ -65,9 +68,19 @@ impl Vm {
         for (slot, &part) in [8u32, 12, 16, 20].iter().zip(&parts) {
             self.heap.write_value(at + slot, part);
         }
+        let class = Value::from_offset(at);
+        let defines_setattr = self.intern_str("__setattr__").and_then(|key| {
+            let found = self.dict_lookup(self.class_namespace(at), key);
+            self.release(key);
+            found
+        });
+        // Only a script-defined hook counts (`object.__setattr__` is the plain store).
+        if defines_setattr.ok().flatten().is_some_and(|f| self.kind_of(f) == Some(Kind::Function)) {
+            flags |= CLASS_HAS_SETATTR;
+        }
         self.heap.region_mut().write_u32(at + 24, flags);
         self.heap.write_value(at + 28, Value::NULL);
-        Ok(Value::from_offset(at))
+        Ok(class)
     }
 
     /// Makes `native` (borrowed) the constructor of `class`.

@@ -55,6 +55,21 @@ impl Vm {
         Ok(found?.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
     }
 
+    /// `obj.name = value`, through the class's `__setattr__` if it defines one.
+    pub(crate) fn set_attribute_any(&mut self, obj: Value, name: Value, value: Value) -> Result<()> {
+        let hooked = self.kind_of(obj) == Some(Kind::Instance)
+            && self.class_flags(self.type_of(obj).as_object().unwrap_or_default()) & crate::class::CLASS_HAS_SETATTR
+                != 0;
+        if hooked {
+            if let Some(hook) = self.script_dunder(obj, "__setattr__")? {
+                let result = self.call(hook, &[obj, name, value])?;
+                self.release(result);
+                return Ok(());
+            }
+        }
+        self.set_attribute(obj, name, value)
+    }
+
     /// Calls `v.name(*args)` if v's class defines it; `None` if it does not.
     pub(crate) fn call_dunder(&mut self, v: Value, name: &str, args: &[Value]) -> Result<Option<Value>> {
         let Some(method) = self.script_dunder(v, name)? else { return Ok(None) };

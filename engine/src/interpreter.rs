@@ -744,7 +744,7 @@ impl Vm {
                 }
                 Op::StoreAttr => {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(c));
-                    self.set_attribute(self.reg(now, a), name, self.reg(now, b))?;
+                    self.set_attribute_any(self.reg(now, a), name, self.reg(now, b))?;
                 }
                 Op::CheckBound => {
                     if self.reg(now, a) == Value::NULL {

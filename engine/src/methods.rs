@@ -125,6 +125,7 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Range, "index", range_index),
     (BuiltinType::Slice, "indices", slice_indices),
     (BuiltinType::Type, "mro", type_mro),
+    (BuiltinType::Object, "__setattr__", crate::builtins::object_setattr),
     // Special methods called by name (`'abc'.__len__()`, `getattr(xs, '__len__')`).
     (BuiltinType::Str, "__len__", crate::builtins::builtin_len),
     (BuiltinType::Str, "__contains__", dunder_contains),

@@ -563,8 +563,13 @@ impl Vm {
     pub fn set_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<()> {
         match self.kind_of(obj) {
             Some(Kind::Class) => {
-                let namespace = self.class_namespace(obj.as_object().unwrap_or_default());
-                self.dict_set(namespace, name, value)
+                let at = obj.as_object().unwrap_or_default();
+                if self.as_str(name) == Some("__setattr__") {
+                    // Assigned after the class was made (subclasses made before keep theirs).
+                    let flags = self.class_flags(at) | crate::class::CLASS_HAS_SETATTR;
+                    self.heap.region_mut().write_u32(at + 24, flags);
+                }
+                self.dict_set(self.class_namespace(at), name, value)
             }
             Some(Kind::Instance) if self.type_of(obj) == self.builtin_type(BuiltinType::Object) => {
                 // A bare `object()` has no attribute dict.
