@@ -97,12 +97,7 @@ impl Vm {
             self.release(dict);
             return Err(e);
         }
-        let stored = self.intern_str("NotImplemented").and_then(|key| {
-            let r = self.dict_set(dict, key, Value::NOT_IMPLEMENTED);
-            self.release(key);
-            r
-        });
-        if let Err(e) = stored {
+        if let Err(e) = self.dict_set_str(dict, "NotImplemented", Value::NOT_IMPLEMENTED) {
             self.release(dict);
             return Err(e);
         }
@@ -1218,31 +1213,6 @@ fn try_dunder(vm: &mut Vm, v: Value, name: &str, other: Value) -> Result<Option<
     Ok((result != Value::NOT_IMPLEMENTED).then_some(result))
 }
 
-/// CPython's float divmod: `(floor(a / b), a mod b)` with the sign rules of `//` and `%`.
-fn float_divmod(a: f64, b: f64) -> (f64, f64) {
-    let mut m = libm::fmod(a, b);
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = libm::copysign(0.0, b);
-    }
-    let floor = if div != 0.0 {
-        let f = libm::floor(div);
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
-    } else {
-        libm::copysign(0.0, a / b)
-    };
-    (floor, m)
-}
-
 fn builtin_divmod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let [a, b] = *args else {
         let text = format!("divmod expected 2 arguments, got {}", args.len());
@@ -1257,14 +1227,8 @@ fn builtin_divmod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (q, r) = match (vm.as_int(a), vm.as_int(b)) {
         (Some(_), Some(0)) => return Err(Error::ZeroDivision("integer division or modulo by zero")),
         (Some(x), Some(y)) => {
-            let (x, y) = (i128::from(x), i128::from(y));
-            let (mut q, mut r) = (x / y, x % y);
-            if r != 0 && (r < 0) != (y < 0) {
-                q -= 1;
-                r += y;
-            }
-            let q = vm.new_int_checked(q)?;
-            match vm.new_int_checked(r) {
+            let q = vm.new_int(crate::operators::int_floor_div(x, y)?)?;
+            match vm.new_int(crate::operators::int_mod(x, y)) {
                 Ok(r) => (q, r),
                 Err(e) => {
                     vm.release(q);
@@ -1285,7 +1249,7 @@ fn builtin_divmod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             if y == 0.0 {
                 return Err(Error::ZeroDivision("float divmod()"));
             }
-            let (q, r) = float_divmod(x, y);
+            let (q, r) = crate::operators::float_divmod(x, y);
             let q = vm.new_float(q)?;
             match vm.new_float(r) {
                 Ok(r) => (q, r),
@@ -1782,6 +1746,7 @@ True True False False
         assert_eq!(modular_pow(-1, -1, -3), Ok(-1));
         assert!(modular_pow(2, -1, 4).is_err() && modular_pow(2, 1, 0).is_err());
         // python3 -c 'print(divmod(7.5, -2), divmod(-0.0, 1), divmod(1, -0.3))'
+        use crate::operators::float_divmod;
         assert_eq!(float_divmod(7.5, -2.0), (-4.0, -0.5));
         let (q, r) = float_divmod(-0.0, 1.0);
         assert!(q == 0.0 && q.is_sign_negative() && r == 0.0 && !r.is_sign_negative());

@@ -44,6 +44,15 @@ impl Vm {
         for &b in bases {
             flags |= self.heap.region().read_u32(self.object_of_kind(Kind::Class, b)? + 24);
         }
+        if let Some(namespace) = namespace {
+            // Only a script-defined hook counts (`object.__setattr__` is the plain store).
+            if let Some(hook) = self.dict_get_str(namespace, "__setattr__")? {
+                if self.kind_of(hook) == Some(Kind::Function) {
+                    flags |= CLASS_HAS_SETATTR;
+                }
+                self.release(hook);
+            }
+        }
         let mut parts: Vec<Value> = Vec::with_capacity(4);
         let made = (|| -> Result<()> {
             parts.push(self.intern_str(name)?);
@@ -68,19 +77,9 @@ impl Vm {
         for (slot, &part) in [8u32, 12, 16, 20].iter().zip(&parts) {
             self.heap.write_value(at + slot, part);
         }
-        let class = Value::from_offset(at);
-        let defines_setattr = self.intern_str("__setattr__").and_then(|key| {
-            let found = self.dict_lookup(self.class_namespace(at), key);
-            self.release(key);
-            found
-        });
-        // Only a script-defined hook counts (`object.__setattr__` is the plain store).
-        if defines_setattr.ok().flatten().is_some_and(|f| self.kind_of(f) == Some(Kind::Function)) {
-            flags |= CLASS_HAS_SETATTR;
-        }
         self.heap.region_mut().write_u32(at + 24, flags);
         self.heap.write_value(at + 28, Value::NULL);
-        Ok(class)
+        Ok(Value::from_offset(at))
     }
 
     /// Makes `native` (borrowed) the constructor of `class`.

@@ -209,6 +209,22 @@ impl Vm {
         })
     }
 
+    /// `d.get(name)` for a str key given as text (a namespace lookup): owned, or `None`.
+    pub(crate) fn dict_get_str(&mut self, d: Value, name: &str) -> Result<Option<Value>> {
+        let key = self.intern_str(name)?;
+        let found = self.dict_get(d, key);
+        self.release(key);
+        found
+    }
+
+    /// `d[name] = value` for a str key given as text (a namespace store).
+    pub(crate) fn dict_set_str(&mut self, d: Value, name: &str, value: Value) -> Result<()> {
+        let key = self.intern_str(name)?;
+        let set = self.dict_set(d, key, value);
+        self.release(key);
+        set
+    }
+
     /// `d.get(key)`: the value (owned by the caller) or `None` if absent.
     pub fn dict_get(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
         let found = self.dict_lookup(d, key)?;

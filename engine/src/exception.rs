@@ -240,14 +240,7 @@ impl Vm {
         for (name, function) in
             [("__init__", exception_init as crate::function::NativeFn), ("with_traceback", exception_with_traceback)]
         {
-            let native = self.new_native(name, function)?;
-            let stored = self.intern_str(name).and_then(|key| {
-                let r = self.dict_set(namespace, key, native);
-                self.release(key);
-                r
-            });
-            self.release(native);
-            stored?;
+            self.install_native(namespace, name, crate::function::NativeCode::Positional(function))?;
         }
         Ok(())
     }

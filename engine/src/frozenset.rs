@@ -83,14 +83,7 @@ impl Vm {
         let class = self.builtin_type(BuiltinType::FrozenSet);
         let namespace = self.class_namespace(class.as_object().unwrap_or_default());
         for &(name, f) in FROZENSET_METHODS {
-            let native = self.new_native(name, f)?;
-            let stored = self.intern_str(name).and_then(|key| {
-                let r = self.dict_set(namespace, key, native);
-                self.release(key);
-                r
-            });
-            self.release(native);
-            stored?;
+            self.install_native(namespace, name, crate::function::NativeCode::Positional(f))?;
         }
         Ok(())
     }

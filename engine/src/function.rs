@@ -173,6 +173,14 @@ impl Vm {
         self.new_native_code(name, NativeCode::WithKeywords(function))
     }
 
+    /// Puts a new native `name` into the namespace dict `namespace` (a class's or module's).
+    pub(crate) fn install_native(&mut self, namespace: Value, name: &str, code: NativeCode) -> Result<()> {
+        let native = self.new_native_code(name, code)?;
+        let stored = self.dict_set_str(namespace, name, native);
+        self.release(native);
+        stored
+    }
+
     pub(crate) fn new_native_code(&mut self, name: &str, code: NativeCode) -> Result<Value> {
         let index = u32::try_from(self.natives.len()).map_err(|_| Error::Memory)?;
         let name = self.intern_str(name)?;

@@ -47,13 +47,13 @@ fn symbol(op: Op) -> &'static str {
 const OVERFLOW: Error = Error::Overflow("int result does not fit mote's 64-bit ints");
 
 /// Python's floor division of ints (divisor non-zero).
-fn int_floor_div(a: i64, b: i64) -> Result<i64> {
+pub(crate) fn int_floor_div(a: i64, b: i64) -> Result<i64> {
     let q = a.checked_div(b).ok_or(OVERFLOW)?;
     Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
 }
 
 /// Python's modulo of ints (divisor non-zero): the result has the divisor's sign.
-fn int_mod(a: i64, b: i64) -> i64 {
+pub(crate) fn int_mod(a: i64, b: i64) -> i64 {
     let r = a.wrapping_rem(b);
     if r != 0 && ((r < 0) != (b < 0)) {
         r + b
@@ -63,7 +63,7 @@ fn int_mod(a: i64, b: i64) -> i64 {
 }
 
 /// Python's float `divmod` (divisor non-zero): `(floor quotient, remainder)`.
-fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+pub(crate) fn float_divmod(a: f64, b: f64) -> (f64, f64) {
     let mut m = libm::fmod(a, b);
     let mut div = (a - m) / b;
     if m != 0.0 {

@@ -93,11 +93,7 @@ impl Vm {
     }
 
     fn module_set(&mut self, module: Value, name: &str, v: Value) -> Result<()> {
-        let namespace = self.module_namespace(module);
-        let key = self.intern_str(name)?;
-        let r = self.dict_set(namespace, key, v);
-        self.release(key);
-        r
+        self.dict_set_str(self.module_namespace(module), name, v)
     }
 
     fn module_set_owned(&mut self, module: Value, name: &str, v: Result<Value>) -> Result<()> {
@@ -130,9 +126,9 @@ impl Vm {
     }
 
     fn fill_natives(&mut self, module: Value, functions: &[(&str, NativeFn)]) -> Result<()> {
+        let namespace = self.module_namespace(module);
         for &(name, f) in functions {
-            let native = self.new_native(name, f);
-            self.module_set_owned(module, name, native)?;
+            self.install_native(namespace, name, NativeCode::Positional(f))?;
         }
         Ok(())
     }
@@ -140,8 +136,7 @@ impl Vm {
     fn fill_math(&mut self, module: Value) -> Result<()> {
         self.fill_natives(module, MATH)?;
         for &(name, f) in MATH_WITH_KEYWORDS {
-            let native = self.new_native_code(name, NativeCode::WithKeywords(f));
-            self.module_set_owned(module, name, native)?;
+            self.install_native(self.module_namespace(module), name, NativeCode::WithKeywords(f))?;
         }
         for (name, x) in [
             ("pi", core::f64::consts::PI),
@@ -509,10 +504,7 @@ impl Vm {
     /// `from module import *`: the module's public names into `globals`.
     pub(crate) fn import_star(&mut self, module: Value, globals: Value) -> Result<()> {
         let namespace = self.module_namespace(module);
-        let all_key = self.intern_str("__all__")?;
-        let all = self.dict_get(namespace, all_key);
-        self.release(all_key);
-        if let Some(all) = all? {
+        if let Some(all) = self.dict_get_str(namespace, "__all__")? {
             // `__all__` lists exactly the names to take, private or not.
             let names = self.collect(all);
             self.release(all);

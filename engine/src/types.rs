@@ -229,15 +229,8 @@ impl Vm {
             .map(|&(ty, name, f)| (ty, name, crate::function::NativeCode::WithKeywords(f)));
         let all: alloc::vec::Vec<_> = positional.chain(keyword).collect();
         for (ty, name, code) in all {
-            let native = self.new_native_code(name, code)?;
             let namespace = self.class_namespace(self.builtin_type(ty).as_object().unwrap_or_default());
-            let stored = self.intern_str(name).and_then(|key| {
-                let r = self.dict_set(namespace, key, native);
-                self.release(key);
-                r
-            });
-            self.release(native);
-            stored?;
+            self.install_native(namespace, name, code)?;
         }
         Ok(())
     }
@@ -697,9 +690,7 @@ impl Vm {
             },
             (Kind::Function, "__doc__") => self.code_docstring(self.function_code(at).as_object().unwrap_or_default()),
             (Kind::Class, "__doc__") => {
-                let key = self.intern_str("__doc__")?;
-                let doc = self.dict_get(self.class_namespace(at), key);
-                self.release(key);
+                let doc = self.dict_get_str(self.class_namespace(at), "__doc__");
                 // Borrowed like every special attribute: the namespace keeps it alive.
                 let doc = doc?.unwrap_or(Value::NONE);
                 self.release(doc);
