@@ -25,6 +25,9 @@ pub(crate) const CLASS_IS_EXCEPTION: u32 = 1;
 /// The class or a base defines `__setattr__` (so attribute stores must look it up; the
 /// flag spares every other store that lookup).
 pub(crate) const CLASS_HAS_SETATTR: u32 = 2;
+/// Instances are unhashable: the class sets `__hash__ = None`, or defines `__eq__` without
+/// `__hash__` (CPython's rule), itself or through the base it inherits `__hash__` from.
+pub(crate) const CLASS_UNHASHABLE: u32 = 4;
 
 impl Vm {
     /// A new class `name` with `bases` (borrowed classes), flags inherited from them.
@@ -51,6 +54,19 @@ impl Vm {
                     flags |= CLASS_HAS_SETATTR;
                 }
                 self.release(hook);
+            }
+            match self.dict_get_str(namespace, "__hash__")? {
+                Some(Value::NONE) => flags |= CLASS_UNHASHABLE,
+                Some(hash) => {
+                    flags &= !CLASS_UNHASHABLE;
+                    self.release(hash);
+                }
+                None => {
+                    if let Some(eq) = self.dict_get_str(namespace, "__eq__")? {
+                        flags |= CLASS_UNHASHABLE;
+                        self.release(eq);
+                    }
+                }
             }
         }
         let mut parts: Vec<Value> = Vec::with_capacity(4);

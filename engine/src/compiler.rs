@@ -741,18 +741,7 @@ impl<'a> Compiler<'a, '_> {
         self.release_to(mark);
         self.unit().loops.push(Loop { continue_target: start, breaks: Vec::new() });
         self.block(body)?;
-        self.jump_to(Op::Jump, 0, start, line)?;
-        let finished = self.unit().loops.pop();
-        let exit = self.here();
-        self.patch_jump(to_exit, exit, line)?;
-        self.set_bound_state(before.clone());
-        self.block(orelse)?;
-        let end = self.here();
-        for b in finished.map(|l| l.breaks).unwrap_or_default() {
-            self.patch_jump(b, end, line)?;
-        }
-        self.set_bound_state(before);
-        Ok(())
+        self.close_loop(start, to_exit, before, orelse, line)
     }
 
     fn for_loop(
@@ -773,6 +762,20 @@ impl<'a> Compiler<'a, '_> {
         self.unit().loops.push(Loop { continue_target: start, breaks: Vec::new() });
         self.assign(target, it + 1)?;
         self.block(body)?;
+        self.close_loop(start, to_exit, before, orelse, line)
+    }
+
+    /// Ends a `while` or `for` body: jumps back to `start`, lands the loop's exit jump
+    /// `to_exit` on the `else` block (which runs with the bindings known before the
+    /// loop), and lands every `break` after it.
+    fn close_loop(
+        &mut self,
+        start: u32,
+        to_exit: u32,
+        before: Vec<bool>,
+        orelse: &'a [Stmt<'a>],
+        line: u32,
+    ) -> Result<()> {
         self.jump_to(Op::Jump, 0, start, line)?;
         let finished = self.unit().loops.pop();
         let exit = self.here();

@@ -83,28 +83,28 @@ impl Vm {
     /// falling back to the built-in operators.
     pub(crate) fn binary_op(&mut self, op: Op, a: Value, b: Value, in_place: bool) -> Result<Value> {
         let Some((normal, reflected, inplace)) = binary_names(op) else { return self.binary(op, a, b) };
-        if in_place && op == Op::Add && self.kind_of(a) == Some(Kind::List) {
-            // list += iterable extends the list itself.
-            let items = self.collect(b)?;
-            let mut result = Ok(());
-            for &item in &items {
-                if let Err(e) = self.list_append(a, item) {
-                    result = Err(e);
-                    break;
-                }
-            }
-            self.release_all(&items);
-            result?;
-            self.heap.incref(a);
-            return Ok(a);
-        }
+        let left = self.kind_of(a);
         if in_place {
-            if let Some(result) = self.set_operation_in_place(op, a, b)? {
-                return Ok(result);
+            // Mutable containers change in place; numbers and the rest make a new value.
+            match left {
+                Some(Kind::List) if op == Op::Add => {
+                    // list += iterable extends the list itself.
+                    let items = self.collect(b)?;
+                    let extended = items.iter().try_for_each(|&item| self.list_append(a, item));
+                    self.release_all(&items);
+                    extended?;
+                    self.heap.incref(a);
+                    return Ok(a);
+                }
+                Some(Kind::Set | Kind::Dict) => {
+                    if let Some(result) = self.set_operation_in_place(op, a, b)? {
+                        return Ok(result);
+                    }
+                }
+                _ => {}
             }
         }
-        let instances =
-            matches!(self.kind_of(a), Some(Kind::Instance)) || matches!(self.kind_of(b), Some(Kind::Instance));
+        let instances = left == Some(Kind::Instance) || self.kind_of(b) == Some(Kind::Instance);
         if !instances {
             return self.binary(op, a, b);
         }

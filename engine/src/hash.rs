@@ -170,6 +170,13 @@ impl Vm {
                 self.frozenset_hash(v, |item| self.hash_nested(item, depth + 1))
             }
             kind @ (Kind::List | Kind::Dict | Kind::Set | Kind::Slice) => Err(Error::Unhashable(kind.type_name())),
+            Kind::Instance
+                if self.class_flags(self.type_of(v).as_object().unwrap_or_default())
+                    & crate::class::CLASS_UNHASHABLE
+                    != 0 =>
+            {
+                Err(Error::TypeOf { template: "unhashable type: '{}'", value: v })
+            }
             Kind::Range => {
                 // Equal ranges (same items) hash alike, as `==` compares them by items.
                 let (start, _, step) = self.range_parts(at);

@@ -661,6 +661,17 @@ fn dump_fstring(out: &mut String, parts: &[FStringPart<'_>]) {
     out.push(')');
 }
 
+/// `(head)` or `(head value)`.
+fn dump_optional(out: &mut String, head: &str, value: Option<&Expr<'_>>) {
+    out.push('(');
+    out.push_str(head);
+    if let Some(v) = value {
+        out.push(' ');
+        dump_expr_into(out, v);
+    }
+    out.push(')');
+}
+
 fn dump_expr_into(out: &mut String, expr: &Expr<'_>) {
     match &expr.kind {
         ExprKind::None => out.push_str("None"),
@@ -807,14 +818,7 @@ fn dump_expr_into(out: &mut String, expr: &Expr<'_>) {
             dump_generators(out, generators);
             out.push(')');
         }
-        ExprKind::Yield(value) => {
-            out.push_str("(yield");
-            if let Some(v) = value {
-                out.push(' ');
-                dump_expr_into(out, v);
-            }
-            out.push(')');
-        }
+        ExprKind::Yield(value) => dump_optional(out, "yield", *value),
         ExprKind::YieldFrom(value) => {
             out.push_str("(yield-from ");
             dump_expr_into(out, value);
@@ -920,14 +924,7 @@ fn dump_stmt_into(out: &mut String, stmt: &Stmt<'_>) {
             dump_body(out, def.body);
             out.push(')');
         }
-        StmtKind::Return(value) => {
-            out.push_str("(return");
-            if let Some(v) = value {
-                out.push(' ');
-                dump_expr_into(out, v);
-            }
-            out.push(')');
-        }
+        StmtKind::Return(value) => dump_optional(out, "return", *value),
         StmtKind::ClassDef(class) => {
             out.push_str("(class ");
             dump_decorators(out, class.decorators);

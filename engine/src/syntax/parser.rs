@@ -2451,10 +2451,17 @@ impl<'p, 'a> Parser<'p, 'a> {
             self.finish_comprehension(node)?;
             return Ok(node);
         }
+        let items = self.display_items(first, Op::RSqb, "list comprehension")?;
+        Ok(self.node(start, ExprKind::List(items)))
+    }
+
+    /// The items of a list or set display after its first, through the closing bracket;
+    /// `[a, b for ...]` is the missing-parentheses error of a `what`.
+    fn display_items(&mut self, first: &'a Expr<'a>, close: Op, what: &'static str) -> PResult<&'a [Expr<'a>]> {
         let mut items = self.bvec();
         items.push(*first);
         while self.eat_op(Op::Comma)? {
-            if self.at_op(Op::RSqb) {
+            if self.at_op(close) {
                 break;
             }
             if !self.at_kw(Kw::For) {
@@ -2462,11 +2469,11 @@ impl<'p, 'a> Parser<'p, 'a> {
             }
             if self.at_kw(Kw::For) {
                 let end = if items.len() == 1 { self.end() } else { items.last().map_or(self.end(), end_of) };
-                return Err(self.unparenthesized_comprehension_target(first, end, "list comprehension"));
+                return Err(self.unparenthesized_comprehension_target(first, end, what));
             }
         }
-        self.expect_bracket(Op::RSqb)?;
-        Ok(self.node(start, ExprKind::List(items.into_bump_slice())))
+        self.expect_bracket(close)?;
+        Ok(items.into_bump_slice())
     }
 
     #[inline(never)]
@@ -2526,22 +2533,8 @@ impl<'p, 'a> Parser<'p, 'a> {
             self.finish_comprehension(node)?;
             return Ok(node);
         }
-        let mut elts = self.bvec();
-        elts.push(*first);
-        while self.eat_op(Op::Comma)? {
-            if self.at_op(Op::RBrace) {
-                break;
-            }
-            if !self.at_kw(Kw::For) {
-                elts.push(*self.star_named_expression()?);
-            }
-            if self.at_kw(Kw::For) {
-                let end = if elts.len() == 1 { self.end() } else { elts.last().map_or(self.end(), end_of) };
-                return Err(self.unparenthesized_comprehension_target(first, end, "set comprehension"));
-            }
-        }
-        self.expect_bracket(Op::RBrace)?;
-        Ok(self.node(start, ExprKind::Set(elts.into_bump_slice())))
+        let elts = self.display_items(first, Op::RBrace, "set comprehension")?;
+        Ok(self.node(start, ExprKind::Set(elts)))
     }
 
     /// `[a, b for ...]`: the comprehension's clauses are parsed (their errors win), then the
