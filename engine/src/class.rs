@@ -110,13 +110,30 @@ impl Vm {
 
     /// The constructor `class(...)` runs: the first along the MRO (borrowed, NULL if none).
     pub(crate) fn class_constructor(&self, class: Value) -> Value {
-        for c in self.class_mro(class) {
-            let ctor = c.as_object().map_or(Value::NULL, |at| self.heap.read_value(at + 28));
-            if ctor != Value::NULL {
-                return ctor;
+        self.first_along_mro(class, |vm, at| {
+            let ctor = vm.heap.read_value(at + 28);
+            Ok((ctor != Value::NULL).then_some(ctor))
+        })
+        .ok()
+        .flatten()
+        .unwrap_or(Value::NULL)
+    }
+
+    /// The first `found(class)` that is `Some` along `class`'s MRO, itself first; walks
+    /// the stored MRO tuple in place (attribute lookups run this on every access).
+    fn first_along_mro<T>(&self, class: Value, found: impl Fn(&Vm, u32) -> Result<Option<T>>) -> Result<Option<T>> {
+        let Ok(at) = self.object_of_kind(Kind::Class, class) else { return Ok(None) };
+        if let Some(hit) = found(self, at)? {
+            return Ok(Some(hit));
+        }
+        let mro = self.heap.read_value(at + 16);
+        for i in 0..self.tuple_len(mro) {
+            let Some(base) = self.tuple_item(mro, i).as_object() else { continue };
+            if let Some(hit) = found(self, base)? {
+                return Ok(Some(hit));
             }
         }
-        Value::NULL
+        Ok(None)
     }
 
     pub(crate) fn class_namespace(&self, class: u32) -> Value {
@@ -125,14 +142,7 @@ impl Vm {
 
     /// Looks `name` up along the class's MRO namespaces (borrowed result).
     pub(crate) fn class_lookup(&self, class: Value, name: Value) -> Result<Option<Value>> {
-        for c in self.class_mro(class) {
-            let Some(at) = c.as_object() else { continue };
-            let namespace = self.class_namespace(at);
-            if let Some(value) = self.dict_lookup(namespace, name)? {
-                return Ok(Some(value));
-            }
-        }
-        Ok(None)
+        self.first_along_mro(class, |vm, at| vm.dict_lookup(vm.class_namespace(at), name))
     }
 
     /// C3 linearisation of the bases' MROs (each base's own MRO is base + stored MRO).

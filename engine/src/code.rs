@@ -403,6 +403,11 @@ impl Vm {
         self.heap.region().read_u16(code + 42) & 1 != 0
     }
 
+    /// Positional parameters only, and a call runs the body (not a generator).
+    pub(crate) fn code_is_plain(&self, code: u32) -> bool {
+        self.heap.region().read_u16(code + 42) & 0xff07 == 0
+    }
+
     pub(crate) fn code_parameters(&self, code: u32) -> u8 {
         self.heap.region().read_u8(code + 41)
     }

@@ -555,7 +555,7 @@ impl Vm {
                     if let Some(frame) = self.call_unpacked(now, a, callee, list, dict)? {
                         *now = self.running(frame);
                         *ip = 0;
-                        return Ok(None);
+                        continue;
                     }
                 }
                 Op::DeleteAttr => {
@@ -636,10 +636,15 @@ impl Vm {
                 Op::Call => {
                     let callee = self.reg(now, a);
                     self.set_frame_ip(now.frame, *ip);
+                    if let Some(switch) = self.enter_plain_call(now, a, callee, u32::from(a) + 1, b)? {
+                        *now = switch;
+                        *ip = 0;
+                        continue;
+                    }
                     if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b, 0)? {
                         *now = self.running(frame);
                         *ip = 0;
-                        return Ok(None);
+                        continue;
                     }
                 }
                 Op::CallKw => {
@@ -648,7 +653,7 @@ impl Vm {
                     if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b, c)? {
                         *now = self.running(frame);
                         *ip = 0;
-                        return Ok(None);
+                        continue;
                     }
                 }
                 Op::GetSlice => {
@@ -719,12 +724,20 @@ impl Vm {
                 Op::CallMethod => {
                     let callee = self.reg(now, a);
                     let receiver = self.reg(now, a + 1);
-                    let receiver = (receiver != Value::NULL).then_some(receiver);
                     self.set_frame_ip(now.frame, *ip);
+                    // With a receiver, it and the arguments are one run of registers.
+                    let (first, count) =
+                        if receiver == Value::NULL { (u32::from(a) + 2, b) } else { (u32::from(a) + 1, b + 1) };
+                    if let Some(switch) = self.enter_plain_call(now, a, callee, first, count)? {
+                        *now = switch;
+                        *ip = 0;
+                        continue;
+                    }
+                    let receiver = (receiver != Value::NULL).then_some(receiver);
                     if let Some(frame) = self.call_in_loop(now, a, callee, receiver, u32::from(a) + 2, b, 0)? {
                         *now = self.running(frame);
                         *ip = 0;
-                        return Ok(None);
+                        continue;
                     }
                 }
                 Op::LoadAttr => {
@@ -857,7 +870,7 @@ impl Vm {
                     } else {
                         self.set_reg(now, result_register, result);
                     }
-                    return Ok(None);
+                    continue;
                 }
                 Op::LoadNs => {
                     let name = self.tuple_item(self.code_names(now.code), u32::from(c));
@@ -908,6 +921,37 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The common call, entered without the general binder: `callee` is a plain script
+    /// function (no generator, no `*args`, `**kwargs` or keyword-only parameters) given
+    /// exactly its positional parameters, in `count` registers from `first`. Returns the
+    /// new frame, running, or `None` (nothing done) for every other call.
+    #[inline(always)]
+    fn enter_plain_call(
+        &mut self,
+        now: &Running,
+        result: u8,
+        callee: Value,
+        first: u32,
+        count: u8,
+    ) -> Result<Option<Running>> {
+        let Some(function) = callee.as_object() else { return Ok(None) };
+        if !self.heap.is_kind(function, Kind::Function) || self.depth >= self.recursion_limit {
+            return Ok(None);
+        }
+        let code = self.function_code(function).as_object().unwrap_or_default();
+        if !self.code_is_plain(code) || self.code_parameters(code) != count {
+            return Ok(None);
+        }
+        let frame = self.new_frame(callee, code, now.frame, result)?;
+        for i in 0..u32::from(count) {
+            let v = self.reg(now, (first + i) as u8);
+            self.heap.incref(v);
+            self.heap.write_value(frame + FRAME_HEADER + 4 * i, v);
+        }
+        self.depth += 1;
+        Ok(Some(Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code }))
     }
 
     /// Calls `callee` with `receiver` (if any) then the `count` arguments in registers
