@@ -603,6 +603,21 @@ impl<'a> Compiler<'a, '_> {
         let line = target.line;
         let op = binary_op(op, line, target.column)?;
         match target.kind {
+            ExprKind::Name(name) if self.unit_ref().classes.is_empty() && self.deref_register(name).is_none() => {
+                if let Some(local) = self.local_register(name) {
+                    // Only this frame can rebind its register locals, so the operator
+                    // updates the local itself (and may reuse its float in place).
+                    self.load_name(name, Some(local), line, target.column)?;
+                    let v = self.expr(value)?;
+                    self.abc(Op::InPlace, local, v, op as u8, line);
+                    return self.store_name(name, local, line);
+                }
+                let result = self.temp(line)?;
+                self.load_name(name, Some(result), line, target.column)?;
+                let v = self.expr(value)?;
+                self.abc(Op::InPlace, result, v, op as u8, line);
+                self.store_name(name, result, line)
+            }
             ExprKind::Name(name) => {
                 let result = self.temp(line)?;
                 self.load_name(name, Some(result), line, target.column)?;
@@ -1344,12 +1359,21 @@ impl<'a> Compiler<'a, '_> {
             spine.push((op, right, leftmost.line, leftmost.column));
             leftmost = left;
         }
-        self.expr_into(leftmost, fresh)?;
+        // A name on the left is read where it lives: copying it into `fresh` would share
+        // its value, and a shared float cannot take the result in place.
+        let mut running = match leftmost.kind {
+            ExprKind::Name(name) => self.load_name(name, None, leftmost.line, leftmost.column)?,
+            _ => {
+                self.expr_into(leftmost, fresh)?;
+                fresh
+            }
+        };
         for &(op, right, line, column) in spine.iter().rev() {
             let op = binary_op(op, line, column)?;
             let mark = self.mark();
             let r = self.expr(right)?;
-            self.abc(op, fresh, fresh, r, line);
+            self.abc(op, fresh, running, r, line);
+            running = fresh;
             self.release_to(mark);
         }
         Ok(())

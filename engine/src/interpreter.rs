@@ -471,14 +471,7 @@ impl Vm {
                 | Op::BitAnd
                 | Op::BitOr
                 | Op::BitXor => {
-                    let (x, y) = (self.reg(now, b), self.reg(now, c));
-                    let v = match (op, x.as_small_int(), y.as_small_int()) {
-                        // The common case needs no allocation and no dispatch.
-                        (Op::Add, Some(p), Some(q)) => self.new_int(p + q)?,
-                        (Op::Sub, Some(p), Some(q)) => self.new_int(p - q)?,
-                        _ => self.binary_op(op, x, y, false)?,
-                    };
-                    self.set_reg(now, a, v);
+                    self.arithmetic(now, op, a, self.reg(now, b), self.reg(now, c), false)?;
                 }
                 Op::Yield => {
                     if now.frame != entry {
@@ -586,21 +579,18 @@ impl Vm {
                 }
                 Op::InPlace => {
                     let operator = Op::from_byte(c).ok_or(Error::Type("bad in-place operator"))?;
-                    let v = self.binary_op(operator, self.reg(now, a), self.reg(now, b), true)?;
-                    self.set_reg(now, a, v);
+                    self.arithmetic(now, operator, a, self.reg(now, a), self.reg(now, b), true)?;
                 }
                 Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
                     let (x, y) = (self.reg(now, b), self.reg(now, c));
+                    // Ints and floats compare without dispatch (NaN compares false, as in
+                    // Python, except for `!=`).
                     let v = match (x.as_small_int(), y.as_small_int()) {
-                        (Some(p), Some(q)) => Value::from_bool(match op {
-                            Op::Lt => p < q,
-                            Op::Le => p <= q,
-                            Op::Gt => p > q,
-                            Op::Ge => p >= q,
-                            Op::Eq => p == q,
-                            _ => p != q,
-                        }),
-                        _ => self.compare_op(op, x, y)?,
+                        (Some(p), Some(q)) => Value::from_bool(compare_numbers(op, p, q)),
+                        _ => match self.float_operands(x, y) {
+                            Some((p, q)) => Value::from_bool(compare_numbers(op, p, q)),
+                            None => self.compare_op(op, x, y)?,
+                        },
                     };
                     self.set_reg(now, a, v);
                 }
@@ -1124,6 +1114,53 @@ impl Vm {
         outcome
     }
 
+    /// `R[a] = x <op> y` (`x <op>= y` when `in_place`): small ints and floats are
+    /// computed here, and a float result reuses `R[a]`'s float when only `R[a]` holds
+    /// it; everything else goes through the full operator protocol.
+    #[inline(always)]
+    fn arithmetic(&mut self, now: &Running, op: Op, a: u8, x: Value, y: Value, in_place: bool) -> Result<()> {
+        if let (Some(p), Some(q)) = (x.as_small_int(), y.as_small_int()) {
+            // Small ints are 31-bit, so these cannot overflow an i64.
+            let n = match op {
+                Op::Add => Some(p + q),
+                Op::Sub => Some(p - q),
+                Op::Mul => Some(p * q),
+                Op::Mod if q != 0 => Some(crate::operators::int_mod(p, q)),
+                Op::FloorDiv if q != 0 => crate::operators::int_floor_div(p, q).ok(),
+                _ => None,
+            };
+            if let Some(n) = n {
+                let v = self.new_int(n)?;
+                self.set_reg(now, a, v);
+                return Ok(());
+            }
+        } else if let Some((p, q)) = self.float_operands(x, y) {
+            if let Some(r) = crate::operators::float_arithmetic(op, p, q) {
+                let r = r?;
+                let slot = now.registers + 4 * u32::from(a);
+                if !self.overwrite_unshared_float(self.heap.read_value(slot), r) {
+                    let v = self.new_float(r)?;
+                    self.set_reg(now, a, v);
+                }
+                return Ok(());
+            }
+        }
+        let v = self.binary_op(op, x, y, in_place)?;
+        self.set_reg(now, a, v);
+        Ok(())
+    }
+
+    /// Both operands as floats, when one is a float and the other a float or small int.
+    #[inline(always)]
+    fn float_operands(&self, x: Value, y: Value) -> Option<(f64, f64)> {
+        match (self.as_float(x), self.as_float(y)) {
+            (Some(p), Some(q)) => Some((p, q)),
+            (Some(p), None) => Some((p, y.as_small_int()? as f64)),
+            (None, Some(q)) => Some((x.as_small_int()? as f64, q)),
+            (None, None) => None,
+        }
+    }
+
     fn globals_of(&self, now: &Running) -> Value {
         let function = self.frame_function(now.frame).as_object().unwrap_or_default();
         self.function_globals(function)
@@ -1267,6 +1304,19 @@ impl Vm {
             Some(Kind::Dict) => self.dict_set(container, key, v),
             _ => Err(Error::TypeOf { template: "'{}' object does not support item assignment", value: container }),
         }
+    }
+}
+
+/// `p <op> q` for a comparison opcode.
+#[inline(always)]
+fn compare_numbers<T: PartialOrd>(op: Op, p: T, q: T) -> bool {
+    match op {
+        Op::Lt => p < q,
+        Op::Le => p <= q,
+        Op::Gt => p > q,
+        Op::Ge => p >= q,
+        Op::Eq => p == q,
+        _ => p != q,
     }
 }
 

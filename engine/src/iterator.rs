@@ -226,13 +226,15 @@ impl Vm {
                 }
             }
             Some(Kind::Range) => {
-                let range = source.as_object().unwrap_or_default();
-                if i64::from(position) < self.range_len(range) {
-                    let (start, _, step) = self.range_parts(range);
-                    position += 1;
-                    Some(self.new_int(start + step * (i64::from(position) - 1))?)
-                } else {
-                    None
+                let (start, stop, step) = self.range_parts(source.as_object().unwrap_or_default());
+                // A value past i64 is past `stop` too.
+                let value = step.checked_mul(i64::from(position)).and_then(|offset| start.checked_add(offset));
+                match value {
+                    Some(v) if (step > 0 && v < stop) || (step < 0 && v > stop) => {
+                        position += 1;
+                        Some(self.new_int(v)?)
+                    }
+                    _ => None,
                 }
             }
             Some(Kind::Str) => {

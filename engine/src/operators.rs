@@ -46,6 +46,43 @@ fn symbol(op: Op) -> &'static str {
 
 const OVERFLOW: Error = Error::Overflow("int result does not fit mote's 64-bit ints");
 
+/// `x <op> y` for floats, with Python's errors; `None` for an operator floats lack.
+pub(crate) fn float_arithmetic(op: Op, x: f64, y: f64) -> Option<Result<f64>> {
+    Some(Ok(match op {
+        Op::Add => x + y,
+        Op::Sub => x - y,
+        Op::Mul => x * y,
+        Op::TrueDiv => {
+            if y == 0.0 {
+                return Some(Err(Error::ZeroDivision("float division by zero")));
+            }
+            x / y
+        }
+        Op::FloorDiv => {
+            if y == 0.0 {
+                return Some(Err(Error::ZeroDivision("float floor division by zero")));
+            }
+            float_divmod(x, y).0
+        }
+        Op::Mod => {
+            if y == 0.0 {
+                return Some(Err(Error::ZeroDivision("float modulo")));
+            }
+            float_divmod(x, y).1
+        }
+        Op::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Some(Err(Error::ZeroDivision("0.0 cannot be raised to a negative power")));
+            }
+            if x < 0.0 && libm::trunc(y) != y {
+                return Some(Err(Error::Value("mote has no complex numbers: negative base, fractional exponent")));
+            }
+            libm::pow(x, y)
+        }
+        _ => return None,
+    }))
+}
+
 /// Python's floor division of ints (divisor non-zero).
 pub(crate) fn int_floor_div(a: i64, b: i64) -> Result<i64> {
     let q = a.checked_div(b).ok_or(OVERFLOW)?;
@@ -257,40 +294,10 @@ impl Vm {
     }
 
     fn float_binary(&mut self, op: Op, x: f64, y: f64, a: Value, b: Value) -> Result<Value> {
-        let r = match op {
-            Op::Add => x + y,
-            Op::Sub => x - y,
-            Op::Mul => x * y,
-            Op::TrueDiv => {
-                if y == 0.0 {
-                    return Err(Error::ZeroDivision("float division by zero"));
-                }
-                x / y
-            }
-            Op::FloorDiv => {
-                if y == 0.0 {
-                    return Err(Error::ZeroDivision("float floor division by zero"));
-                }
-                float_divmod(x, y).0
-            }
-            Op::Mod => {
-                if y == 0.0 {
-                    return Err(Error::ZeroDivision("float modulo"));
-                }
-                float_divmod(x, y).1
-            }
-            Op::Pow => {
-                if x == 0.0 && y < 0.0 {
-                    return Err(Error::ZeroDivision("0.0 cannot be raised to a negative power"));
-                }
-                if x < 0.0 && libm::trunc(y) != y {
-                    return Err(Error::Value("mote has no complex numbers: negative base, fractional exponent"));
-                }
-                libm::pow(x, y)
-            }
-            _ => return Err(self.operands_error(op, a, b)),
-        };
-        self.new_float(r)
+        match float_arithmetic(op, x, y) {
+            Some(r) => self.new_float(r?),
+            None => Err(self.operands_error(op, a, b)),
+        }
     }
 
     /// `-v`, `+v`, `~v`.
