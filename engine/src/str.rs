@@ -91,7 +91,7 @@ impl Vm {
         v.as_object().is_some_and(|at| self.heap.is_kind(at, Kind::Str) && self.heap.flags(at) & FLAG_INTERNED != 0)
     }
 
-    fn str_bytes_of(&self, v: Value) -> Option<&[u8]> {
+    pub(crate) fn str_bytes_of(&self, v: Value) -> Option<&[u8]> {
         let at = v.as_object()?;
         (self.heap.is_kind(at, Kind::Str)).then(|| self.str_bytes(at))
     }

@@ -618,11 +618,17 @@ impl Vm {
     }
 
     fn special_attribute_name(&self, name: Value) -> Option<&str> {
-        self.as_str(name).filter(|n| {
-            n.starts_with("__")
-                || n.starts_with("tb_")
-                || matches!(*n, "args" | "value" | "code" | "start" | "stop" | "step")
-        })
+        // Decided on the bytes: most attribute names are not special, and this runs on
+        // every attribute access.
+        let bytes = self.str_bytes_of(name)?;
+        let special = bytes.starts_with(b"__")
+            || bytes.starts_with(b"tb_")
+            || matches!(bytes, b"args" | b"value" | b"code" | b"start" | b"stop" | b"step");
+        if special {
+            self.as_str(name)
+        } else {
+            None
+        }
     }
 
     /// Attributes stored in the object itself rather than found on its class.
