@@ -54,8 +54,8 @@ impl Vm {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::{FloatCacheRange, Profile, VmConfig};
     use crate::accounting::Subsystem;
+    use crate::config::{FloatCacheRange, Profile, VmConfig};
     use crate::test_support::{vm, vm_with};
 
     #[test]

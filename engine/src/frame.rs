@@ -3,6 +3,7 @@
 //! ```text
 //! +8 function (owned)   +12 caller frame: u32 (offset, 0 for the outermost)
 //! +16 resume ip: u32    +20 caller's result register: u8  +21 registers: u8  +22 flags: u16
+//!                       (FRAME_CONSTRUCTOR, FRAME_RESUMED_BY_LOOP)
 //! +24 registers: [Value; registers]   (NULL = unbound local)
 //! ```
 //!
@@ -20,6 +21,11 @@ pub(crate) const FRAME_HEADER: u32 = 24;
 /// Frame flag: the frame runs `__init__`; its result (None) is dropped, the caller's
 /// result register already holds the new instance.
 pub(crate) const FRAME_CONSTRUCTOR: u16 = 1;
+/// Frame flag: a generator's frame that a `for` loop resumed inside the interpreter loop.
+/// Its caller is that loop's frame, whose `ForIter` (just before the caller's resume ip)
+/// names the generator: a yield hands the value to that loop and suspends the frame
+/// again; a return ends the loop.
+pub(crate) const FRAME_RESUMED_BY_LOOP: u16 = 2;
 
 impl Vm {
     /// A frame for calling `function` (borrowed) whose code is `code`, all registers

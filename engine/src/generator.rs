@@ -95,16 +95,7 @@ impl Vm {
         self.heap.region_mut().write_u32(at + 16, RUNNING);
         self.depth += 1;
         let pending = thrown.map(|t| self.raise(t));
-        let mut outcome = self.run_at(frame, ip, pending);
-        if outcome == Err(Error::Raised) {
-            let stop = self.exception_class(crate::exception::ExceptionType::StopIteration);
-            if self.is_instance(self.raised, stop) {
-                // PEP 479: a StopIteration escaping the body would end the caller's loop
-                // silently, so it becomes a RuntimeError.
-                let ty = crate::exception::ExceptionType::RuntimeError;
-                outcome = Err(self.reraise_as(ty, "generator raised StopIteration"));
-            }
-        }
+        let outcome = self.run_at(frame, ip, pending).map_err(|e| self.escaped_generator(e));
         let finished = !matches!(outcome, Ok(Resumed::Yielded(_)));
         let r = self.heap.region_mut();
         if finished {
@@ -115,6 +106,57 @@ impl Vm {
             r.write_u32(at + 16, SUSPENDED);
         }
         outcome
+    }
+
+    /// The error `e` that escaped a generator's body, as its caller sees it. PEP 479: a
+    /// StopIteration escaping the body would end the caller's loop silently, so it
+    /// becomes a RuntimeError.
+    pub(crate) fn escaped_generator(&mut self, e: Error) -> Error {
+        if e == Error::Raised {
+            let stop = self.exception_class(crate::exception::ExceptionType::StopIteration);
+            if self.is_instance(self.raised, stop) {
+                let ty = crate::exception::ExceptionType::RuntimeError;
+                return self.reraise_as(ty, "generator raised StopIteration");
+            }
+        }
+        e
+    }
+
+    /// Starts generator `g` running for a `for` loop the interpreter runs itself: returns
+    /// its frame and the ip to resume at, or `None` (nothing done) when the generator is
+    /// not new or suspended, or the recursion limit is reached; `resume` then gives the
+    /// proper error. The caller links the frame into its chain.
+    pub(crate) fn start_for_loop(&mut self, g: Value) -> Option<(u32, u32)> {
+        let at = g.as_object().filter(|&at| self.heap.is_kind(at, Kind::Generator))?;
+        let state = self.heap.region().read_u32(at + 16);
+        if !(state == NEW || state == SUSPENDED) || self.depth >= self.recursion_limit {
+            return None;
+        }
+        let frame = self.heap.region().read_u32(at + 8);
+        let ip = self.frame_ip(frame);
+        if state == SUSPENDED {
+            // The suspended `yield` evaluates to None, as with `next`.
+            self.set_yield_result(frame, ip, Value::NONE);
+        }
+        self.heap.region_mut().write_u32(at + 16, RUNNING);
+        self.depth += 1;
+        Some((frame, ip))
+    }
+
+    /// Generator `g`, run by a `for` loop, yielded: its frame waits, detached.
+    pub(crate) fn suspend_for_loop(&mut self, g: Value) {
+        let at = g.as_object().unwrap_or_default();
+        self.heap.region_mut().write_u32(at + 16, SUSPENDED);
+        self.depth -= 1;
+    }
+
+    /// Generator `g`, run by a `for` loop, returned or raised: the interpreter frees its
+    /// frame, so the generator lets go of it.
+    pub(crate) fn finish_for_loop(&mut self, g: Value) {
+        let at = g.as_object().unwrap_or_default();
+        let r = self.heap.region_mut();
+        r.write_u32(at + 8, 0);
+        r.write_u32(at + 16, DONE);
     }
 
     /// `gen.close()`: GeneratorExit at the suspended `yield`; fine if it finishes.

@@ -12,7 +12,7 @@
 use crate::bytecode::{Instr, Op};
 use crate::error::{Error, Result};
 use crate::exception::ExceptionType;
-use crate::frame::FRAME_HEADER;
+use crate::frame::{FRAME_HEADER, FRAME_RESUMED_BY_LOOP};
 use crate::function::Keywords;
 use crate::object::Kind;
 use crate::value::Value;
@@ -31,6 +31,22 @@ struct Running {
     words: u32,
     /// The code object.
     code: u32,
+}
+
+/// The loop's position (frame and next instruction), held in locals while it runs and
+/// written back to the caller's copies when the loop returns.
+struct Position<'a> {
+    now: Running,
+    ip: u32,
+    running: &'a mut Running,
+    resume_ip: &'a mut u32,
+}
+
+impl Drop for Position<'_> {
+    fn drop(&mut self) {
+        *self.running = self.now;
+        *self.resume_ip = self.ip;
+    }
 }
 
 impl Vm {
@@ -299,6 +315,15 @@ impl Vm {
         Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code }
     }
 
+    /// For a generator frame a `for` loop resumed: the loop's frame (running state), the
+    /// generator (borrowed, from the loop's `ForIter`) and the register the loop's item
+    /// goes to.
+    fn loop_of(&self, frame: u32) -> (Running, Value, u8) {
+        let caller = self.running(self.frame_caller(frame));
+        let for_iter = Instr(self.heap.region().read_u32(caller.words + 4 * (self.frame_ip(caller.frame) - 1)));
+        (caller, self.reg(caller, for_iter.a()), for_iter.a() + 1)
+    }
+
     /// Keeps only the first `depth` exceptions `frame` is handling (and none of frames
     /// it called).
     pub(crate) fn trim_handled(&mut self, frame: u32, depth: usize) {
@@ -366,7 +391,7 @@ impl Vm {
                     // Make the exception object now, while every value the error names is
                     // alive. Then look for a handler, frame by frame outwards, recording in
                     // the traceback where each frame was; frames without one are left.
-                    let e = self.raise_error(e);
+                    let mut e = self.raise_error(e);
                     let mut failed_at = ip - 1;
                     let mut record = !core::mem::take(&mut self.reraising);
                     loop {
@@ -382,15 +407,23 @@ impl Vm {
                                 self.trim_handled(now.frame, usize::from(depth));
                                 self.heap.incref(exception);
                                 self.handled.push((now.frame, exception));
-                                self.set_reg(&now, register, exception);
+                                self.set_reg(now, register, exception);
                                 ip = target;
                                 break;
                             }
                         }
                         let frame = now.frame;
+                        let resumed_by_loop = self.frame_flags(frame) & FRAME_RESUMED_BY_LOOP != 0;
+                        if resumed_by_loop {
+                            let (_, generator, _) = self.loop_of(frame);
+                            self.finish_for_loop(generator);
+                        }
                         let caller = self.leave_frame(frame);
                         if frame == entry {
                             return Err(e);
+                        }
+                        if resumed_by_loop {
+                            e = self.escaped_generator(e);
                         }
                         now = self.running(caller);
                         failed_at = self.frame_ip(caller) - 1;
@@ -401,13 +434,13 @@ impl Vm {
     }
 
     #[inline(always)]
-    fn reg(&self, now: &Running, r: u8) -> Value {
+    fn reg(&self, now: Running, r: u8) -> Value {
         self.heap.read_value(now.registers + 4 * u32::from(r))
     }
 
     /// Stores owned `v` in register `r`, releasing what it held.
     #[inline(always)]
-    fn set_reg(&mut self, now: &Running, r: u8, v: Value) {
+    fn set_reg(&mut self, now: Running, r: u8, v: Value) {
         let slot = now.registers + 4 * u32::from(r);
         let old = self.heap.read_value(slot);
         self.heap.write_value(slot, v);
@@ -415,46 +448,49 @@ impl Vm {
     }
 
     /// Runs instructions until the frame changes or `entry` returns (`Ok(Some(result))`).
-    fn step(&mut self, now: &mut Running, ip: &mut u32, entry: u32) -> Result<Option<Value>> {
+    fn step(&mut self, running: &mut Running, resume_ip: &mut u32, entry: u32) -> Result<Option<Value>> {
+        // The loop works on copies in locals, which the compiler keeps in registers; they
+        // are written back however the loop is left (an error included).
+        let mut g = Position { now: *running, ip: *resume_ip, running, resume_ip };
         loop {
-            let instr = Instr(self.heap.region().read_u32(now.words + 4 * *ip));
-            *ip += 1;
+            let instr = Instr(self.heap.region().read_u32(g.now.words + 4 * g.ip));
+            g.ip += 1;
             let Some(op) = Op::from_byte(instr.op_byte()) else {
                 unreachable!("validated code holds only known opcodes")
             };
             let (a, b, c) = (instr.a(), instr.b(), instr.c());
             match op {
                 Op::Move => {
-                    let v = self.reg(now, b);
+                    let v = self.reg(g.now, b);
                     self.heap.incref(v);
-                    self.set_reg(now, a, v);
+                    self.set_reg(g.now, a, v);
                 }
                 Op::LoadConst => {
-                    let constants = self.code_constants(now.code);
+                    let constants = self.code_constants(g.now.code);
                     let v = self.tuple_item(constants, u32::from(instr.bx()));
                     self.heap.incref(v);
-                    self.set_reg(now, a, v);
+                    self.set_reg(g.now, a, v);
                 }
-                Op::LoadNone => self.set_reg(now, a, Value::NONE),
-                Op::LoadBool => self.set_reg(now, a, Value::from_bool(b != 0)),
+                Op::LoadNone => self.set_reg(g.now, a, Value::NONE),
+                Op::LoadBool => self.set_reg(g.now, a, Value::from_bool(b != 0)),
                 Op::LoadInt => {
                     let v = self.new_int(i64::from(instr.sbx()))?;
-                    self.set_reg(now, a, v);
+                    self.set_reg(g.now, a, v);
                 }
                 Op::LoadGlobal => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
-                    let v = self.load_global(now, name)?;
-                    self.set_reg(now, a, v);
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(instr.bx()));
+                    let v = self.load_global(g.now, name)?;
+                    self.set_reg(g.now, a, v);
                 }
                 Op::StoreGlobal => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
-                    let globals = self.globals_of(now);
-                    let v = self.reg(now, a);
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(instr.bx()));
+                    let globals = self.globals_of(g.now);
+                    let v = self.reg(g.now, a);
                     self.dict_set(globals, name, v)?;
                 }
                 Op::DeleteGlobal => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
-                    let globals = self.globals_of(now);
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(instr.bx()));
+                    let globals = self.globals_of(g.now);
                     if !self.dict_delete(globals, name)? {
                         return Err(Error::NameNotDefined(name));
                     }
@@ -471,21 +507,33 @@ impl Vm {
                 | Op::BitAnd
                 | Op::BitOr
                 | Op::BitXor => {
-                    self.arithmetic(now, op, a, self.reg(now, b), self.reg(now, c), false)?;
+                    self.arithmetic(g.now, op, a, self.reg(g.now, b), self.reg(g.now, c), false)?;
                 }
                 Op::Yield => {
-                    if now.frame != entry {
+                    let v = self.reg(g.now, a);
+                    if self.frame_flags(g.now.frame) & FRAME_RESUMED_BY_LOOP != 0 {
+                        self.heap.incref(v);
+                        self.set_frame_ip(g.now.frame, g.ip);
+                        let (caller, generator, item) = self.loop_of(g.now.frame);
+                        self.set_frame_flags(g.now.frame, 0);
+                        self.heap.region_mut().write_u32(g.now.frame + 12, 0);
+                        self.suspend_for_loop(generator);
+                        g.now = caller;
+                        g.ip = self.frame_ip(caller.frame);
+                        self.set_reg(g.now, item, v);
+                        continue;
+                    }
+                    if g.now.frame != entry {
                         return Err(Error::Runtime("a yield outside a generator"));
                     }
-                    let v = self.reg(now, a);
                     self.heap.incref(v);
-                    self.set_frame_ip(now.frame, *ip);
+                    self.set_frame_ip(g.now.frame, g.ip);
                     self.depth -= 1;
                     self.yielded = true;
                     return Ok(Some(v));
                 }
                 Op::SendNext => {
-                    let (it, sent) = (self.reg(now, a), self.reg(now, a + 1));
+                    let (it, sent) = (self.reg(g.now, a), self.reg(g.now, a + 1));
                     let step = if self.kind_of(it) == Some(Kind::Generator) {
                         self.resume(it, sent, None)?
                     } else {
@@ -495,27 +543,27 @@ impl Vm {
                         }
                     };
                     match step {
-                        crate::generator::Resumed::Yielded(v) => self.set_reg(now, a + 1, v),
+                        crate::generator::Resumed::Yielded(v) => self.set_reg(g.now, a + 1, v),
                         crate::generator::Resumed::Returned(v) => {
-                            self.set_reg(now, a + 1, v);
-                            *ip = ip.wrapping_add_signed(instr.sbx());
+                            self.set_reg(g.now, a + 1, v);
+                            g.ip = g.ip.wrapping_add_signed(instr.sbx());
                         }
                     }
                 }
                 Op::SetKwDefaults => {
-                    let (f, defaults) = (self.reg(now, a), self.reg(now, b));
+                    let (f, defaults) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.set_function_keyword_defaults(f, defaults)?;
                 }
                 Op::ListToTuple => {
-                    let list = self.reg(now, b);
+                    let list = self.reg(g.now, b);
                     let items: alloc::vec::Vec<Value> =
                         (0..self.list_len(list)).map(|i| self.list_item(list, i)).collect();
                     let tuple = self.new_tuple(&items)?;
-                    self.set_reg(now, a, tuple);
+                    self.set_reg(g.now, a, tuple);
                 }
                 Op::UnpackEx => {
                     let (before, after) = (usize::from(c & 15), usize::from(c >> 4));
-                    let items = self.collect_to_unpack(self.reg(now, b))?;
+                    let items = self.collect_to_unpack(self.reg(g.now, b))?;
                     if items.len() < before + after {
                         let got = items.len() as u32;
                         self.release_all(&items);
@@ -532,28 +580,28 @@ impl Vm {
                     };
                     for (i, &item) in items[..before].iter().enumerate() {
                         self.heap.incref(item);
-                        self.set_reg(now, a + i as u8, item);
+                        self.set_reg(g.now, a + i as u8, item);
                     }
-                    self.set_reg(now, a + before as u8, middle);
+                    self.set_reg(g.now, a + before as u8, middle);
                     for (i, &item) in items[items.len() - after..].iter().enumerate() {
                         self.heap.incref(item);
-                        self.set_reg(now, a + before as u8 + 1 + i as u8, item);
+                        self.set_reg(g.now, a + before as u8 + 1 + i as u8, item);
                     }
                     self.release_all(&items);
                 }
                 Op::CallEx => {
-                    let callee = self.reg(now, a);
-                    let (list, dict) = (self.reg(now, a + 1), self.reg(now, a + 2));
-                    self.set_frame_ip(now.frame, *ip);
-                    if let Some(frame) = self.call_unpacked(now, a, callee, list, dict)? {
-                        *now = self.running(frame);
-                        *ip = 0;
+                    let callee = self.reg(g.now, a);
+                    let (list, dict) = (self.reg(g.now, a + 1), self.reg(g.now, a + 2));
+                    self.set_frame_ip(g.now.frame, g.ip);
+                    if let Some(frame) = self.call_unpacked(g.now, a, callee, list, dict)? {
+                        g.now = self.running(frame);
+                        g.ip = 0;
                         continue;
                     }
                 }
                 Op::DeleteAttr => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
-                    self.delete_attribute(self.reg(now, a), name)?;
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
+                    self.delete_attribute(self.reg(g.now, a), name)?;
                 }
                 Op::PopHandled => {
                     if let Some((_, exception)) = self.handled.pop() {
@@ -569,20 +617,20 @@ impl Vm {
                     return Err(self.raise(exception));
                 }
                 Op::Import => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(instr.bx()));
                     let module = self.import_module(name)?;
-                    self.set_reg(now, a, module);
+                    self.set_reg(g.now, a, module);
                 }
                 Op::ImportStar => {
-                    let globals = self.globals_of(now);
-                    self.import_star(self.reg(now, a), globals)?;
+                    let globals = self.globals_of(g.now);
+                    self.import_star(self.reg(g.now, a), globals)?;
                 }
                 Op::InPlace => {
                     let operator = Op::from_byte(c).ok_or(Error::Type("bad in-place operator"))?;
-                    self.arithmetic(now, operator, a, self.reg(now, a), self.reg(now, b), true)?;
+                    self.arithmetic(g.now, operator, a, self.reg(g.now, a), self.reg(g.now, b), true)?;
                 }
                 Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
-                    let (x, y) = (self.reg(now, b), self.reg(now, c));
+                    let (x, y) = (self.reg(g.now, b), self.reg(g.now, c));
                     // Ints and floats compare without dispatch (NaN compares false, as in
                     // Python, except for `!=`).
                     let v = match (x.as_small_int(), y.as_small_int()) {
@@ -592,27 +640,27 @@ impl Vm {
                             None => self.compare_op(op, x, y)?,
                         },
                     };
-                    self.set_reg(now, a, v);
+                    self.set_reg(g.now, a, v);
                 }
                 Op::Is | Op::IsNot => {
-                    let same = self.reg(now, b) == self.reg(now, c);
-                    self.set_reg(now, a, Value::from_bool(same == (op == Op::Is)));
+                    let same = self.reg(g.now, b) == self.reg(g.now, c);
+                    self.set_reg(g.now, a, Value::from_bool(same == (op == Op::Is)));
                 }
                 Op::In | Op::NotIn => {
-                    let found = self.contains_any(self.reg(now, c), self.reg(now, b))?;
-                    self.set_reg(now, a, Value::from_bool(found == (op == Op::In)));
+                    let found = self.contains_any(self.reg(g.now, c), self.reg(g.now, b))?;
+                    self.set_reg(g.now, a, Value::from_bool(found == (op == Op::In)));
                 }
                 Op::Neg | Op::Pos | Op::Invert => {
-                    let v = self.unary_op(op, self.reg(now, b))?;
-                    self.set_reg(now, a, v);
+                    let v = self.unary_op(op, self.reg(g.now, b))?;
+                    self.set_reg(g.now, a, v);
                 }
                 Op::Not => {
-                    let truth = self.truth(self.reg(now, b))?;
-                    self.set_reg(now, a, Value::from_bool(!truth));
+                    let truth = self.truth(self.reg(g.now, b))?;
+                    self.set_reg(g.now, a, Value::from_bool(!truth));
                 }
-                Op::Jump => *ip = ip.wrapping_add_signed(instr.sbx()),
+                Op::Jump => g.ip = g.ip.wrapping_add_signed(instr.sbx()),
                 Op::JumpIfTrue | Op::JumpIfFalse => {
-                    let v = self.reg(now, a);
+                    let v = self.reg(g.now, a);
                     // Comparisons leave bools: decide those without a call.
                     let truth = match v {
                         Value::TRUE => true,
@@ -620,35 +668,35 @@ impl Vm {
                         _ => self.truth(v)?,
                     };
                     if truth == (op == Op::JumpIfTrue) {
-                        *ip = ip.wrapping_add_signed(instr.sbx());
+                        g.ip = g.ip.wrapping_add_signed(instr.sbx());
                     }
                 }
                 Op::Call => {
-                    let callee = self.reg(now, a);
-                    self.set_frame_ip(now.frame, *ip);
-                    if let Some(switch) = self.enter_plain_call(now, a, callee, u32::from(a) + 1, b)? {
-                        *now = switch;
-                        *ip = 0;
+                    let callee = self.reg(g.now, a);
+                    self.set_frame_ip(g.now.frame, g.ip);
+                    if let Some(switch) = self.enter_plain_call(g.now, a, callee, u32::from(a) + 1, b)? {
+                        g.now = switch;
+                        g.ip = 0;
                         continue;
                     }
-                    if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b, 0)? {
-                        *now = self.running(frame);
-                        *ip = 0;
+                    if let Some(frame) = self.call_in_loop(g.now, a, callee, None, u32::from(a) + 1, b, 0)? {
+                        g.now = self.running(frame);
+                        g.ip = 0;
                         continue;
                     }
                 }
                 Op::CallKw => {
-                    let callee = self.reg(now, a);
-                    self.set_frame_ip(now.frame, *ip);
-                    if let Some(frame) = self.call_in_loop(now, a, callee, None, u32::from(a) + 1, b, c)? {
-                        *now = self.running(frame);
-                        *ip = 0;
+                    let callee = self.reg(g.now, a);
+                    self.set_frame_ip(g.now.frame, g.ip);
+                    if let Some(frame) = self.call_in_loop(g.now, a, callee, None, u32::from(a) + 1, b, c)? {
+                        g.now = self.running(frame);
+                        g.ip = 0;
                         continue;
                     }
                 }
                 Op::GetSlice => {
                     let (container, parts) =
-                        (self.reg(now, b), [self.reg(now, c), self.reg(now, c + 1), self.reg(now, c + 2)]);
+                        (self.reg(g.now, b), [self.reg(g.now, c), self.reg(g.now, c + 1), self.reg(g.now, c + 2)]);
                     let v = if self.kind_of(container) == Some(Kind::Instance) {
                         // `obj[a:b]` hands `__getitem__` a slice object.
                         let key = self.new_slice(parts)?;
@@ -658,23 +706,23 @@ impl Vm {
                     } else {
                         self.get_slice(container, parts)?
                     };
-                    self.set_reg(now, a, v);
+                    self.set_reg(g.now, a, v);
                 }
                 Op::SetSlice => {
                     let (container, parts) =
-                        (self.reg(now, a), [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)]);
+                        (self.reg(g.now, a), [self.reg(g.now, b), self.reg(g.now, b + 1), self.reg(g.now, b + 2)]);
                     if self.kind_of(container) == Some(Kind::Instance) {
                         let key = self.new_slice(parts)?;
-                        let done = self.set_item_any(container, key, self.reg(now, c));
+                        let done = self.set_item_any(container, key, self.reg(g.now, c));
                         self.release(key);
                         done?;
                     } else {
-                        self.set_slice(container, parts, self.reg(now, c))?;
+                        self.set_slice(container, parts, self.reg(g.now, c))?;
                     }
                 }
                 Op::DeleteSlice => {
                     let (container, parts) =
-                        (self.reg(now, a), [self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2)]);
+                        (self.reg(g.now, a), [self.reg(g.now, b), self.reg(g.now, b + 1), self.reg(g.now, b + 2)]);
                     if self.kind_of(container) == Some(Kind::Instance) {
                         let key = self.new_slice(parts)?;
                         let done = self.delete_item_any(container, key);
@@ -685,60 +733,61 @@ impl Vm {
                     }
                 }
                 Op::MakeCell => {
-                    let cell = self.new_cell(self.reg(now, a))?;
-                    self.set_reg(now, a, cell);
+                    let cell = self.new_cell(self.reg(g.now, a))?;
+                    self.set_reg(g.now, a, cell);
                 }
                 Op::LoadClosure => {
-                    let function = self.frame_function(now.frame).as_object().unwrap_or_default();
+                    let function = self.frame_function(g.now.frame).as_object().unwrap_or_default();
                     let cell = self.function_closure_cell(function, u32::from(instr.bx()))?;
                     self.heap.incref(cell);
-                    self.set_reg(now, a, cell);
+                    self.set_reg(g.now, a, cell);
                 }
                 Op::LoadDeref => {
-                    let v = self.cell_contents(self.reg(now, b))?;
+                    let v = self.cell_contents(self.reg(g.now, b))?;
                     if v == Value::NULL {
-                        let name = self.tuple_item(self.code_names(now.code), u32::from(c));
+                        let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
                         return Err(Error::FreeVariable(name));
                     }
                     self.heap.incref(v);
-                    self.set_reg(now, a, v);
+                    self.set_reg(g.now, a, v);
                 }
                 Op::StoreDeref => {
-                    let (cell, v) = (self.reg(now, a), self.reg(now, b));
+                    let (cell, v) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.set_cell_contents(cell, v)?;
                 }
                 Op::SetClosure => {
-                    let (f, cells) = (self.reg(now, a), self.reg(now, b));
+                    let (f, cells) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.set_function_closure(f, cells)?;
                 }
                 Op::CallMethod => {
-                    let callee = self.reg(now, a);
-                    let receiver = self.reg(now, a + 1);
-                    self.set_frame_ip(now.frame, *ip);
+                    let callee = self.reg(g.now, a);
+                    let receiver = self.reg(g.now, a + 1);
+                    self.set_frame_ip(g.now.frame, g.ip);
                     // With a receiver, it and the arguments are one run of registers.
                     let (first, count) =
                         if receiver == Value::NULL { (u32::from(a) + 2, b) } else { (u32::from(a) + 1, b + 1) };
-                    if let Some(switch) = self.enter_plain_call(now, a, callee, first, count)? {
-                        *now = switch;
-                        *ip = 0;
+                    if let Some(switch) = self.enter_plain_call(g.now, a, callee, first, count)? {
+                        g.now = switch;
+                        g.ip = 0;
                         continue;
                     }
                     let receiver = (receiver != Value::NULL).then_some(receiver);
-                    if let Some(frame) = self.call_in_loop(now, a, callee, receiver, u32::from(a) + 2, b, 0)? {
-                        *now = self.running(frame);
-                        *ip = 0;
+                    if let Some(frame) = self.call_in_loop(g.now, a, callee, receiver, u32::from(a) + 2, b, 0)? {
+                        g.now = self.running(frame);
+                        g.ip = 0;
                         continue;
                     }
                 }
                 Op::LoadAttr => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
-                    let v = self.get_attribute(self.reg(now, b), name)?;
-                    self.set_reg(now, a, v);
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
+                    let v = self.get_attribute(self.reg(g.now, b), name)?;
+                    self.set_reg(g.now, a, v);
                 }
                 Op::ImportFrom => {
-                    let (module, name) = (self.reg(now, b), self.tuple_item(self.code_names(now.code), u32::from(c)));
+                    let (module, name) =
+                        (self.reg(g.now, b), self.tuple_item(self.code_names(g.now.code), u32::from(c)));
                     match self.get_attribute(module, name) {
-                        Ok(v) => self.set_reg(now, a, v),
+                        Ok(v) => self.set_reg(g.now, a, v),
                         Err(e) if crate::iterator::swallow_raised(self, e, ExceptionType::AttributeError) => {
                             return Err(self.cannot_import(module, name));
                         }
@@ -746,37 +795,37 @@ impl Vm {
                     }
                 }
                 Op::StoreAttr => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
-                    self.set_attribute_any(self.reg(now, a), name, self.reg(now, b))?;
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
+                    self.set_attribute_any(self.reg(g.now, a), name, self.reg(g.now, b))?;
                 }
                 Op::CheckBound => {
-                    if self.reg(now, a) == Value::NULL {
-                        let name = self.tuple_item(self.code_names(now.code), u32::from(instr.bx()));
+                    if self.reg(g.now, a) == Value::NULL {
+                        let name = self.tuple_item(self.code_names(g.now.code), u32::from(instr.bx()));
                         return Err(Error::UnboundLocalName(name));
                     }
                 }
-                Op::Clear => self.set_reg(now, a, Value::NULL),
+                Op::Clear => self.set_reg(g.now, a, Value::NULL),
                 Op::DeleteItem => {
-                    let (container, key) = (self.reg(now, a), self.reg(now, b));
+                    let (container, key) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.delete_item_any(container, key)?;
                 }
                 Op::Raise => {
-                    let cause = if a == b { None } else { Some(self.reg(now, b)) };
-                    return Err(self.raise_value(self.reg(now, a), cause));
+                    let cause = if a == b { None } else { Some(self.reg(g.now, b)) };
+                    return Err(self.raise_value(self.reg(g.now, a), cause));
                 }
                 Op::Reraise => {
-                    let exception = self.reg(now, a);
+                    let exception = self.reg(g.now, a);
                     self.heap.incref(exception);
                     // Its traceback already has this frame, from when it was caught here.
                     self.reraising = true;
                     return Err(self.raise(exception));
                 }
                 Op::ExceptionMatches => {
-                    let matches = self.exception_matches(self.reg(now, b), self.reg(now, c))?;
-                    self.set_reg(now, a, Value::from_bool(matches));
+                    let matches = self.exception_matches(self.reg(g.now, b), self.reg(g.now, c))?;
+                    self.set_reg(g.now, a, Value::from_bool(matches));
                 }
                 Op::Unpack => {
-                    let items = self.collect_to_unpack(self.reg(now, b))?;
+                    let items = self.collect_to_unpack(self.reg(g.now, b))?;
                     if items.len() != usize::from(c) {
                         let (got, too_many) = (items.len() as u32, items.len() > usize::from(c));
                         let error = Error::UnpackCount { expected: c, got, too_many, at_least: false };
@@ -784,130 +833,155 @@ impl Vm {
                         return Err(error);
                     }
                     for (i, item) in items.into_iter().enumerate() {
-                        self.set_reg(now, a + i as u8, item);
+                        self.set_reg(g.now, a + i as u8, item);
                     }
                 }
                 Op::BuildDict => {
                     let d = self.new_dict()?;
                     for i in 0..c {
-                        let (key, value) = (self.reg(now, b + 2 * i), self.reg(now, b + 2 * i + 1));
+                        let (key, value) = (self.reg(g.now, b + 2 * i), self.reg(g.now, b + 2 * i + 1));
                         if let Err(e) = self.dict_set(d, key, value) {
                             self.release(d);
                             return Err(e);
                         }
                     }
-                    self.set_reg(now, a, d);
+                    self.set_reg(g.now, a, d);
                 }
                 Op::BuildSet => {
-                    let items: alloc::vec::Vec<Value> = (0..c).map(|i| self.reg(now, b + i)).collect();
+                    let items: alloc::vec::Vec<Value> = (0..c).map(|i| self.reg(g.now, b + i)).collect();
                     let set = self.new_set(&items)?;
-                    self.set_reg(now, a, set);
+                    self.set_reg(g.now, a, set);
                 }
                 Op::ListAppend => {
-                    let (list, item) = (self.reg(now, a), self.reg(now, b));
+                    let (list, item) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.list_append(list, item)?;
                 }
                 Op::Convert => {
-                    let v = self.reg(now, b);
+                    let v = self.reg(g.now, b);
                     let text = if c == 2 { self.repr(v)? } else { self.to_str(v)? };
                     let s = self.new_str(&text)?;
-                    self.set_reg(now, a, s);
+                    self.set_reg(g.now, a, s);
                 }
                 Op::FormatValue => {
-                    let spec = if c == 0 { None } else { Some(self.reg(now, c)) };
-                    let s = self.format_value(self.reg(now, b), spec)?;
-                    self.set_reg(now, a, s);
+                    let spec = if c == 0 { None } else { Some(self.reg(g.now, c)) };
+                    let s = self.format_value(self.reg(g.now, b), spec)?;
+                    self.set_reg(g.now, a, s);
                 }
                 Op::SetDefaults => {
-                    let (f, defaults) = (self.reg(now, a), self.reg(now, b));
+                    let (f, defaults) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.set_function_defaults(f, defaults)?;
                 }
                 Op::BuildString => {
                     let mut text = alloc::string::String::new();
                     for i in 0..c {
-                        text.push_str(self.as_str(self.reg(now, b + i)).unwrap_or(""));
+                        text.push_str(self.as_str(self.reg(g.now, b + i)).unwrap_or(""));
                     }
                     let s = self.new_str(&text)?;
-                    self.set_reg(now, a, s);
+                    self.set_reg(g.now, a, s);
                 }
                 Op::LoadMethod => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
-                    let obj = self.reg(now, b);
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
+                    let obj = self.reg(g.now, b);
                     let (found, receiver) = self.get_method(obj, name)?;
                     let receiver = receiver.unwrap_or(Value::NULL);
                     self.heap.incref(receiver);
-                    self.set_reg(now, a + 1, receiver);
-                    self.set_reg(now, a, found);
+                    self.set_reg(g.now, a + 1, receiver);
+                    self.set_reg(g.now, a, found);
                 }
                 Op::Return => {
-                    let result = self.reg(now, a);
-                    let frame = now.frame;
+                    let result = self.reg(g.now, a);
+                    let frame = g.now.frame;
                     let constructor = self.frame_flags(frame) & crate::frame::FRAME_CONSTRUCTOR != 0;
                     if constructor && result != Value::NONE {
                         return Err(Error::Type("__init__() should return None"));
                     }
                     self.heap.incref(result);
+                    if self.frame_flags(frame) & FRAME_RESUMED_BY_LOOP != 0 {
+                        // A generator run by a `for` loop finished: the loop ends.
+                        let (caller, generator, _) = self.loop_of(frame);
+                        self.finish_for_loop(generator);
+                        self.leave_frame(frame);
+                        self.release(result);
+                        g.now = caller;
+                        g.ip = self.frame_ip(caller.frame);
+                        let for_iter = Instr(self.heap.region().read_u32(g.now.words + 4 * (g.ip - 1)));
+                        g.ip = g.ip.wrapping_add_signed(for_iter.sbx());
+                        continue;
+                    }
                     let result_register = self.frame_result_register(frame);
                     let caller = self.leave_frame(frame);
                     if frame == entry {
                         return Ok(Some(result));
                     }
-                    *now = self.running(caller);
-                    *ip = self.frame_ip(caller);
+                    g.now = self.running(caller);
+                    g.ip = self.frame_ip(caller);
                     if constructor {
                         // The caller's result register already holds the new instance.
                         self.release(result);
                     } else {
-                        self.set_reg(now, result_register, result);
+                        self.set_reg(g.now, result_register, result);
                     }
                     continue;
                 }
                 Op::LoadNs => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
-                    let globals = self.globals_of(now);
-                    let v = self.load_from_namespace(self.reg(now, b), globals, name)?;
-                    self.set_reg(now, a, v);
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
+                    let globals = self.globals_of(g.now);
+                    let v = self.load_from_namespace(self.reg(g.now, b), globals, name)?;
+                    self.set_reg(g.now, a, v);
                 }
                 Op::StoreNs => {
-                    let name = self.tuple_item(self.code_names(now.code), u32::from(c));
-                    let (namespace, v) = (self.reg(now, a), self.reg(now, b));
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
+                    let (namespace, v) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.dict_set(namespace, name, v)?;
                 }
                 Op::BuildClass => {
-                    let (bases, namespace, name) = (self.reg(now, b), self.reg(now, b + 1), self.reg(now, b + 2));
+                    let (bases, namespace, name) = (self.reg(g.now, b), self.reg(g.now, b + 1), self.reg(g.now, b + 2));
                     let class = self.build_class(name, bases, namespace)?;
-                    self.set_reg(now, a, class);
+                    self.set_reg(g.now, a, class);
                 }
                 Op::BuildTuple | Op::BuildList => {
                     let mut items = alloc::vec::Vec::with_capacity(usize::from(c));
                     for i in 0..c {
-                        items.push(self.reg(now, b + i));
+                        items.push(self.reg(g.now, b + i));
                     }
                     let v = if op == Op::BuildTuple { self.new_tuple(&items)? } else { self.new_list(&items)? };
-                    self.set_reg(now, a, v);
+                    self.set_reg(g.now, a, v);
                 }
                 Op::GetItem => {
-                    let v = self.get_item_any(self.reg(now, b), self.reg(now, c))?;
-                    self.set_reg(now, a, v);
+                    let v = self.get_item_any(self.reg(g.now, b), self.reg(g.now, c))?;
+                    self.set_reg(g.now, a, v);
                 }
                 Op::SetItem => {
-                    let (container, key, v) = (self.reg(now, a), self.reg(now, b), self.reg(now, c));
+                    let (container, key, v) = (self.reg(g.now, a), self.reg(g.now, b), self.reg(g.now, c));
                     self.set_item_any(container, key, v)?;
                 }
                 Op::GetIter => {
-                    let v = self.iter_any(self.reg(now, b))?;
-                    self.set_reg(now, a, v);
+                    let v = self.iter_any(self.reg(g.now, b))?;
+                    self.set_reg(g.now, a, v);
                 }
-                Op::ForIter => match self.next_any(self.reg(now, a))? {
-                    Some(item) => self.set_reg(now, a + 1, item),
-                    None => *ip = ip.wrapping_add_signed(instr.sbx()),
-                },
+                Op::ForIter => {
+                    let it = self.reg(g.now, a);
+                    if let Some((frame, resume_at)) = self.start_for_loop(it) {
+                        // The generator's frame runs here, as if called by this loop.
+                        self.set_frame_ip(g.now.frame, g.ip);
+                        let r = self.heap.region_mut();
+                        r.write_u32(frame + 12, g.now.frame);
+                        self.set_frame_flags(frame, FRAME_RESUMED_BY_LOOP);
+                        g.now = self.running(frame);
+                        g.ip = resume_at;
+                        continue;
+                    }
+                    match self.next_any(it)? {
+                        Some(item) => self.set_reg(g.now, a + 1, item),
+                        None => g.ip = g.ip.wrapping_add_signed(instr.sbx()),
+                    }
+                }
                 Op::MakeFunction => {
-                    let constants = self.code_constants(now.code);
+                    let constants = self.code_constants(g.now.code);
                     let code = self.tuple_item(constants, u32::from(instr.bx()));
-                    let globals = self.globals_of(now);
+                    let globals = self.globals_of(g.now);
                     let f = self.new_function(code, globals)?;
-                    self.set_reg(now, a, f);
+                    self.set_reg(g.now, a, f);
                 }
             }
         }
@@ -920,7 +994,7 @@ impl Vm {
     #[inline(always)]
     fn enter_plain_call(
         &mut self,
-        now: &Running,
+        now: Running,
         result: u8,
         callee: Value,
         first: u32,
@@ -951,7 +1025,7 @@ impl Vm {
     #[allow(clippy::too_many_arguments)] // the operands of one call instruction, decoded
     fn call_in_loop(
         &mut self,
-        now: &Running,
+        now: Running,
         result: u8,
         callee: Value,
         receiver: Option<Value>,
@@ -983,7 +1057,7 @@ impl Vm {
     #[allow(clippy::too_many_arguments)] // the parts of one call
     fn dispatch_call(
         &mut self,
-        now: &Running,
+        now: Running,
         result: u8,
         callee: Value,
         receiver: Option<Value>,
@@ -1075,7 +1149,7 @@ impl Vm {
     /// register calls.
     fn call_unpacked(
         &mut self,
-        now: &Running,
+        now: Running,
         result: u8,
         callee: Value,
         list: Value,
@@ -1118,7 +1192,7 @@ impl Vm {
     /// computed here, and a float result reuses `R[a]`'s float when only `R[a]` holds
     /// it; everything else goes through the full operator protocol.
     #[inline(always)]
-    fn arithmetic(&mut self, now: &Running, op: Op, a: u8, x: Value, y: Value, in_place: bool) -> Result<()> {
+    fn arithmetic(&mut self, now: Running, op: Op, a: u8, x: Value, y: Value, in_place: bool) -> Result<()> {
         if let (Some(p), Some(q)) = (x.as_small_int(), y.as_small_int()) {
             // Small ints are 31-bit, so these cannot overflow an i64.
             let n = match op {
@@ -1161,13 +1235,13 @@ impl Vm {
         }
     }
 
-    fn globals_of(&self, now: &Running) -> Value {
+    fn globals_of(&self, now: Running) -> Value {
         let function = self.frame_function(now.frame).as_object().unwrap_or_default();
         self.function_globals(function)
     }
 
     /// The global, else the builtin, named `name` (owned).
-    fn load_global(&mut self, now: &Running, name: Value) -> Result<Value> {
+    fn load_global(&mut self, now: Running, name: Value) -> Result<Value> {
         let globals = self.globals_of(now);
         if let Some(v) = self.dict_get(globals, name)? {
             return Ok(v);
