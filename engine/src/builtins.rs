@@ -92,7 +92,7 @@ impl Vm {
         if self.builtins != Value::NULL {
             return Ok(());
         }
-        let dict = self.new_dict()?;
+        let dict = self.new_namespace_dict()?;
         if let Err(e) = self.install_classes(dict) {
             self.release(dict);
             return Err(e);

@@ -39,6 +39,10 @@ use crate::vm::Vm;
 
 pub(crate) const OBJECT_BYTES: u32 = 16;
 
+/// Header flag of a namespace dict (a module's globals, the builtins): changes to its
+/// keys move the VM's namespace epoch, which global load caches are checked against.
+pub(crate) const DICT_NAMESPACE: u8 = 1;
+
 /// Byte width of index slots for a table of `slots`.
 fn index_width(slots: u32) -> u32 {
     if slots <= 256 {
@@ -193,6 +197,38 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
+    /// A new empty namespace dict: see [`DICT_NAMESPACE`].
+    pub(crate) fn new_namespace_dict(&mut self) -> Result<Value> {
+        let d = self.new_dict()?;
+        let at = d.as_object().unwrap_or_default();
+        self.heap.set_flags(at, DICT_NAMESPACE);
+        Ok(d)
+    }
+
+    pub(crate) fn is_namespace_dict(&self, d: Value) -> bool {
+        d.as_object().is_some_and(|at| self.heap.is_kind(at, Kind::Dict) && self.heap.flags(at) & DICT_NAMESPACE != 0)
+    }
+
+    /// Keys of dict `at` are about to change or its entries to move.
+    #[inline]
+    fn keys_changing(&mut self, at: u32) {
+        if self.heap.flags(at) & DICT_NAMESPACE != 0 {
+            self.namespace_changed();
+        }
+    }
+
+    /// The offset of `key`'s entry in dict `d` (the value is 4 bytes on), if present. It
+    /// stays valid until the dict's keys change.
+    pub(crate) fn dict_entry_of(&self, d: Value, key: Value) -> Result<Option<u32>> {
+        let at = self.object_of_kind(Kind::Dict, d)?;
+        let hash = self.key_hash(key)?;
+        let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
+        Ok(match self.lookup(table, &layout, key, hash)? {
+            Lookup::Found { entry, .. } => Some(Self::entry_at(&layout, table, entry)),
+            Lookup::Absent { .. } => None,
+        })
+    }
+
     /// `len(d)` (0 for non-dicts).
     pub fn dict_len(&self, d: Value) -> u32 {
         self.object_of_kind(Kind::Dict, d).map_or(0, |at| self.heap.region().read_u32(at + 8))
@@ -264,6 +300,7 @@ impl Vm {
     /// Inserts `key` (owned, found absent a moment ago, when the index slot for it was
     /// `free_slot`), growing the table if it is full.
     fn insert_new_key(&mut self, at: u32, key: Value, hash: u32, value: Value, free_slot: Option<u32>) -> Result<()> {
+        self.keys_changing(at);
         let used = self.heap.region().read_u32(at + 8);
         let full = match self.dict_table(at) {
             Some((table, layout)) => self.heap.region().read_u32(table) == layout.capacity,
@@ -335,6 +372,7 @@ impl Vm {
         let Lookup::Found { slot, entry } = self.lookup(table, &layout, key, hash)? else {
             return Ok(false);
         };
+        self.keys_changing(at);
         let (_, dummy) = sentinels(layout.width);
         self.set_index_slot(table, &layout, slot, dummy);
         let entry_at = Self::entry_at(&layout, table, entry);
@@ -384,6 +422,7 @@ impl Vm {
 
     /// Moves the live entries, in order, into a new table that holds at least `need`.
     fn rebuild_dict(&mut self, at: u32, need: u32) -> Result<()> {
+        self.keys_changing(at);
         let slots = self.table_rules.slots_for(need).filter(|&s| s <= MAX_SLOTS).ok_or(Error::Memory)?;
         let capacity = self.table_rules.capacity(slots, need);
         let layout = Self::dict_layout(slots, capacity);
@@ -426,6 +465,7 @@ impl Vm {
 
     fn free_dict_table(&mut self, at: u32) {
         if let Some((table, layout)) = self.dict_table(at) {
+            self.keys_changing(at);
             self.heap.free(table, layout.bytes, Subsystem::Dict, BlockRole::Table);
             self.heap.region_mut().write_u32(at + 12, 0);
         }

@@ -478,8 +478,8 @@ impl Vm {
                     self.set_reg(g.now, a, v);
                 }
                 Op::LoadGlobal => {
-                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(instr.bx()));
-                    let v = self.load_global(g.now, name)?;
+                    let globals = self.globals_of(g.now);
+                    let v = self.load_global_cached(g.now.code, globals, instr.bx())?;
                     self.set_reg(g.now, a, v);
                 }
                 Op::StoreGlobal => {
@@ -1238,21 +1238,6 @@ impl Vm {
     fn globals_of(&self, now: Running) -> Value {
         let function = self.frame_function(now.frame).as_object().unwrap_or_default();
         self.function_globals(function)
-    }
-
-    /// The global, else the builtin, named `name` (owned).
-    fn load_global(&mut self, now: Running, name: Value) -> Result<Value> {
-        let globals = self.globals_of(now);
-        if let Some(v) = self.dict_get(globals, name)? {
-            return Ok(v);
-        }
-        let builtins = self.builtins;
-        if builtins != Value::NULL {
-            if let Some(v) = self.dict_get(builtins, name)? {
-                return Ok(v);
-            }
-        }
-        Err(Error::NameNotDefined(name))
     }
 
     /// `container[key]` for the built-in containers (owned result).

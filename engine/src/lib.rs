@@ -27,6 +27,7 @@ mod frame;
 mod frozenset;
 pub mod function;
 mod generator;
+mod global_cache;
 pub mod hash;
 pub mod heap;
 mod heapq;

@@ -192,7 +192,7 @@ impl Vm {
     }
 
     fn new_module_namespace(&mut self) -> Result<Value, Error> {
-        let globals = self.new_dict()?;
+        let globals = self.new_namespace_dict()?;
         let filled = (|| {
             let key = self.intern_str("__name__")?;
             let name = self.intern_str("__main__");

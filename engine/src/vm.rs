@@ -78,6 +78,8 @@ pub struct Vm {
     pub(crate) handled: alloc::vec::Vec<(u32, Value)>,
     /// Set by `Reraise`: the exception's traceback already records the raising frame.
     pub(crate) reraising: bool,
+    /// Changes whenever a namespace dict gains or loses a key (`global_cache.rs`).
+    pub(crate) namespace_epoch: u32,
     /// Set by `Yield` so the run it ends knows it yielded rather than returned.
     pub(crate) yielded: bool,
     /// The exception being raised right now (NULL when none).
@@ -118,6 +120,7 @@ impl Vm {
             exception_classes: alloc::vec::Vec::new(),
             memory_error: Value::NULL,
             raised: Value::NULL,
+            namespace_epoch: 1,
             handled: alloc::vec::Vec::new(),
             yielded: false,
             reraising: false,
