@@ -89,18 +89,21 @@ impl Pools {
             self.empty_kept[class] -= 1;
         }
         let head = region.read_u32(page + 4);
-        let taken = if head != 0 {
-            region.write_u32(page + 4, region.read_u32(head));
-            head
+        // No division on this path: a slot fits if it ends inside the page, and a page is
+        // full when neither its free list nor its tail has a slot left.
+        let tail = region.read_u32(page + 8);
+        let (taken, head, tail) = if head != 0 {
+            let next = region.read_u32(head);
+            region.write_u32(page + 4, next);
+            (head, next, tail)
         } else {
-            let tail = region.read_u32(page + 8);
             let next_tail = tail + slot;
-            let has_room = next_tail + slot <= page + PAGE_HEADER + slots_per_page(slot) * slot;
-            region.write_u32(page + 8, if has_room { next_tail } else { 0 });
-            tail
+            let next_tail = if next_tail + slot <= page + PAGE_BYTES { next_tail } else { 0 };
+            region.write_u32(page + 8, next_tail);
+            (tail, head, next_tail)
         };
         region.write_u16(page + 2, used + 1);
-        if u32::from(used) + 1 == slots_per_page(slot) {
+        if head == 0 && tail == 0 {
             self.unlink(region, class, page);
         }
         Some(taken)
@@ -115,7 +118,8 @@ impl Pools {
             "mote engine bug: freeing {offset} as a {slot}-byte slot it is not"
         );
         let used = u32::from(region.read_u16(page + 2));
-        if used == slots_per_page(slot) {
+        if region.read_u32(page + 4) == 0 && region.read_u32(page + 8) == 0 {
+            // It was full, so it was on no list.
             self.link(region, class, page);
         }
         region.write_u32(offset, region.read_u32(page + 4));
