@@ -28,6 +28,24 @@ pub(crate) const CLASS_HAS_SETATTR: u32 = 2;
 /// Instances are unhashable: the class sets `__hash__ = None`, or defines `__eq__` without
 /// `__hash__` (CPython's rule), itself or through the base it inherits `__hash__` from.
 pub(crate) const CLASS_UNHASHABLE: u32 = 4;
+/// The class or a base has a property (so attribute stores must look for its setter; the
+/// flag spares every other store that lookup). A property assigned to a class after a
+/// subclass was made is not seen by that subclass, as with `__setattr__`.
+pub(crate) const CLASS_HAS_PROPERTY: u32 = 8;
+/// Bits 16..24 of the flags: the most attributes an instance of the class has had (capped
+/// at 255), the size new instances' attribute dicts start at. Not inherited.
+const ATTRIBUTE_HINT_SHIFT: u32 = 16;
+const ATTRIBUTE_HINT_MASK: u32 = 0xff << ATTRIBUTE_HINT_SHIFT;
+
+/// The attribute count hint held in class `flags`.
+pub(crate) fn attribute_count_hint(flags: u32) -> u32 {
+    (flags & ATTRIBUTE_HINT_MASK) >> ATTRIBUTE_HINT_SHIFT
+}
+
+/// Class `flags` with the attribute count hint set to `count` (capped at 255).
+pub(crate) fn with_attribute_count_hint(flags: u32, count: u32) -> u32 {
+    (flags & !ATTRIBUTE_HINT_MASK) | (count.min(255) << ATTRIBUTE_HINT_SHIFT)
+}
 
 impl Vm {
     /// A new class `name` with `bases` (borrowed classes), flags inherited from them.
@@ -47,6 +65,7 @@ impl Vm {
         for &b in bases {
             flags |= self.heap.region().read_u32(self.object_of_kind(Kind::Class, b)? + 24);
         }
+        flags = with_attribute_count_hint(flags, 0);
         if let Some(namespace) = namespace {
             // Only a script-defined hook counts (`object.__setattr__` is the plain store).
             if let Some(hook) = self.dict_get_str(namespace, "__setattr__")? {
@@ -54,6 +73,12 @@ impl Vm {
                     flags |= CLASS_HAS_SETATTR;
                 }
                 self.release(hook);
+            }
+            let mut position = 0;
+            while let Some((_, value)) = self.dict_next(namespace, &mut position) {
+                if self.is_property(value) {
+                    flags |= CLASS_HAS_PROPERTY;
+                }
             }
             match self.dict_get_str(namespace, "__hash__")? {
                 Some(Value::NONE) => flags |= CLASS_UNHASHABLE,
@@ -237,5 +262,20 @@ mod tests {
         assert!(vm.new_class("X", &[a, c]).is_err());
         vm.release_all(&[c, b, a, o]);
         assert_eq!(vm.subsystem(crate::Subsystem::Class).live_bytes, 0);
+    }
+
+    #[test]
+    fn later_instances_get_their_attribute_dict_at_its_final_size() {
+        let mut vm = vm();
+        let source = "class P:\n    def __init__(self):\n        self.a = 1\n        self.b = 2\n        self.c = 3\n\
+                      first = P()\n";
+        vm.run_main("first.py", &alloc::format!("{source}rest = []\n")).unwrap();
+        let one = vm.subsystem(crate::Subsystem::Dict).total_allocations;
+        let mut vm2 = crate::test_support::vm();
+        vm2.run_main("many.py", &alloc::format!("{source}rest = [P() for i in range(10)]\n")).unwrap();
+        let eleven = vm2.subsystem(crate::Subsystem::Dict).total_allocations;
+        // The first instance's dict grows key by key; each later one is an object and
+        // one table, made once (the list comprehension allocates no dicts).
+        assert_eq!(eleven - one, 10 * 2);
     }
 }

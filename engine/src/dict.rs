@@ -197,6 +197,16 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
+    /// A new empty dict with room for `expected` keys (none if 0). Without memory for
+    /// the room it is still made, empty, and grows as usual.
+    pub(crate) fn new_dict_for(&mut self, expected: u32) -> Result<Value> {
+        let d = self.new_dict()?;
+        if expected > 0 {
+            let _ = self.rebuild_dict(d.as_object().unwrap_or_default(), expected);
+        }
+        Ok(d)
+    }
+
     /// A new empty namespace dict: see [`DICT_NAMESPACE`].
     pub(crate) fn new_namespace_dict(&mut self) -> Result<Value> {
         let d = self.new_dict()?;

@@ -33,10 +33,11 @@ impl Vm {
 
     /// `__init__` of a class (borrowed), if a script class defines one.
     pub(crate) fn init_method(&mut self, class: Value) -> Result<Option<Value>> {
-        let name = self.intern_str("__init__")?;
-        let found = self.class_lookup(class, name);
-        self.release(name);
-        Ok(found?.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
+        if self.init_name == Value::NULL {
+            self.init_name = self.intern_str("__init__")?;
+        }
+        let found = self.class_lookup(class, self.init_name)?;
+        Ok(found.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
     }
 
     /// The attribute dict of an instance or exception, made if `create` (borrowed; NULL
@@ -50,10 +51,27 @@ impl Vm {
         };
         let mut attributes = self.heap.read_value(slot);
         if attributes == Value::NULL && create {
-            attributes = self.new_dict()?;
+            let expected = if self.heap.kind(at) == Kind::Instance {
+                crate::class::attribute_count_hint(self.class_flags(self.heap.region().read_u32(at + 8)))
+            } else {
+                0
+            };
+            attributes = self.new_dict_for(expected)?;
             self.heap.write_value(slot, attributes);
         }
         Ok(attributes)
+    }
+
+    /// After a store into instance `obj`'s attribute dict: the class remembers the most
+    /// attributes an instance has had, so the next instance's dict is made that size
+    /// at once instead of growing key by key (where they all end the same size anyway).
+    pub(crate) fn note_attribute_count(&mut self, obj: Value, attributes: Value) {
+        let class = self.heap.region().read_u32(obj.as_object().unwrap_or_default() + 8);
+        let flags = self.class_flags(class);
+        let count = self.dict_len(attributes);
+        if count > crate::class::attribute_count_hint(flags) {
+            self.heap.region_mut().write_u32(class + 24, crate::class::with_attribute_count_hint(flags, count));
+        }
     }
 
     /// An attribute stored on the object itself (owned), if any.

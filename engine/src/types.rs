@@ -513,7 +513,11 @@ impl Vm {
 
     /// A property setter for `name` on obj's class, if one is defined (borrowed).
     pub(crate) fn property_setter(&self, obj: Value, name: Value) -> Result<Option<Value>> {
-        match self.class_lookup(self.type_of(obj), name)? {
+        let class = self.type_of(obj);
+        if self.class_flags(class.as_object().unwrap_or_default()) & crate::class::CLASS_HAS_PROPERTY == 0 {
+            return Ok(None);
+        }
+        match self.class_lookup(class, name)? {
             Some(found) if self.kind_of(found) == Some(Kind::Wrapper) => {
                 let at = found.as_object().unwrap_or_default();
                 if self.heap.flags(at) != WRAP_PROPERTY {
@@ -527,6 +531,11 @@ impl Vm {
             }
             _ => Ok(None),
         }
+    }
+
+    /// Whether `v` is a `property` object.
+    pub(crate) fn is_property(&self, v: Value) -> bool {
+        v.as_object().is_some_and(|at| self.heap.is_kind(at, Kind::Wrapper) && self.heap.flags(at) == WRAP_PROPERTY)
     }
 
     /// A new wrapper of `flavor` around `functions` (borrowed; up to three).
@@ -562,6 +571,10 @@ impl Vm {
                     let flags = self.class_flags(at) | crate::class::CLASS_HAS_SETATTR;
                     self.heap.region_mut().write_u32(at + 24, flags);
                 }
+                if self.is_property(value) {
+                    let flags = self.class_flags(at) | crate::class::CLASS_HAS_PROPERTY;
+                    self.heap.region_mut().write_u32(at + 24, flags);
+                }
                 self.dict_set(self.class_namespace(at), name, value)
             }
             Some(Kind::Instance) if self.type_of(obj) == self.builtin_type(BuiltinType::Object) => {
@@ -575,7 +588,9 @@ impl Vm {
                     return Ok(());
                 }
                 let attributes = self.attribute_dict(obj, true)?;
-                self.dict_set(attributes, name, value)
+                self.dict_set(attributes, name, value)?;
+                self.note_attribute_count(obj, attributes);
+                Ok(())
             }
             Some(Kind::Function) => {
                 let attributes = self.attribute_dict(obj, true)?;

@@ -80,6 +80,8 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// Changes whenever a namespace dict gains or loses a key (`global_cache.rs`).
     pub(crate) namespace_epoch: u32,
+    /// The interned `"__init__"`, looked up on every instantiation; NULL until then.
+    pub(crate) init_name: Value,
     /// Set by `Yield` so the run it ends knows it yielded rather than returned.
     pub(crate) yielded: bool,
     /// The exception being raised right now (NULL when none).
@@ -121,6 +123,7 @@ impl Vm {
             memory_error: Value::NULL,
             raised: Value::NULL,
             namespace_epoch: 1,
+            init_name: Value::NULL,
             handled: alloc::vec::Vec::new(),
             yielded: false,
             reraising: false,
@@ -203,7 +206,8 @@ impl Vm {
         self.release_all(&handled);
         let raised = self.take_raised();
         let memory_error = core::mem::replace(&mut self.memory_error, Value::NULL);
-        self.release_all(&[builtins, raised, memory_error]);
+        let init_name = core::mem::replace(&mut self.init_name, Value::NULL);
+        self.release_all(&[builtins, raised, memory_error, init_name]);
         // Subclasses first, so each class dies with its last reference.
         let exception_classes = core::mem::take(&mut self.exception_classes);
         let builtin_types = core::mem::take(&mut self.builtin_types);
