@@ -872,7 +872,8 @@ impl Vm {
                     self.set_function_defaults(f, defaults)?;
                 }
                 Op::BuildString => {
-                    let mut text = alloc::string::String::new();
+                    let length = (0..c).map(|i| self.str_bytes_of(self.reg(g.now, b + i)).map_or(0, <[u8]>::len)).sum();
+                    let mut text = alloc::string::String::with_capacity(length);
                     for i in 0..c {
                         text.push_str(self.as_str(self.reg(g.now, b + i)).unwrap_or(""));
                     }

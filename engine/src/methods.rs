@@ -303,13 +303,26 @@ fn text_with_arity(vm: &mut Vm, args: &[Value], name: &str, min: usize, max: usi
 }
 
 fn str_upper(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = text_with_arity(vm, args, "str.upper", 0, 0)?.to_uppercase();
-    vm.new_str(&text)
+    changed_case(vm, args, "str.upper", str::to_ascii_uppercase, str::to_uppercase)
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let text = text_with_arity(vm, args, "str.lower", 0, 0)?.to_lowercase();
-    vm.new_str(&text)
+    changed_case(vm, args, "str.lower", str::to_ascii_lowercase, str::to_lowercase)
+}
+
+/// `upper`/`lower`: the receiver's text through `ascii` when it is ASCII (the common,
+/// cheaper case), else through the full Unicode mapping `unicode`.
+fn changed_case(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    ascii: fn(&str) -> String,
+    unicode: fn(&str) -> String,
+) -> Result<Value> {
+    arity(vm, args, name, 0, 0)?;
+    let text = args.first().and_then(|&s| vm.as_str(s)).ok_or(Error::Type("descriptor requires a 'str' object"))?;
+    let changed = if text.is_ascii() { ascii(text) } else { unicode(text) };
+    vm.new_str(&changed)
 }
 
 /// `strip`/`lstrip`/`rstrip` with an optional set of characters.
@@ -479,8 +492,13 @@ fn str_replace(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 /// `startswith`/`endswith(affix, start=None, end=None)`: a str or a tuple of strs to try.
-fn affix_matches(vm: &mut Vm, args: &[Value], name: &str, test: fn(&str, &str) -> bool) -> Result<Value> {
-    let text = text_with_arity(vm, args, &format!("{name}()"), 1, 3)?;
+fn affix_matches(
+    vm: &mut Vm,
+    args: &[Value],
+    (name, call): (&str, &str),
+    test: fn(&str, &str) -> bool,
+) -> Result<Value> {
+    let text = text_with_arity(vm, args, call, 1, 3)?;
     let spec = args[1];
     let candidates: Vec<Value> = match vm.kind_of(spec) {
         Some(Kind::Tuple) => vm.tuple_items(spec).collect(),
@@ -505,11 +523,11 @@ fn affix_matches(vm: &mut Vm, args: &[Value], name: &str, test: fn(&str, &str) -
 }
 
 fn str_startswith(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    affix_matches(vm, args, "startswith", |t, a| t.starts_with(a))
+    affix_matches(vm, args, ("startswith", "startswith()"), |t, a| t.starts_with(a))
 }
 
 fn str_endswith(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    affix_matches(vm, args, "endswith", |t, a| t.ends_with(a))
+    affix_matches(vm, args, ("endswith", "endswith()"), |t, a| t.ends_with(a))
 }
 
 /// The arguments of `find`/`index`/`count(sub, start=None, end=None)`: the text the
