@@ -118,6 +118,8 @@ impl Vm {
         for (slot, &part) in [8u32, 12, 16, 20].iter().zip(&parts) {
             self.heap.write_value(at + slot, part);
         }
+        // Method caches depend on the namespace's keys (`name_cache.rs`).
+        self.mark_namespace_dict(parts[3]);
         self.heap.region_mut().write_u32(at + 24, flags);
         self.heap.write_value(at + 28, Value::NULL);
         Ok(Value::from_offset(at))
@@ -168,6 +170,12 @@ impl Vm {
     /// Looks `name` up along the class's MRO namespaces (borrowed result).
     pub(crate) fn class_lookup(&self, class: Value, name: Value) -> Result<Option<Value>> {
         self.first_along_mro(class, |vm, at| vm.dict_lookup(vm.class_namespace(at), name))
+    }
+
+    /// The offset of the dict entry for `name` in the first namespace along the class's
+    /// MRO that has it (see `dict_entry_of`).
+    pub(crate) fn class_entry_of(&self, class: Value, name: Value) -> Result<Option<u32>> {
+        self.first_along_mro(class, |vm, at| vm.dict_entry_of(vm.class_namespace(at), name))
     }
 
     /// C3 linearisation of the bases' MROs (each base's own MRO is base + stored MRO).

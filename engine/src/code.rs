@@ -11,7 +11,7 @@
 //!                    +44 first line: u32
 //!                    +48 handler table: u32 (offset, 0 if none)  +52 handlers: u32
 //!                    +56 local names: tuple of str (register order; parameters first)
-//!                    +60 global load cache: u32 (offset, 0 until used; `global_cache.rs`)
+//!                    +60 name lookup cache: u32 (offset, 0 until used; `name_cache.rs`)
 //! line table:        [(first instruction: u32, line: u32); entries], instruction-ordered
 //! handler table:     [(start, end, target, register | depth << 8): u32 x 4; handlers],
 //!                    innermost first
@@ -340,7 +340,7 @@ impl Vm {
         r.write_u32(at + 44, b.first_line);
         r.write_u32(at + 48, handlers);
         r.write_u32(at + 52, handler_count);
-        r.write_u32(at + crate::global_cache::CODE_CACHE_FIELD, 0);
+        r.write_u32(at + crate::name_cache::CODE_CACHE_FIELD, 0);
         for (i, h) in b.handlers.iter().enumerate() {
             let entry = handlers + 16 * i as u32;
             r.write_u32(entry, h.start);
@@ -447,11 +447,11 @@ impl Vm {
         u64::from(self.heap.block_bytes(words, 4 * count))
             + u64::from(self.heap.block_bytes(lines, 8 * entries))
             + u64::from(handler_bytes)
-            + self.global_cache_bytes(at)
+            + self.name_cache_bytes(at)
     }
 
     pub(crate) fn destroy_code(&mut self, at: u32, dead: &mut DeadStack) {
-        self.free_global_cache(at);
+        self.free_name_cache(at);
         let r = self.heap.region();
         let (words, count) = (r.read_u32(at + 8), r.read_u32(at + 12));
         let (lines, entries) = (r.read_u32(at + 32), r.read_u32(at + 36));

@@ -210,9 +210,17 @@ impl Vm {
     /// A new empty namespace dict: see [`DICT_NAMESPACE`].
     pub(crate) fn new_namespace_dict(&mut self) -> Result<Value> {
         let d = self.new_dict()?;
-        let at = d.as_object().unwrap_or_default();
-        self.heap.set_flags(at, DICT_NAMESPACE);
+        self.mark_namespace_dict(d);
         Ok(d)
+    }
+
+    /// Makes dict `d` a namespace dict from now on; its keys changing moves the epoch.
+    pub(crate) fn mark_namespace_dict(&mut self, d: Value) {
+        if let Some(at) = d.as_object().filter(|&at| self.heap.is_kind(at, Kind::Dict)) {
+            let flags = self.heap.flags(at);
+            self.heap.set_flags(at, flags | DICT_NAMESPACE);
+            self.namespace_changed();
+        }
     }
 
     pub(crate) fn is_namespace_dict(&self, d: Value) -> bool {

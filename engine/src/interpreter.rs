@@ -780,7 +780,11 @@ impl Vm {
                 }
                 Op::LoadAttr => {
                     let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
-                    let v = self.get_attribute(self.reg(g.now, b), name)?;
+                    let obj = self.reg(g.now, b);
+                    let v = match self.plain_instance_attribute(obj, name)? {
+                        Some(v) => v,
+                        None => self.get_attribute(obj, name)?,
+                    };
                     self.set_reg(g.now, a, v);
                 }
                 Op::ImportFrom => {
@@ -796,7 +800,10 @@ impl Vm {
                 }
                 Op::StoreAttr => {
                     let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
-                    self.set_attribute_any(self.reg(g.now, a), name, self.reg(g.now, b))?;
+                    let (obj, v) = (self.reg(g.now, a), self.reg(g.now, b));
+                    if !self.store_plain_instance_attribute(obj, name, v)? {
+                        self.set_attribute_any(obj, name, v)?;
+                    }
                 }
                 Op::CheckBound => {
                     if self.reg(g.now, a) == Value::NULL {
@@ -881,9 +888,19 @@ impl Vm {
                     self.set_reg(g.now, a, s);
                 }
                 Op::LoadMethod => {
-                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
                     let obj = self.reg(g.now, b);
+                    if let Some(function) = self.cached_method(g.now.code, c, obj)? {
+                        self.heap.incref(obj);
+                        self.set_reg(g.now, a + 1, obj);
+                        self.heap.incref(function);
+                        self.set_reg(g.now, a, function);
+                        continue;
+                    }
+                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
                     let (found, receiver) = self.get_method(obj, name)?;
+                    if receiver == Some(obj) {
+                        self.remember_method(g.now.code, c, obj, found)?;
+                    }
                     let receiver = receiver.unwrap_or(Value::NULL);
                     self.heap.incref(receiver);
                     self.set_reg(g.now, a + 1, receiver);

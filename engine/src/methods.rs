@@ -498,6 +498,12 @@ fn affix_matches(
     (name, call): (&str, &str),
     test: fn(&str, &str) -> bool,
 ) -> Result<Value> {
+    if let [receiver, affix] = args {
+        // The common form, one str and no bounds: no copies.
+        if let (Some(text), Some(affix)) = (vm.as_str(*receiver), vm.as_str(*affix)) {
+            return Ok(Value::from_bool(test(text, affix)));
+        }
+    }
     let text = text_with_arity(vm, args, call, 1, 3)?;
     let spec = args[1];
     let candidates: Vec<Value> = match vm.kind_of(spec) {

@@ -78,7 +78,7 @@ pub struct Vm {
     pub(crate) handled: alloc::vec::Vec<(u32, Value)>,
     /// Set by `Reraise`: the exception's traceback already records the raising frame.
     pub(crate) reraising: bool,
-    /// Changes whenever a namespace dict gains or loses a key (`global_cache.rs`).
+    /// Changes whenever a namespace dict gains or loses a key (`name_cache.rs`).
     pub(crate) namespace_epoch: u32,
     /// The interned `"__init__"`, looked up on every instantiation; NULL until then.
     pub(crate) init_name: Value,

@@ -1,0 +1,201 @@
+//! Inline caches for name lookups: global loads (`LoadGlobal`) and method loads
+//! (`LoadMethod`).
+//!
+//! A function reads its module's globals and the builtins by name on every call (`fib`
+//! calling `fib`, `range`, `len`), and looks methods up along a class's MRO on every
+//! `obj.method(...)`. Each code object keeps, per entry of its names tuple, where the name
+//! was found last time, as the offset of a dict entry, found in the *namespace epoch*
+//! that it records:
+//!
+//! ```text
+//! cache table (private to the code object, charged to `code`): per name, 16 bytes
+//!   +0 epoch: u32          (0 = empty)
+//!   +4 global entry: u32   (in the module's globals or the builtins; 0 = none)
+//!   +8 method class: u32   (the receiver's class the method entry is for; 0 = none)
+//!   +12 method entry: u32  (in a namespace along that class's MRO)
+//! ```
+//!
+//! The VM's namespace epoch changes whenever any namespace dict (a module's globals, the
+//! builtins, a class's namespace: dicts marked [`crate::dict::DICT_NAMESPACE`]) gains or
+//! loses a key or moves its entries. Between two changes every name resolves to the same
+//! entry, so a slot of the current epoch holds the answer: the value is read from the
+//! entry itself, so a store to an existing global or class attribute (which rewrites the
+//! value in place) is seen at once. A slot's two halves are filled independently; filling
+//! one in a new epoch clears the other.
+//!
+//! Invariants: a code object runs with the globals of the module that compiled it (the
+//! global half is only filled when those globals are a namespace dict); a method hit
+//! still checks that the receiver's own attributes do not hold the name, and that the
+//! entry still holds a function. The epoch skips 0 when it wraps. The table is allocated
+//! on the first cached lookup (a code object never run costs nothing) and freed with the
+//! code object; without memory for it, lookups simply stay uncached.
+
+use crate::accounting::{BlockRole, Subsystem};
+use crate::error::{Error, Result};
+use crate::object::Kind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Offset of the cache table's offset in a code object (0 until the first load).
+pub(crate) const CODE_CACHE_FIELD: u32 = 60;
+/// Bytes per name in a cache table.
+const SLOT_BYTES: u32 = 16;
+
+impl Vm {
+    /// Records that a namespace dict changed its keys or moved its entries.
+    pub(crate) fn namespace_changed(&mut self) {
+        self.namespace_epoch = self.namespace_epoch.wrapping_add(1).max(1);
+    }
+
+    /// The global, else the builtin, named by entry `index` of `code`'s names (owned),
+    /// for code running with `globals`.
+    #[inline]
+    pub(crate) fn load_global_cached(&mut self, code: u32, globals: Value, index: u16) -> Result<Value> {
+        if let Some(slot) = self.current_slot(code, index) {
+            let entry = self.heap.region().read_u32(slot + 4);
+            if entry != 0 {
+                let v = self.heap.read_value(entry + 4);
+                self.heap.incref(v);
+                return Ok(v);
+            }
+        }
+        let name = self.tuple_item(self.code_names(code), u32::from(index));
+        let mut entry = self.dict_entry_of(globals, name)?;
+        if entry.is_none() && self.builtins != Value::NULL {
+            entry = self.dict_entry_of(self.builtins, name)?;
+        }
+        let Some(entry) = entry else { return Err(Error::NameNotDefined(name)) };
+        if self.is_namespace_dict(globals) {
+            if let Some(slot) = self.slot_to_fill(code, index) {
+                self.heap.region_mut().write_u32(slot + 4, entry);
+            }
+        }
+        let v = self.heap.read_value(entry + 4);
+        self.heap.incref(v);
+        Ok(v)
+    }
+
+    /// For `obj.name(...)` with `name` entry `index` of `code`'s names: the function
+    /// (borrowed) a plain method call on `obj` runs, if the cache knows it.
+    #[inline]
+    pub(crate) fn cached_method(&mut self, code: u32, index: u8, obj: Value) -> Result<Option<Value>> {
+        let Some(slot) = self.current_slot(code, u16::from(index)) else { return Ok(None) };
+        let class = self.heap.region().read_u32(slot + 8);
+        if class == 0 || self.type_of(obj).as_object() != Some(class) {
+            return Ok(None);
+        }
+        let attributes = self.attribute_dict(obj, false)?;
+        if attributes != Value::NULL {
+            let name = self.tuple_item(self.code_names(code), u32::from(index));
+            if self.dict_lookup(attributes, name)?.is_some() {
+                return Ok(None);
+            }
+        }
+        let function = self.heap.read_value(self.heap.region().read_u32(slot + 12) + 4);
+        Ok(matches!(self.kind_of(function), Some(Kind::Function | Kind::Native)).then_some(function))
+    }
+
+    /// After `obj.name` (entry `index` of `code`'s names) resolved to `function` called
+    /// with `obj` as its receiver: remembers where along the class's MRO it was found.
+    pub(crate) fn remember_method(&mut self, code: u32, index: u8, obj: Value, function: Value) -> Result<()> {
+        let class = self.type_of(obj);
+        let cacheable = matches!(self.kind_of(obj), Some(kind) if !matches!(kind, Kind::Class | Kind::Module | Kind::Super))
+            && matches!(self.kind_of(function), Some(Kind::Function | Kind::Native));
+        let Some(class_at) = class.as_object().filter(|_| cacheable) else { return Ok(()) };
+        let name = self.tuple_item(self.code_names(code), u32::from(index));
+        let Some(entry) = self.class_entry_of(class, name)? else { return Ok(()) };
+        if self.heap.read_value(entry + 4) != function {
+            return Ok(());
+        }
+        if let Some(slot) = self.slot_to_fill(code, u16::from(index)) {
+            let r = self.heap.region_mut();
+            r.write_u32(slot + 8, class_at);
+            r.write_u32(slot + 12, entry);
+        }
+        Ok(())
+    }
+
+    /// The slot for name `index` of `code` if it was filled in the current epoch.
+    #[inline(always)]
+    fn current_slot(&self, code: u32, index: u16) -> Option<u32> {
+        let table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
+        let slot = table + SLOT_BYTES * u32::from(index);
+        (table != 0 && self.heap.region().read_u32(slot) == self.namespace_epoch).then_some(slot)
+    }
+
+    /// The slot for name `index` of `code`, made current (the table is allocated on
+    /// first use; a slot of an older epoch is emptied). `None` without memory for it.
+    fn slot_to_fill(&mut self, code: u32, index: u16) -> Option<u32> {
+        let mut table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
+        if table == 0 {
+            let bytes = SLOT_BYTES * self.tuple_len(self.code_names(code));
+            let made = self.heap.allocate(bytes, Subsystem::Code, BlockRole::Table).ok()?;
+            self.heap.region_mut().fill(made, bytes as usize, 0);
+            self.heap.region_mut().write_u32(code + CODE_CACHE_FIELD, made);
+            table = made;
+        }
+        let slot = table + SLOT_BYTES * u32::from(index);
+        let epoch = self.namespace_epoch;
+        if self.heap.region().read_u32(slot) != epoch {
+            let r = self.heap.region_mut();
+            r.fill(slot, SLOT_BYTES as usize, 0);
+            r.write_u32(slot, epoch);
+        }
+        Some(slot)
+    }
+
+    /// Bytes of `code`'s cache table (0 if it has none).
+    pub(crate) fn name_cache_bytes(&self, code: u32) -> u64 {
+        let table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
+        if table == 0 {
+            return 0;
+        }
+        let bytes = SLOT_BYTES * self.tuple_len(self.code_names(code));
+        u64::from(self.heap.block_bytes(table, bytes))
+    }
+
+    /// Frees `code`'s cache table; call before its names tuple goes.
+    pub(crate) fn free_name_cache(&mut self, code: u32) {
+        let table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
+        if table != 0 {
+            let bytes = SLOT_BYTES * self.tuple_len(self.code_names(code));
+            self.heap.free(table, bytes, Subsystem::Code, BlockRole::Table);
+            self.heap.region_mut().write_u32(code + CODE_CACHE_FIELD, 0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::accounting::Subsystem;
+    use crate::test_support::vm;
+
+    /// Allocations made for code objects, and code bytes left, by running `source`.
+    fn code_allocations(source: &str) -> (u64, u64) {
+        let mut vm = vm();
+        vm.run_main("cache.py", source).unwrap();
+        let code = vm.heap.subsystem(Subsystem::Code);
+        (code.total_allocations, code.live_bytes)
+    }
+
+    #[test]
+    fn the_cache_table_is_made_once_charged_to_code_and_freed_with_the_code() {
+        let defined = "def f():\n    return n + len('ab')\nn = 3\n";
+        let (without_calls, left) = code_allocations(defined);
+        assert_eq!(left, 0);
+        let (with_calls, left) = code_allocations(&alloc::format!("{defined}for i in range(50):\n    f()\n"));
+        assert_eq!(left, 0, "the module's teardown frees every cache table");
+        // One table for the module's code (it loads `range` and `f`), one for f's, however
+        // many calls read them.
+        assert_eq!(with_calls, without_calls + 2);
+    }
+
+    #[test]
+    fn stale_entries_are_never_read() {
+        let mut vm = vm();
+        let source = "def f():\n    return n\nn = 1\nassert f() == 1\nn = 2\nassert f() == 2\ndel n\n\
+                      try:\n    f()\n    raise AssertionError('stale')\nexcept NameError:\n    pass\n\
+                      for k in range(100):\n    globals_grow = k\n    n = k\n    assert f() == k\n";
+        vm.run_main("stale.py", source).unwrap();
+    }
+}
