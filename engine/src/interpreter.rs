@@ -345,7 +345,7 @@ impl Vm {
         }
         let caller = self.frame_caller(frame);
         self.depth -= 1;
-        self.release(Value::from_offset(frame));
+        self.free_frame(frame);
         caller
     }
 

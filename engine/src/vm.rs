@@ -82,6 +82,8 @@ pub struct Vm {
     pub(crate) namespace_epoch: u32,
     /// The interned `"__init__"`, looked up on every instantiation; NULL until then.
     pub(crate) init_name: Value,
+    /// Where the next non-generator frame goes (`frame.rs`).
+    pub(crate) frame_stack: crate::frame::FrameStack,
     /// Set by `Yield` so the run it ends knows it yielded rather than returned.
     pub(crate) yielded: bool,
     /// The exception being raised right now (NULL when none).
@@ -124,6 +126,7 @@ impl Vm {
             raised: Value::NULL,
             namespace_epoch: 1,
             init_name: Value::NULL,
+            frame_stack: crate::frame::FrameStack::default(),
             handled: alloc::vec::Vec::new(),
             yielded: false,
             reraising: false,
