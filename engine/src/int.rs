@@ -26,6 +26,19 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
+    /// Stores `n` into boxed int `old` itself when nothing else holds it (the caller owns
+    /// its only reference) and `n` needs a box; false when a new int is needed. As with
+    /// floats, an accumulating loop then stops allocating once its total leaves the
+    /// immediate range.
+    pub(crate) fn overwrite_unshared_int(&mut self, old: Value, n: i64) -> bool {
+        let Some(at) = old.as_object() else { return false };
+        if self.heap.refcount(at) != 1 || !self.heap.is_kind(at, Kind::Int) || Value::small_int(n).is_some() {
+            return false;
+        }
+        self.heap.region_mut().write_i64(at + 8, n);
+        true
+    }
+
     /// An int from a wider computation; `OverflowError` beyond 64 bits.
     pub fn new_int_checked(&mut self, n: i128) -> Result<Value> {
         let n = i64::try_from(n).map_err(|_| Error::Overflow("int too large for mote's 64-bit ints"))?;

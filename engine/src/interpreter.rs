@@ -989,7 +989,11 @@ impl Vm {
                         g.ip = resume_at;
                         continue;
                     }
-                    match self.next_any(it)? {
+                    let next = match self.next_of_range_or_sequence(it) {
+                        Some(next) => next?,
+                        None => self.next_any(it)?,
+                    };
+                    match next {
                         Some(item) => self.set_reg(g.now, a + 1, item),
                         None => g.ip = g.ip.wrapping_add_signed(instr.sbx()),
                     }
@@ -1224,6 +1228,25 @@ impl Vm {
             if let Some(n) = n {
                 let v = self.new_int(n)?;
                 self.set_reg(now, a, v);
+                return Ok(());
+            }
+        } else if let (Some(p), Some(q)) = (self.as_int(x), self.as_int(y)) {
+            // Boxed ints (and bools): the same operators, checked; an overflow goes on to
+            // the full protocol, which raises it.
+            let n = match op {
+                Op::Add => p.checked_add(q),
+                Op::Sub => p.checked_sub(q),
+                Op::Mul => p.checked_mul(q),
+                Op::Mod if q != 0 => Some(crate::operators::int_mod(p, q)),
+                Op::FloorDiv if q != 0 => crate::operators::int_floor_div(p, q).ok(),
+                _ => None,
+            };
+            if let Some(n) = n {
+                let slot = now.registers + 4 * u32::from(a);
+                if !self.overwrite_unshared_int(self.heap.read_value(slot), n) {
+                    let v = self.new_int(n)?;
+                    self.set_reg(now, a, v);
+                }
                 return Ok(());
             }
         } else if let Some((p, q)) = self.float_operands(x, y) {

@@ -191,6 +191,43 @@ impl Vm {
         }
     }
 
+    /// For `for` loops: the next item (owned; `None` at the end) when `iterator` walks a
+    /// range, list or tuple, the loops that matter most; `None` for every other iterator
+    /// (`next` handles those). Same results as `next`, minus its general dispatch.
+    #[inline]
+    pub(crate) fn next_of_range_or_sequence(&mut self, iterator: Value) -> Option<Result<Option<Value>>> {
+        let at = iterator.as_object().filter(|&at| self.heap.is_kind(at, Kind::Iterator))?;
+        let source = self.heap.read_value(at + 8).as_object()?;
+        let position = self.heap.region().read_u32(at + 12);
+        let item = match self.heap.kind(source) {
+            Kind::Range => {
+                let (start, stop, step) = self.range_parts(source);
+                // A value past i64 is past `stop` too.
+                let value = step.checked_mul(i64::from(position)).and_then(|offset| start.checked_add(offset));
+                match value {
+                    Some(v) if (step > 0 && v < stop) || (step < 0 && v > stop) => match self.new_int(v) {
+                        Ok(item) => Some(item),
+                        Err(e) => return Some(Err(e)),
+                    },
+                    _ => None,
+                }
+            }
+            Kind::List | Kind::Tuple => {
+                let sequence = Value::from_offset(source);
+                (position < self.sequence_len(sequence)).then(|| {
+                    let item = self.sequence_item(sequence, position);
+                    self.heap.incref(item);
+                    item
+                })
+            }
+            _ => return None,
+        };
+        if item.is_some() {
+            self.heap.region_mut().write_u32(at + 12, position + 1);
+        }
+        Some(Ok(item))
+    }
+
     /// The next item of an iterator (owned), or `None` when it is exhausted.
     pub fn next(&mut self, iterator: Value) -> Result<Option<Value>> {
         let at = match self.kind_of(iterator) {
