@@ -87,8 +87,8 @@ impl Vm {
             return Err(Error::Recursion("maximum recursion depth exceeded"));
         }
         let ip = self.frame_ip(frame);
-        if state == SUSPENDED && thrown.is_none() {
-            // The suspended `yield` evaluates to the value sent.
+        if state == SUSPENDED && thrown.is_none() && sent != Value::NONE {
+            // The suspended `yield` evaluates to the value sent (None is already there).
             self.heap.incref(sent);
             self.set_yield_result(frame, ip, sent);
         }
@@ -133,11 +133,8 @@ impl Vm {
             return None;
         }
         let frame = self.heap.region().read_u32(at + 8);
+        // A suspended `yield` already evaluates to None, what `next` sends.
         let ip = self.frame_ip(frame);
-        if state == SUSPENDED {
-            // The suspended `yield` evaluates to None, as with `next`.
-            self.set_yield_result(frame, ip, Value::NONE);
-        }
         self.heap.region_mut().write_u32(at + 16, RUNNING);
         self.depth += 1;
         Some((frame, ip))

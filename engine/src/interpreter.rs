@@ -510,9 +510,15 @@ impl Vm {
                     self.arithmetic(g.now, op, a, self.reg(g.now, b), self.reg(g.now, c), false)?;
                 }
                 Op::Yield => {
-                    let v = self.reg(g.now, a);
+                    if self.frame_flags(g.now.frame) & FRAME_RESUMED_BY_LOOP == 0 && g.now.frame != entry {
+                        return Err(Error::Runtime("a yield outside a generator"));
+                    }
+                    // The value moves out, and the register holds what `next` sends (None)
+                    // until a `send` resumes with something else.
+                    let slot = g.now.registers + 4 * u32::from(a);
+                    let v = self.heap.read_value(slot);
+                    self.heap.write_value(slot, Value::NONE);
                     if self.frame_flags(g.now.frame) & FRAME_RESUMED_BY_LOOP != 0 {
-                        self.heap.incref(v);
                         self.set_frame_ip(g.now.frame, g.ip);
                         let (caller, generator, item) = self.loop_of(g.now.frame);
                         self.set_frame_flags(g.now.frame, 0);
@@ -523,10 +529,6 @@ impl Vm {
                         self.set_reg(g.now, item, v);
                         continue;
                     }
-                    if g.now.frame != entry {
-                        return Err(Error::Runtime("a yield outside a generator"));
-                    }
-                    self.heap.incref(v);
                     self.set_frame_ip(g.now.frame, g.ip);
                     self.depth -= 1;
                     self.yielded = true;
