@@ -247,6 +247,32 @@ impl Vm {
         })
     }
 
+    /// Where `key` is in dict `d`: its entry's number (entries keep insertion order, so
+    /// dicts filled alike, such as instances' attributes, have it at the same number).
+    pub(crate) fn dict_entry_number_of(&self, d: Value, key: Value) -> Result<Option<u32>> {
+        let at = self.object_of_kind(Kind::Dict, d)?;
+        let hash = self.key_hash(key)?;
+        let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
+        Ok(match self.lookup(table, &layout, key, hash)? {
+            Lookup::Found { entry, .. } => Some(entry),
+            Lookup::Absent { .. } => None,
+        })
+    }
+
+    /// The value (borrowed) of entry number `entry` of dict `d` if that entry's key is the
+    /// interned string `name`, which is then the dict's entry for `name`; `None` if not.
+    #[inline]
+    pub(crate) fn dict_value_at_if_named(&self, d: Value, entry: u32, name: Value) -> Option<Value> {
+        let at = d.as_object()?;
+        let (table, layout) = self.dict_table(at)?;
+        if entry >= self.heap.region().read_u32(table) {
+            return None;
+        }
+        let entry_at = Self::entry_at(&layout, table, entry);
+        (self.heap.region().read_u32(entry_at) == name.to_bits() | INTERNED_KEY)
+            .then(|| self.heap.read_value(entry_at + 4))
+    }
+
     /// `len(d)` (0 for non-dicts).
     pub fn dict_len(&self, d: Value) -> u32 {
         self.object_of_kind(Kind::Dict, d).map_or(0, |at| self.heap.region().read_u32(at + 8))

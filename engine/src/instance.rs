@@ -74,20 +74,6 @@ impl Vm {
         }
     }
 
-    /// `obj.name` (owned) when `obj` is an instance whose own attributes hold `name`
-    /// and `name` is no dunder (`__class__` and `__dict__` come before the instance's
-    /// own attributes): the common attribute read, without the full protocol. `None`
-    /// leaves it to `get_attribute`.
-    #[inline]
-    pub(crate) fn plain_instance_attribute(&mut self, obj: Value, name: Value) -> Result<Option<Value>> {
-        let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return Ok(None) };
-        let attributes = self.heap.read_value(at + 12);
-        if attributes == Value::NULL || self.str_bytes_of(name).is_none_or(|n| n.starts_with(b"__")) {
-            return Ok(None);
-        }
-        self.dict_get(attributes, name)
-    }
-
     /// `obj.name = value` when `obj` is an instance of a script class with neither a
     /// `__setattr__` hook nor properties: straight into its attribute dict. False (and
     /// nothing done) leaves it to `set_attribute_any`.

@@ -781,11 +781,13 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr => {
-                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
                     let obj = self.reg(g.now, b);
-                    let v = match self.plain_instance_attribute(obj, name)? {
+                    let v = match self.plain_instance_attribute(g.now.code, c, obj)? {
                         Some(v) => v,
-                        None => self.get_attribute(obj, name)?,
+                        None => {
+                            let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
+                            self.get_attribute(obj, name)?
+                        }
                     };
                     self.set_reg(g.now, a, v);
                 }

@@ -13,7 +13,13 @@
 //!   +4 global entry: u32   (in the module's globals or the builtins; 0 = none)
 //!   +8 method class: u32   (the receiver's class the method entry is for; 0 = none)
 //!   +12 method entry: u32  (in a namespace along that class's MRO)
+//!   +16 attribute entry: u32 (1 + the entry number where instances keep the attribute;
+//!                            0 = none)
 //! ```
+//!
+//! The attribute half is a hint, not a cache: instances of a class get their attributes
+//! in the same order, so `self.x` sits at the same entry number of each one's attribute
+//! dict. A load checks that entry's key is the name before it trusts it.
 //!
 //! The VM's namespace epoch changes whenever any namespace dict (a module's globals, the
 //! builtins, a class's namespace: dicts marked [`crate::dict::DICT_NAMESPACE`]) gains or
@@ -39,7 +45,7 @@ use crate::vm::Vm;
 /// Offset of the cache table's offset in a code object (0 until the first load).
 pub(crate) const CODE_CACHE_FIELD: u32 = 60;
 /// Bytes per name in a cache table.
-const SLOT_BYTES: u32 = 16;
+const SLOT_BYTES: u32 = 20;
 
 impl Vm {
     /// Records that a namespace dict changed its keys or moved its entries.
@@ -113,6 +119,40 @@ impl Vm {
             r.write_u32(slot + 12, entry);
         }
         Ok(())
+    }
+
+    /// `obj.name` (owned) for name `index` of `code` when `obj` is an instance whose own
+    /// attributes hold it and it is no dunder (`__class__` and `__dict__` come before
+    /// the instance's own attributes): the common attribute read, found at the hinted
+    /// entry when it is there. `None` leaves it to `get_attribute`.
+    #[inline]
+    pub(crate) fn plain_instance_attribute(&mut self, code: u32, index: u8, obj: Value) -> Result<Option<Value>> {
+        let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return Ok(None) };
+        let attributes = self.heap.read_value(at + 12);
+        let name = self.tuple_item(self.code_names(code), u32::from(index));
+        if attributes == Value::NULL || self.str_bytes_of(name).is_none_or(|n| n.starts_with(b"__")) {
+            return Ok(None);
+        }
+        let table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
+        let hint_at = table + SLOT_BYTES * u32::from(index) + 16;
+        if table != 0 {
+            let hint = self.heap.region().read_u32(hint_at);
+            if let Some(v) = hint.checked_sub(1).and_then(|entry| self.dict_value_at_if_named(attributes, entry, name))
+            {
+                self.heap.incref(v);
+                return Ok(Some(v));
+            }
+        }
+        let Some(entry) = self.dict_entry_number_of(attributes, name)? else { return Ok(None) };
+        if let Some(slot) = self.slot_to_fill(code, u16::from(index)) {
+            self.heap.region_mut().write_u32(slot + 16, entry + 1);
+        }
+        let v = self.dict_value_at_if_named(attributes, entry, name).unwrap_or(Value::NULL);
+        if v == Value::NULL {
+            return Ok(None);
+        }
+        self.heap.incref(v);
+        Ok(Some(v))
     }
 
     /// The slot for name `index` of `code` if it was filled in the current epoch.
