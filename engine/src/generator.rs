@@ -86,15 +86,38 @@ impl Vm {
             }
             return Err(Error::Recursion("maximum recursion depth exceeded"));
         }
-        let ip = self.frame_ip(frame);
-        if state == SUSPENDED && thrown.is_none() && sent != Value::NONE {
+        let mut ip = self.frame_ip(frame);
+        let mut pending = None;
+        let mut thrown = thrown;
+        if state == SUSPENDED {
+            if let (Some(t), Some((delegate, result_register, exit))) = (thrown, self.yield_from_at(frame, ip)) {
+                // Suspended in `yield from` a generator: the exception goes to it first.
+                thrown = None;
+                self.heap.region_mut().write_u32(at + 16, RUNNING);
+                let delegated = self.throw_into_delegate(delegate, t);
+                self.heap.region_mut().write_u32(at + 16, SUSPENDED);
+                match delegated {
+                    Ok(Resumed::Yielded(v)) => return Ok(Resumed::Yielded(v)),
+                    Ok(Resumed::Returned(v)) => {
+                        // It finished: that is the value of `yield from`; go on after it.
+                        let slot = frame + crate::frame::FRAME_HEADER + 4 * u32::from(result_register);
+                        let old = self.heap.read_value(slot);
+                        self.heap.write_value(slot, v);
+                        self.release(old);
+                        ip = exit;
+                    }
+                    Err(e) => pending = Some(e),
+                }
+            }
+        }
+        if state == SUSPENDED && thrown.is_none() && pending.is_none() && sent != Value::NONE {
             // The suspended `yield` evaluates to the value sent (None is already there).
             self.heap.incref(sent);
             self.set_yield_result(frame, ip, sent);
         }
         self.heap.region_mut().write_u32(at + 16, RUNNING);
         self.depth += 1;
-        let pending = thrown.map(|t| self.raise(t));
+        let pending = pending.or_else(|| thrown.map(|t| self.raise(t)));
         let outcome = self.run_at(frame, ip, pending).map_err(|e| self.escaped_generator(e));
         let finished = !matches!(outcome, Ok(Resumed::Yielded(_)));
         let r = self.heap.region_mut();
@@ -106,6 +129,38 @@ impl Vm {
             r.write_u32(at + 16, SUSPENDED);
         }
         outcome
+    }
+
+    /// If the frame suspended at `ip` waits in a `yield from` over a generator: that
+    /// generator (borrowed), the register that receives the `yield from`'s value, and the
+    /// instruction after the delegation loop.
+    fn yield_from_at(&self, frame: u32, ip: u32) -> Option<(Value, u8, u32)> {
+        use crate::bytecode::{Instr, Op};
+        let function = self.frame_function(frame).as_object()?;
+        let code = self.function_code(function).as_object()?;
+        let words = self.code_instructions(code).0;
+        let at = |i: u32| Instr(self.heap.region().read_u32(words + 4 * i));
+        let (send, yielded) = (at(ip.checked_sub(2)?), at(ip - 1));
+        let delegating = Op::from_byte(send.op_byte()) == Some(Op::SendNext)
+            && Op::from_byte(yielded.op_byte()) == Some(Op::Yield)
+            && u32::from(send.a()) + 1 == u32::from(yielded.a());
+        let delegate = self.heap.read_value(frame + crate::frame::FRAME_HEADER + 4 * u32::from(send.a()));
+        (delegating && self.kind_of(delegate) == Some(Kind::Generator))
+            .then(|| (delegate, yielded.a(), (ip - 1).wrapping_add_signed(send.sbx())))
+    }
+
+    /// `throw(exception)` (owned) passed on to the generator a `yield from` delegates to;
+    /// GeneratorExit closes it instead, then comes back as the error to raise.
+    fn throw_into_delegate(&mut self, delegate: Value, exception: Value) -> Result<Resumed> {
+        let exit = self.exception_class(crate::exception::ExceptionType::GeneratorExit);
+        if self.is_instance(exception, exit) {
+            if let Err(e) = self.close_generator(delegate) {
+                self.release(exception);
+                return Err(e);
+            }
+            return Err(self.raise(exception));
+        }
+        self.resume(delegate, Value::NONE, Some(exception))
     }
 
     /// The error `e` that escaped a generator's body, as its caller sees it. PEP 479: a
