@@ -899,7 +899,7 @@ fn builtin_next(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn builtin_hash(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let h = vm.hash(one(args, "hash() takes exactly one argument")?)?;
+    let h = vm.hash_mut(one(args, "hash() takes exactly one argument")?)?;
     vm.new_int(h)
 }
 

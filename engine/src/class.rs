@@ -32,6 +32,11 @@ pub(crate) const CLASS_UNHASHABLE: u32 = 4;
 /// flag spares every other store that lookup). A property assigned to a class after a
 /// subclass was made is not seen by that subclass, as with `__setattr__`.
 pub(crate) const CLASS_HAS_PROPERTY: u32 = 8;
+/// Instances hash by the class's script-defined `__hash__` (dict keys and set members
+/// call it when they are stored or looked up).
+pub(crate) const CLASS_SCRIPT_HASH: u32 = 16;
+/// Instances compare by the class's script-defined `__eq__` in dicts and sets.
+pub(crate) const CLASS_SCRIPT_EQ: u32 = 32;
 /// Bits 16..24 of the flags: the most attributes an instance of the class has had (capped
 /// at 255), the size new instances' attribute dicts start at. Not inherited.
 const ATTRIBUTE_HINT_SHIFT: u32 = 16;
@@ -80,18 +85,28 @@ impl Vm {
                     flags |= CLASS_HAS_PROPERTY;
                 }
             }
+            let eq = self.dict_get_str(namespace, "__eq__")?;
+            if let Some(eq) = eq {
+                if self.kind_of(eq) == Some(Kind::Function) {
+                    flags |= CLASS_SCRIPT_EQ;
+                }
+                self.release(eq);
+            }
             match self.dict_get_str(namespace, "__hash__")? {
-                Some(Value::NONE) => flags |= CLASS_UNHASHABLE,
+                Some(Value::NONE) => flags = (flags | CLASS_UNHASHABLE) & !CLASS_SCRIPT_HASH,
                 Some(hash) => {
-                    flags &= !CLASS_UNHASHABLE;
+                    flags &= !(CLASS_UNHASHABLE | CLASS_SCRIPT_HASH);
+                    if self.kind_of(hash) == Some(Kind::Function) {
+                        flags |= CLASS_SCRIPT_HASH;
+                    }
                     self.release(hash);
                 }
-                None => {
-                    if let Some(eq) = self.dict_get_str(namespace, "__eq__")? {
-                        flags |= CLASS_UNHASHABLE;
-                        self.release(eq);
-                    }
+                None if eq.is_some() => {
+                    // As CPython does: `__eq__` alone sets `__hash__ = None` in the class.
+                    self.dict_set_str(namespace, "__hash__", Value::NONE)?;
+                    flags = (flags | CLASS_UNHASHABLE) & !CLASS_SCRIPT_HASH;
                 }
+                None => {}
             }
         }
         let mut parts: Vec<Value> = Vec::with_capacity(4);

@@ -32,7 +32,7 @@
 use crate::accounting::{BlockRole, Subsystem};
 use crate::error::{Error, Result};
 use crate::object::{DeadStack, Kind};
-use crate::probe::Probe;
+use crate::probe::{Probe, Step, Walk};
 use crate::str::{looks_like_name, FLAG_INTERNED};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -160,31 +160,81 @@ impl Vm {
         untag(self.heap.region().read_u32(entry_at))
     }
 
+    /// Finds `key` without running script code: a stored key only a script `__eq__` could
+    /// match counts as different (the `&mut` paths use [`Vm::lookup_calling_eq`]).
     fn lookup(&self, table: u32, layout: &Layout, key: Value, hash: u32) -> Result<Lookup> {
+        let mut walk = Walk::new(hash, layout.slots);
+        loop {
+            match self.lookup_from(table, layout, key, hash, &mut walk)? {
+                Step::Done(found) => return Ok(found),
+                Step::Ask { .. } => {}
+            }
+        }
+    }
+
+    /// Walks the probe sequence of `key` from `walk` until it decides, or meets a stored
+    /// key of equal hash that only a script `__eq__` can compare (`walk` then points past
+    /// it).
+    fn lookup_from(&self, table: u32, layout: &Layout, key: Value, hash: u32, walk: &mut Walk) -> Result<Step<Lookup>> {
         let (empty, dummy) = sentinels(layout.width);
         let key_interned = self.is_interned(key);
-        let mut probe = Probe::new(hash, layout.slots);
-        let mut free_slot = None;
         loop {
-            let slot = probe.slot();
+            let slot = walk.probe.slot();
             let ix = self.index_slot(table, layout, slot);
-            if ix == empty {
-                return Ok(Lookup::Absent { slot: free_slot.unwrap_or(slot) });
+            if ix == empty || walk.exhausted {
+                return Ok(Step::Done(Lookup::Absent { slot: walk.free_slot.unwrap_or(slot) }));
             }
+            let mut ask = false;
             if ix == dummy {
-                free_slot.get_or_insert(slot);
+                walk.free_slot.get_or_insert(slot);
             } else {
                 let raw = self.heap.region().read_u32(Self::entry_at(layout, table, ix));
                 let k = untag(raw);
                 let both_interned = raw & 7 == INTERNED_KEY && key_interned;
-                if k == key || (!both_interned && self.keys_match_slow(k, key, hash)?) {
-                    return Ok(Lookup::Found { slot, entry: ix });
+                if k == key {
+                    return Ok(Step::Done(Lookup::Found { slot, entry: ix }));
+                }
+                if !both_interned {
+                    if (self.has_script_eq(k) || self.has_script_eq(key)) && self.key_hash(k)? == hash {
+                        ask = true;
+                    } else if self.keys_match_slow(k, key, hash)? {
+                        return Ok(Step::Done(Lookup::Found { slot, entry: ix }));
+                    }
                 }
             }
-            if layout.slots == 1 {
-                return Ok(Lookup::Absent { slot: free_slot.unwrap_or(slot) });
+            walk.advance(layout.slots);
+            if ask {
+                return Ok(Step::Ask { slot, entry: ix });
             }
-            probe.advance();
+        }
+    }
+
+    /// Finds `key` in dict `at`, calling script `__eq__` where a stored key of equal hash
+    /// needs it: `(table, layout, outcome)`, `None` if the dict has no table. A script
+    /// that changes the dict meanwhile makes the search start over, as in CPython.
+    fn lookup_calling_eq(&mut self, at: u32, key: Value, hash: u32) -> Result<Option<(u32, Layout, Lookup)>> {
+        'search: loop {
+            let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
+            let mut walk = Walk::new(hash, layout.slots);
+            loop {
+                let (slot, entry) = match self.lookup_from(table, &layout, key, hash, &mut walk)? {
+                    Step::Done(found) => return Ok(Some((table, layout, found))),
+                    Step::Ask { slot, entry } => (slot, entry),
+                };
+                let entry_at = Self::entry_at(&layout, table, entry);
+                let stored = self.entry_key(entry_at);
+                self.heap.incref(stored);
+                let equal = self.keys_equal_mut(stored, key);
+                let unchanged = self.dict_table(at).is_some_and(|(t, l)| t == table && l.capacity == layout.capacity)
+                    && self.entry_key(entry_at) == stored;
+                self.release(stored);
+                if !unchanged {
+                    continue 'search;
+                }
+                if equal? {
+                    return Ok(Some((table, layout, Lookup::Found { slot, entry })));
+                }
+            }
         }
     }
 
@@ -307,7 +357,7 @@ impl Vm {
 
     /// `d.get(key)`: the value (owned by the caller) or `None` if absent.
     pub fn dict_get(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
-        let found = self.dict_lookup(d, key)?;
+        let found = self.dict_find(d, key)?;
         if let Some(v) = found {
             self.heap.incref(v);
         }
@@ -315,17 +365,30 @@ impl Vm {
     }
 
     /// `key in d`.
-    pub fn dict_contains(&self, d: Value, key: Value) -> Result<bool> {
-        Ok(self.dict_lookup(d, key)?.is_some())
+    pub fn dict_contains(&mut self, d: Value, key: Value) -> Result<bool> {
+        Ok(self.dict_find(d, key)?.is_some())
+    }
+
+    /// The value stored for `key` (borrowed), with the key's script `__hash__` and
+    /// `__eq__` taking part.
+    fn dict_find(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
+        let at = self.object_of_kind(Kind::Dict, d)?;
+        let hash = self.key_hash_mut(key)?;
+        Ok(match self.lookup_calling_eq(at, key, hash)? {
+            Some((table, layout, Lookup::Found { entry, .. })) => {
+                Some(self.heap.read_value(Self::entry_at(&layout, table, entry) + 4))
+            }
+            _ => None,
+        })
     }
 
     /// `d[key] = value` (both borrowed). Name-like string keys are interned.
     pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> Result<()> {
         let at = self.object_of_kind(Kind::Dict, d)?;
-        let hash = self.key_hash(key)?;
+        let hash = self.key_hash_mut(key)?;
         let mut free_slot = None;
-        if let Some((table, layout)) = self.dict_table(at) {
-            match self.lookup(table, &layout, key, hash)? {
+        if let Some((table, layout, found)) = self.lookup_calling_eq(at, key, hash)? {
+            match found {
                 Lookup::Found { entry, .. } => {
                     self.replace_value(Self::entry_at(&layout, table, entry), value);
                     return Ok(());
@@ -409,11 +472,8 @@ impl Vm {
     /// `del d[key]`: `Ok(true)` if it was there.
     pub fn dict_delete(&mut self, d: Value, key: Value) -> Result<bool> {
         let at = self.object_of_kind(Kind::Dict, d)?;
-        let hash = self.key_hash(key)?;
-        let Some((table, layout)) = self.dict_table(at) else {
-            return Ok(false);
-        };
-        let Lookup::Found { slot, entry } = self.lookup(table, &layout, key, hash)? else {
+        let hash = self.key_hash_mut(key)?;
+        let Some((table, layout, Lookup::Found { slot, entry })) = self.lookup_calling_eq(at, key, hash)? else {
             return Ok(false);
         };
         self.keys_changing(at);

@@ -227,7 +227,7 @@ fn frozenset_symmetric_difference(vm: &mut Vm, args: &[Value]) -> Result<Value> 
 }
 
 /// Whether every item of `a` is in `b` (both sets).
-fn all_in(vm: &Vm, a: Value, b: Value) -> Result<bool> {
+fn all_in(vm: &mut Vm, a: Value, b: Value) -> Result<bool> {
     for item in items_of(vm, a) {
         if !vm.set_contains(b, item)? {
             return Ok(false);

@@ -122,18 +122,75 @@ impl Vm {
         self.hash_nested(v, 0)
     }
 
-    /// The 32-bit hash a table probes with for key `v`.
+    /// The 32-bit hash a table probes with for key `v`. An instance hashed by its
+    /// class's `__hash__` gives the value [`Vm::key_hash_mut`] last stored in it.
     #[inline]
     pub(crate) fn key_hash(&self, v: Value) -> Result<u32> {
         if let Some(n) = v.as_small_int() {
             return Ok(table_hash(hash_int(n)));
         }
         if let Some(at) = v.as_object() {
-            if self.heap.is_kind(at, Kind::Str) {
-                return Ok(self.str_hash(at));
+            match self.heap.kind(at) {
+                Kind::Str => return Ok(self.str_hash(at)),
+                Kind::Instance if self.has_script_hash(v) => {
+                    // 24 bits kept in the header: `extra` and `flags` (unused by instances).
+                    return Ok(u32::from(self.heap.extra(at)) | u32::from(self.heap.flags(at)) << 16);
+                }
+                _ => {}
             }
         }
         self.hash(v).map(table_hash)
+    }
+
+    /// `hash(v)`, calling a script-defined `__hash__`.
+    pub(crate) fn hash_mut(&mut self, v: Value) -> Result<i64> {
+        if !self.has_script_hash(v) {
+            return self.hash(v);
+        }
+        let result = self.call_dunder(v, "__hash__", &[])?.unwrap_or(Value::NONE);
+        let n = self.as_int(result).filter(|_| result != Value::TRUE && result != Value::FALSE);
+        self.release(result);
+        n.map(hash_int).ok_or(Error::Type("__hash__ method should return an integer"))
+    }
+
+    /// The table hash of key `v` (see [`Vm::key_hash`]), calling a script-defined
+    /// `__hash__` and keeping its 24-bit table hash in the instance for later probes and
+    /// rebuilds (as CPython keeps the hash in the table entry).
+    pub(crate) fn key_hash_mut(&mut self, v: Value) -> Result<u32> {
+        if !self.has_script_hash(v) {
+            return self.key_hash(v);
+        }
+        let h = table_hash(self.hash_mut(v)?) & 0x00ff_ffff;
+        let at = v.as_object().unwrap_or_default();
+        self.heap.set_extra(at, h as u16);
+        self.heap.set_flags(at, (h >> 16) as u8);
+        Ok(h)
+    }
+
+    /// Whether `v` is an instance whose class defines `__hash__`.
+    #[inline]
+    pub(crate) fn has_script_hash(&self, v: Value) -> bool {
+        self.has_class_flag(v, crate::class::CLASS_SCRIPT_HASH)
+    }
+
+    /// Whether `v` is an instance whose class defines `__eq__`.
+    #[inline]
+    pub(crate) fn has_script_eq(&self, v: Value) -> bool {
+        self.has_class_flag(v, crate::class::CLASS_SCRIPT_EQ)
+    }
+
+    fn has_class_flag(&self, v: Value, flag: u32) -> bool {
+        v.as_object().is_some_and(|at| {
+            self.heap.is_kind(at, Kind::Instance) && self.class_flags(self.heap.region().read_u32(at + 8)) & flag != 0
+        })
+    }
+
+    /// Python's `a == b` as a dict or set decides it: script `__eq__` included.
+    pub(crate) fn keys_equal_mut(&mut self, a: Value, b: Value) -> Result<bool> {
+        let result = self.compare_op(crate::bytecode::Op::Eq, a, b)?;
+        let truth = self.truth(result);
+        self.release(result);
+        truth
     }
 
     fn hash_nested(&self, v: Value, depth: u32) -> Result<i64> {

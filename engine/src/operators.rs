@@ -364,7 +364,7 @@ impl Vm {
     }
 
     /// `item in container`.
-    pub fn contains(&self, container: Value, item: Value) -> Result<bool> {
+    pub fn contains(&mut self, container: Value, item: Value) -> Result<bool> {
         match self.kind_of(container) {
             Some(Kind::Dict) => self.dict_contains(container, item),
             Some(Kind::Set) => self.set_contains(container, item),

@@ -36,6 +36,36 @@ impl Probe {
     }
 }
 
+/// Where a probe walk that may stop midway stands: the next slot, the first free one
+/// passed, and whether a one-slot table's only slot was seen.
+pub(crate) struct Walk {
+    pub(crate) probe: Probe,
+    pub(crate) free_slot: Option<u32>,
+    pub(crate) exhausted: bool,
+}
+
+impl Walk {
+    pub(crate) fn new(hash: u32, slots: u32) -> Walk {
+        Walk { probe: Probe::new(hash, slots), free_slot: None, exhausted: false }
+    }
+
+    /// Moves past the current slot of a table of `slots`.
+    pub(crate) fn advance(&mut self, slots: u32) {
+        if slots == 1 {
+            self.exhausted = true;
+        } else {
+            self.probe.advance();
+        }
+    }
+}
+
+/// One stretch of a table walk: decided, or stopped at a stored key of equal hash that
+/// only a script `__eq__` can compare with the key sought (the walk points past it).
+pub(crate) enum Step<L> {
+    Done(L),
+    Ask { slot: u32, entry: u32 },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,14 +16,15 @@
 //! Set algebra lives here too: the methods' building blocks (`set_algebra`, `set_keep`,
 //! `set_toggle`, ...), the operators `| & - ^` between sets, frozensets and dict
 //! key/item views (and `dict | dict`), and inclusion as the order of `<`, `<=`, `>`, `>=`.
-//! Hashing and key equality never run script code, so no walk over a table can see it
-//! change underfoot; an in-place walk still takes its own references to the keys first.
+//! Members whose class defines `__hash__`/`__eq__` run script code when they are added,
+//! found or removed (`set_lookup_calling_eq`); a search whose set changes meanwhile starts
+//! over, and an in-place walk takes its own references to the keys first.
 
 use crate::accounting::{BlockRole, Subsystem};
 use crate::bytecode::Op;
 use crate::error::{Error, Result};
 use crate::object::{DeadStack, Kind};
-use crate::probe::Probe;
+use crate::probe::{Probe, Step, Walk};
 use crate::value::Value;
 use crate::vm::Vm;
 use alloc::vec::Vec;
@@ -46,24 +47,68 @@ impl Vm {
         (table != 0).then(|| (table, 1u32 << self.heap.extra(at)))
     }
 
+    /// Finds `key` without running script code: a stored key only a script `__eq__`
+    /// could match counts as different (the `&mut` paths use `set_lookup_calling_eq`).
     fn set_lookup(&self, table: u32, slots: u32, key: Value, hash: u32) -> Result<Lookup> {
-        let mut probe = Probe::new(hash, slots);
-        let mut free_slot = None;
+        let mut walk = Walk::new(hash, slots);
         loop {
-            let slot = probe.slot();
+            if let Step::Done(found) = self.set_lookup_from(table, slots, key, hash, &mut walk)? {
+                return Ok(found);
+            }
+        }
+    }
+
+    fn set_lookup_from(&self, table: u32, slots: u32, key: Value, hash: u32, walk: &mut Walk) -> Result<Step<Lookup>> {
+        loop {
+            let slot = walk.probe.slot();
             let k = self.heap.read_value(table + 4 * slot);
-            if k == Value::NULL {
-                return Ok(Lookup::Absent(free_slot.unwrap_or(slot)));
+            if k == Value::NULL || walk.exhausted {
+                return Ok(Step::Done(Lookup::Absent(walk.free_slot.unwrap_or(slot))));
             }
+            let mut ask = false;
             if k == DUMMY {
-                free_slot.get_or_insert(slot);
-            } else if k == key || (self.key_hash(k)? == hash && self.equals(k, key)?) {
-                return Ok(Lookup::Found(slot));
+                walk.free_slot.get_or_insert(slot);
+            } else if k == key {
+                return Ok(Step::Done(Lookup::Found(slot)));
+            } else if self.key_hash(k)? == hash {
+                if self.has_script_eq(k) || self.has_script_eq(key) {
+                    ask = true;
+                } else if self.equals(k, key)? {
+                    return Ok(Step::Done(Lookup::Found(slot)));
+                }
             }
-            if slots == 1 {
-                return Ok(Lookup::Absent(free_slot.unwrap_or(slot)));
+            walk.advance(slots);
+            if ask {
+                return Ok(Step::Ask { slot, entry: slot });
             }
-            probe.advance();
+        }
+    }
+
+    /// Finds `key` in set `at`, calling script `__eq__` where a stored key of equal hash
+    /// needs it: `(table, slots, outcome)`, `None` if the set has no table. A script that
+    /// changes the set meanwhile makes the search start over.
+    fn set_lookup_calling_eq(&mut self, at: u32, key: Value, hash: u32) -> Result<Option<(u32, u32, Lookup)>> {
+        'search: loop {
+            let Some((table, slots)) = self.set_table(at) else { return Ok(None) };
+            let mut walk = Walk::new(hash, slots);
+            loop {
+                let slot = match self.set_lookup_from(table, slots, key, hash, &mut walk)? {
+                    Step::Done(found) => return Ok(Some((table, slots, found))),
+                    Step::Ask { slot, .. } => slot,
+                };
+                let stored = self.heap.read_value(table + 4 * slot);
+                self.heap.incref(stored);
+                let equal = self.keys_equal_mut(stored, key);
+                let unchanged =
+                    self.set_table(at) == Some((table, slots)) && self.heap.read_value(table + 4 * slot) == stored;
+                self.release(stored);
+                if !unchanged {
+                    continue 'search;
+                }
+                if equal? {
+                    return Ok(Some((table, slots, Lookup::Found(slot))));
+                }
+            }
         }
     }
 
@@ -90,23 +135,27 @@ impl Vm {
     }
 
     /// `key in s`.
-    pub fn set_contains(&self, s: Value, key: Value) -> Result<bool> {
+    pub fn set_contains(&mut self, s: Value, key: Value) -> Result<bool> {
+        let at = self.object_of_kind(Kind::Set, s)?;
+        let hash = self.key_hash_mut(key)?;
+        Ok(matches!(self.set_lookup_calling_eq(at, key, hash)?, Some((_, _, Lookup::Found(_)))))
+    }
+
+    /// `key in s` decided without script code (for comparisons made where none can run:
+    /// members that compare by a script `__eq__` count as different unless identical).
+    fn set_holds(&self, s: Value, key: Value) -> Result<bool> {
         let at = self.object_of_kind(Kind::Set, s)?;
         let hash = self.key_hash(key)?;
-        let Some((table, slots)) = self.set_table(at) else {
-            return Ok(false);
-        };
+        let Some((table, slots)) = self.set_table(at) else { return Ok(false) };
         Ok(matches!(self.set_lookup(table, slots, key, hash)?, Lookup::Found(_)))
     }
 
     /// `s.add(key)` (borrowed); `Ok(true)` if it was not there before.
     pub fn set_add(&mut self, s: Value, key: Value) -> Result<bool> {
         let at = self.object_of_kind(Kind::Set, s)?;
-        let hash = self.key_hash(key)?;
-        if let Some((table, slots)) = self.set_table(at) {
-            if let Lookup::Found(_) = self.set_lookup(table, slots, key, hash)? {
-                return Ok(false);
-            }
+        let hash = self.key_hash_mut(key)?;
+        if let Some((_, _, Lookup::Found(_))) = self.set_lookup_calling_eq(at, key, hash)? {
+            return Ok(false);
         }
         let (used, fill) = (self.heap.region().read_u32(at + 8), self.heap.region().read_u32(at + 12));
         let full = self.set_table(at).is_none_or(|(_, slots)| fill >= self.table_rules.usable(slots));
@@ -130,11 +179,8 @@ impl Vm {
     /// `s.discard(key)`; `Ok(true)` if it was there.
     pub fn set_discard(&mut self, s: Value, key: Value) -> Result<bool> {
         let at = self.object_of_kind(Kind::Set, s)?;
-        let hash = self.key_hash(key)?;
-        let Some((table, slots)) = self.set_table(at) else {
-            return Ok(false);
-        };
-        let Lookup::Found(slot) = self.set_lookup(table, slots, key, hash)? else {
+        let hash = self.key_hash_mut(key)?;
+        let Some((table, slots, Lookup::Found(slot))) = self.set_lookup_calling_eq(at, key, hash)? else {
             return Ok(false);
         };
         let old = self.heap.read_value(table + 4 * slot);
@@ -215,7 +261,7 @@ impl Vm {
         }
         let mut position = 0;
         while let Some(key) = self.set_next(a, &mut position) {
-            if !self.set_contains(b, key)? {
+            if !self.set_holds(b, key)? {
                 return Ok(false);
             }
         }
@@ -424,7 +470,7 @@ impl Vm {
         }
         let mut position = 0;
         while let Some(key) = self.set_next(a, &mut position) {
-            if !self.set_contains(b, key)? {
+            if !self.set_holds(b, key)? {
                 return Ok(false);
             }
         }
