@@ -122,7 +122,9 @@ impl Vm {
             self.heap.free(chunk, size, Subsystem::Frame, BlockRole::Table);
             self.frame_stack = FrameStack { chunk: previous, top: previous_top };
         }
-        self.destroy_dead(&mut dead);
+        if !dead.is_empty() {
+            self.destroy_dead(&mut dead);
+        }
     }
 
     /// Queues the function and every register of `frame` for release.

@@ -911,14 +911,17 @@ impl Vm {
                     self.set_reg(g.now, a, found);
                 }
                 Op::Return => {
-                    let result = self.reg(g.now, a);
                     let frame = g.now.frame;
-                    let constructor = self.frame_flags(frame) & crate::frame::FRAME_CONSTRUCTOR != 0;
+                    let flags = self.frame_flags(frame);
+                    let constructor = flags & crate::frame::FRAME_CONSTRUCTOR != 0;
+                    let slot = g.now.registers + 4 * u32::from(a);
+                    let result = self.heap.read_value(slot);
                     if constructor && result != Value::NONE {
                         return Err(Error::Type("__init__() should return None"));
                     }
-                    self.heap.incref(result);
-                    if self.frame_flags(frame) & FRAME_RESUMED_BY_LOOP != 0 {
+                    // The result moves out of the frame that is about to go.
+                    self.heap.write_value(slot, Value::NULL);
+                    if flags & FRAME_RESUMED_BY_LOOP != 0 {
                         // A generator run by a `for` loop finished: the loop ends.
                         let (caller, generator, _) = self.loop_of(frame);
                         self.finish_for_loop(generator);

@@ -340,6 +340,11 @@ impl DeadStack {
         }
     }
 
+    /// Whether nothing waits to be freed.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.top == 0
+    }
+
     fn pop(&mut self, heap: &Heap) -> Option<u32> {
         if self.top == 0 {
             return None;
