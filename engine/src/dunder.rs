@@ -153,6 +153,9 @@ impl Vm {
                 }
             }
         }
+        if let Some(truth) = self.compare_containers_with_scripts(op, a, b, 0)? {
+            return Ok(Value::from_bool(truth));
+        }
         if matches!(op, Op::Eq | Op::Ne) && self.views_compare_as_sets(a, b) {
             // `d.keys() == {...}`: a keys or items view equals a set with the same members.
             let left = self.set_of(a)?;
@@ -175,6 +178,123 @@ impl Vm {
         Ok(Value::from_bool(truth))
     }
 
+    /// `a <op> b` for two tuples, two lists or (`==`/`!=`) two dicts holding instances
+    /// whose classes compare by script methods: element by element as Python does, the
+    /// first unequal pair deciding an order. `None` for everything else, which compares
+    /// natively.
+    fn compare_containers_with_scripts(&mut self, op: Op, a: Value, b: Value, depth: u32) -> Result<Option<bool>> {
+        let (Some(kind), true) = (self.kind_of(a), self.kind_of(a) == self.kind_of(b)) else { return Ok(None) };
+        let comparable = match kind {
+            Kind::Tuple | Kind::List => true,
+            Kind::Dict => matches!(op, Op::Eq | Op::Ne),
+            _ => false,
+        };
+        if !comparable || !(self.holds_script_instances(a, 0) || self.holds_script_instances(b, 0)) {
+            return Ok(None);
+        }
+        if depth >= crate::hash::MAX_NESTING {
+            return Err(Error::Recursion("maximum recursion depth exceeded in comparison"));
+        }
+        if kind == Kind::Dict {
+            return Ok(Some(self.dicts_equal_with_scripts(a, b, depth)? == (op == Op::Eq)));
+        }
+        let mut i = 0;
+        while i < self.sequence_len(a).min(self.sequence_len(b)) {
+            let (x, y) = (self.sequence_item(a, i), self.sequence_item(b, i));
+            i += 1;
+            if x == y {
+                continue;
+            }
+            // The script may change the containers: hold the pair while it runs.
+            self.heap.incref(x);
+            self.heap.incref(y);
+            let decided = self.compare_truth_nested(Op::Eq, x, y, depth + 1).and_then(|equal| match (equal, op) {
+                (true, _) => Ok(None),
+                (false, Op::Eq) => Ok(Some(false)),
+                (false, Op::Ne) => Ok(Some(true)),
+                (false, _) => self.compare_truth_nested(op, x, y, depth + 1).map(Some),
+            });
+            self.release_all(&[x, y]);
+            if let Some(truth) = decided? {
+                return Ok(Some(truth));
+            }
+        }
+        let (m, n) = (self.sequence_len(a), self.sequence_len(b));
+        Ok(Some(match op {
+            Op::Eq => m == n,
+            Op::Ne => m != n,
+            Op::Lt => m < n,
+            Op::Le => m <= n,
+            Op::Gt => m > n,
+            _ => m >= n,
+        }))
+    }
+
+    /// `a == b` for two dicts, keys found and values compared with script methods.
+    fn dicts_equal_with_scripts(&mut self, a: Value, b: Value, depth: u32) -> Result<bool> {
+        if self.dict_len(a) != self.dict_len(b) {
+            return Ok(false);
+        }
+        let mut pairs = alloc::vec::Vec::new();
+        let mut position = 0;
+        while let Some((key, value)) = self.dict_next(a, &mut position) {
+            pairs.extend([key, value]);
+        }
+        for &v in &pairs {
+            self.heap.incref(v);
+        }
+        let mut equal = Ok(true);
+        for pair in pairs.chunks(2) {
+            let found = match self.dict_get(b, pair[0]) {
+                Ok(Some(found)) => found,
+                Ok(None) => {
+                    equal = Ok(false);
+                    break;
+                }
+                Err(e) => {
+                    equal = Err(e);
+                    break;
+                }
+            };
+            let same = self.compare_truth_nested(Op::Eq, pair[1], found, depth + 1);
+            self.release(found);
+            if !matches!(same, Ok(true)) {
+                equal = same;
+                break;
+            }
+        }
+        self.release_all(&pairs);
+        equal
+    }
+
+    /// Whether `v` is an instance whose class compares by script methods, or a tuple,
+    /// list or dict (values and keys) holding one, at any depth up to the nesting limit.
+    fn holds_script_instances(&self, v: Value, depth: u32) -> bool {
+        if depth > crate::hash::MAX_NESTING {
+            return false;
+        }
+        match self.kind_of(v) {
+            Some(Kind::Instance) => {
+                let class = self.heap.region().read_u32(v.as_object().unwrap_or_default() + 8);
+                // Ordering methods are looked up by name, so any script class counts.
+                class != self.builtin_type(crate::types::BuiltinType::Object).as_object().unwrap_or_default()
+            }
+            Some(Kind::Tuple | Kind::List) => {
+                (0..self.sequence_len(v)).any(|i| self.holds_script_instances(self.sequence_item(v, i), depth + 1))
+            }
+            Some(Kind::Dict) => {
+                let mut position = 0;
+                while let Some((key, value)) = self.dict_next(v, &mut position) {
+                    if self.holds_script_instances(key, depth + 1) || self.holds_script_instances(value, depth + 1) {
+                        return true;
+                    }
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
     fn views_compare_as_sets(&self, a: Value, b: Value) -> bool {
         let set_like = |v: Value| self.kind_of(v) == Some(Kind::Set) || self.is_set_like_view(v);
         (self.is_set_like_view(a) || self.is_set_like_view(b)) && set_like(a) && set_like(b)
@@ -182,6 +302,13 @@ impl Vm {
 
     /// `a <op> b` as a Rust bool, for natives that compare values (`sorted`, `min`, `in`).
     pub(crate) fn compare_truth(&mut self, op: Op, a: Value, b: Value) -> Result<bool> {
+        self.compare_truth_nested(op, a, b, 0)
+    }
+
+    fn compare_truth_nested(&mut self, op: Op, a: Value, b: Value, depth: u32) -> Result<bool> {
+        if let Some(truth) = self.compare_containers_with_scripts(op, a, b, depth)? {
+            return Ok(truth);
+        }
         if self.kind_of(a) != Some(Kind::Instance) && self.kind_of(b) != Some(Kind::Instance) {
             return match op {
                 Op::Eq => self.equals(a, b),
@@ -326,16 +453,11 @@ impl Vm {
             if element == item {
                 return Ok(true);
             }
-            let scripted = self.kind_of(element) == Some(Kind::Instance) || self.kind_of(item) == Some(Kind::Instance);
-            let equal = if scripted {
-                self.heap.incref(element);
-                let equal = self.compare_truth(Op::Eq, element, item);
-                self.release(element);
-                equal?
-            } else {
-                self.equals(element, item)?
-            };
-            if equal {
+            // Hold the element: an `__eq__` may drop it from the list.
+            self.heap.incref(element);
+            let equal = self.compare_truth(Op::Eq, element, item);
+            self.release(element);
+            if equal? {
                 return Ok(true);
             }
             i += 1;

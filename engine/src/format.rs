@@ -884,6 +884,25 @@ pub(crate) fn str_format(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -
     vm.new_str(&out)
 }
 
+/// `s.format_map(mapping)`: `s.format(**mapping)` for a dict's str keys.
+pub(crate) fn str_format_map(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [receiver, mapping] = args else {
+        return Err(Error::Type("format_map() takes exactly one argument"));
+    };
+    if vm.kind_of(*mapping) != Some(Kind::Dict) {
+        return Err(Error::Type("format_map() argument must be a dict"));
+    }
+    let (mut names, mut values) = (alloc::vec::Vec::new(), alloc::vec::Vec::new());
+    let mut position = 0;
+    while let Some((key, value)) = vm.dict_next(*mapping, &mut position) {
+        if vm.kind_of(key) == Some(Kind::Str) {
+            names.push(key);
+            values.push(value);
+        }
+    }
+    str_format(vm, &[*receiver], &Keywords { names: &names, values: &values })
+}
+
 // ---------------------------------------------------------------------------------------
 // The VM side
 

@@ -39,6 +39,7 @@ pub enum ViewFlavor {
 /// Every method of the built-in types.
 pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Str, "upper", str_upper),
+    (BuiltinType::Str, "format_map", crate::format::str_format_map),
     (BuiltinType::Str, "lower", str_lower),
     (BuiltinType::Str, "strip", str_strip),
     (BuiltinType::Str, "lstrip", str_lstrip),
@@ -273,19 +274,13 @@ fn str_arg(vm: &mut Vm, v: Value, context: &str) -> Result<String> {
     }
 }
 
-/// Python's `a == b` for a container search: identity first, then `__eq__` for
-/// instances, the built-in equality otherwise.
+/// Python's `a == b` for a container search: identity first, then `==` with script
+/// methods wherever instances take part.
 fn items_equal(vm: &mut Vm, a: Value, b: Value) -> Result<bool> {
     if a == b {
         return Ok(true);
     }
-    if vm.kind_of(a) != Some(Kind::Instance) && vm.kind_of(b) != Some(Kind::Instance) {
-        return vm.equals(a, b);
-    }
-    let result = vm.compare_op(Op::Eq, a, b)?;
-    let truth = vm.truth(result);
-    vm.release(result);
-    truth
+    vm.compare_truth(Op::Eq, a, b)
 }
 
 // str
