@@ -303,6 +303,7 @@ pub(crate) fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     if let Some(n) = vm.length(v)? {
         return vm.new_int(n);
     }
+    let v = vm.through_base(v);
     let n = match vm.kind_of(v) {
         Some(Kind::Str) => vm.str_char_len(v).unwrap_or(0) as i64,
         Some(Kind::List) => i64::from(vm.list_len(v)),
@@ -399,8 +400,8 @@ fn parse_int(text: &str, base: u32) -> core::result::Result<i64, BadInt> {
 fn builtin_int(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (v, base) = match args {
         [] => return Ok(Value::small_int(0).unwrap_or(Value::NONE)),
-        [v] => (*v, None),
-        [v, base] => (*v, Some(index_of(vm, *base)?)),
+        [v] => (vm.through_base(*v), None),
+        [v, base] => (vm.through_base(*v), Some(index_of(vm, *base)?)),
         _ => {
             let text = format!("int() takes at most 2 arguments ({} given)", args.len());
             return Err(type_error(vm, &text));
@@ -461,7 +462,7 @@ fn builtin_int(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn builtin_float(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let v = match args {
         [] => return vm.new_float(0.0),
-        [v] => *v,
+        [v] => vm.through_base(*v),
         _ => return Err(Error::Type("float expected at most 1 argument")),
     };
     if let Some(n) = vm.as_int(v) {
@@ -518,6 +519,7 @@ fn builtin_abs(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     }
     match vm.call_dunder(v, "__abs__", &[])? {
         Some(result) => Ok(result),
+        None if vm.builtin_base(v).is_some() => builtin_abs(vm, &[vm.through_base(v)]),
         None => Err(Error::TypeOf { template: "bad operand type for abs(): '{}'", value: v }),
     }
 }
@@ -1165,6 +1167,7 @@ fn builtin_round(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result
             None => vm.call(method, &[number]),
         };
     }
+    let number = vm.through_base(number);
     let ndigits = match ndigits {
         Some(v) => Some(index_of(vm, v)?),
         None => None,

@@ -71,6 +71,11 @@ impl Vm {
             flags |= self.heap.region().read_u32(self.object_of_kind(Kind::Class, b)? + 24);
         }
         flags = with_attribute_count_hint(flags, 0);
+        // Only script classes (made with a namespace) hold base values; the built-in
+        // hierarchy (`bool` under `int`) is made without one.
+        if namespace.is_some() && self.derives_from_builtin(bases) {
+            flags |= crate::builtin_subclass::CLASS_BUILTIN_BASE;
+        }
         if let Some(namespace) = namespace {
             // Only a script-defined hook counts (`object.__setattr__` is the plain store).
             if let Some(hook) = self.dict_get_str(namespace, "__setattr__")? {

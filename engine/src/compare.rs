@@ -42,6 +42,8 @@ impl Vm {
         if a == b {
             return Ok(true);
         }
+        // A `str`, `int`, ... subclass's instance equals what its base value equals.
+        let (a, b) = (self.through_base(a), self.through_base(b));
         if let (Some(x), Some(y)) = (self.as_number(a), self.as_number(b)) {
             return Ok(match (x, y) {
                 (Number::Int(x), Number::Int(y)) => x == y,

@@ -125,7 +125,8 @@ impl Vm {
                 return Ok(result);
             }
         }
-        self.binary(op, a, b)
+        // Instances of classes derived from built-in types operate as their base values.
+        self.binary(op, self.through_base(a), self.through_base(b))
     }
 
     /// `a <op> b` for a comparison opcode, with instances' special methods (owned result).
@@ -153,6 +154,7 @@ impl Vm {
                 }
             }
         }
+        let (a, b) = (self.through_base(a), self.through_base(b));
         if let Some(truth) = self.compare_containers_with_scripts(op, a, b, 0)? {
             return Ok(Value::from_bool(truth));
         }
@@ -361,7 +363,7 @@ impl Vm {
                 return Ok(n != 0);
             }
         }
-        Ok(self.is_true(v))
+        Ok(self.is_true(self.through_base(v)))
     }
 
     /// `len(v)` with `__len__` for instances.
@@ -378,7 +380,19 @@ impl Vm {
     pub(crate) fn get_item_any(&mut self, container: Value, key: Value) -> Result<Value> {
         match self.call_dunder(container, "__getitem__", &[key])? {
             Some(v) => Ok(v),
-            None => self.get_item(container, key),
+            None => match self.builtin_base(container) {
+                Some(base) => match self.get_item(base, key) {
+                    // A dict subclass's `__missing__` answers for absent keys.
+                    Err(Error::Key(_)) if self.kind_of(base) == Some(Kind::Dict) => {
+                        match self.call_dunder(container, "__missing__", &[key])? {
+                            Some(v) => Ok(v),
+                            None => Err(Error::Key(key)),
+                        }
+                    }
+                    got => got,
+                },
+                None => self.get_item(container, key),
+            },
         }
     }
 
@@ -389,7 +403,7 @@ impl Vm {
                 self.release(result);
                 Ok(())
             }
-            None => self.set_item(container, key, v),
+            None => self.set_item(self.through_base(container), key, v),
         }
     }
 
@@ -400,7 +414,7 @@ impl Vm {
                 self.release(result);
                 Ok(())
             }
-            None => self.delete_item(container, key),
+            None => self.delete_item(self.through_base(container), key),
         }
     }
 
@@ -411,6 +425,7 @@ impl Vm {
             self.release(result);
             return truth;
         }
+        let container = self.through_base(container);
         if self.kind_of(container) == Some(Kind::Instance) {
             let it = self.iter_any(container)?;
             loop {
@@ -469,7 +484,7 @@ impl Vm {
     pub(crate) fn iter_any(&mut self, v: Value) -> Result<Value> {
         match self.call_dunder(v, "__iter__", &[])? {
             Some(it) => Ok(it),
-            None => self.iter(v),
+            None => self.iter(self.through_base(v)),
         }
     }
 

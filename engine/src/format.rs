@@ -866,6 +866,8 @@ fn parse_field(input: &str, mut pos: usize) -> Result<(Field<'_>, usize)> {
 struct FormatArgs<'x> {
     positional: &'x [Value],
     keywords: &'x Keywords<'x>,
+    /// `format_map`'s mapping, indexed by field name (NULL for `format`).
+    mapping: Value,
 }
 
 /// `str.format(*args, **kwargs)`: `args[0]` is the format string, the rest the positional
@@ -875,32 +877,29 @@ pub(crate) fn str_format(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -
     let Some((&receiver, rest)) = args.split_first() else {
         return Err(Error::Type("unbound method str.format() needs an argument"));
     };
-    let input: String =
-        vm.as_str(receiver).ok_or(Error::Type("descriptor 'format' for 'str' objects doesn't apply"))?.into();
+    format_fields(vm, receiver, &FormatArgs { positional: rest, keywords, mapping: Value::NULL })
+}
+
+/// The format string `receiver` with its fields replaced from `arguments`.
+fn format_fields(vm: &mut Vm, receiver: Value, arguments: &FormatArgs<'_>) -> Result<Value> {
+    let input: String = vm
+        .as_str(vm.through_base(receiver))
+        .ok_or(Error::Type("descriptor 'format' for 'str' objects doesn't apply"))?
+        .into();
     let mut numbering = AutoNumber { state: Numbering::Unknown, next: 0 };
     let mut out = String::new();
-    let arguments = FormatArgs { positional: rest, keywords };
-    vm.build_string(&input, &arguments, 2, &mut numbering, &mut out)?;
+    vm.build_string(&input, arguments, 2, &mut numbering, &mut out)?;
     vm.new_str(&out)
 }
 
-/// `s.format_map(mapping)`: `s.format(**mapping)` for a dict's str keys.
+/// `s.format_map(mapping)`: each named field is `mapping[name]` (so a dict subclass's
+/// `__missing__` answers for absent names).
 pub(crate) fn str_format_map(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let [receiver, mapping] = args else {
         return Err(Error::Type("format_map() takes exactly one argument"));
     };
-    if vm.kind_of(*mapping) != Some(Kind::Dict) {
-        return Err(Error::Type("format_map() argument must be a dict"));
-    }
-    let (mut names, mut values) = (alloc::vec::Vec::new(), alloc::vec::Vec::new());
-    let mut position = 0;
-    while let Some((key, value)) = vm.dict_next(*mapping, &mut position) {
-        if vm.kind_of(key) == Some(Kind::Str) {
-            names.push(key);
-            values.push(value);
-        }
-    }
-    str_format(vm, &[*receiver], &Keywords { names: &names, values: &values })
+    let keywords = Keywords::default();
+    format_fields(vm, *receiver, &FormatArgs { positional: &[], keywords: &keywords, mapping: *mapping })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1442,6 +1441,12 @@ impl Vm {
                 Some(v) => {
                     self.incref(v);
                     v
+                }
+                None if args.mapping != Value::NULL => {
+                    let key = self.new_str(first)?;
+                    let found = self.get_item_any(args.mapping, key);
+                    self.release(key);
+                    found?
                 }
                 None => {
                     let key = self.new_str(first)?;

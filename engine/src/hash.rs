@@ -234,6 +234,10 @@ impl Vm {
             {
                 Err(Error::TypeOf { template: "unhashable type: '{}'", value: v })
             }
+            // A str, int, ... subclass hashes as its value.
+            Kind::Instance if self.builtin_base(v).is_some() => {
+                self.hash_nested(self.builtin_base(v).unwrap_or(Value::NONE), depth + 1)
+            }
             Kind::Range => {
                 // Equal ranges (same items) hash alike, as `==` compares them by items.
                 let (start, _, step) = self.range_parts(at);

@@ -462,7 +462,12 @@ impl Vm {
                     Some(_) => self.length(seq)?,
                     None => None,
                 };
-                let Some(n) = n else { return Err(self.not_reversible(seq)) };
+                let Some(n) = n else {
+                    return match self.builtin_base(seq) {
+                        Some(base) => self.new_reversed(base),
+                        None => Err(self.not_reversible(seq)),
+                    };
+                };
                 self.heap.incref(seq);
                 (seq, n)
             }

@@ -9,6 +9,7 @@
 extern crate alloc;
 
 pub mod accounting;
+mod builtin_subclass;
 mod builtins;
 pub mod bytecode;
 pub mod class;

@@ -127,6 +127,11 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Slice, "indices", slice_indices),
     (BuiltinType::Type, "mro", type_mro),
     (BuiltinType::Object, "__setattr__", crate::builtins::object_setattr),
+    (BuiltinType::Object, "__init__", object_init),
+    (BuiltinType::Object, "__repr__", object_repr),
+    (BuiltinType::Object, "__str__", object_str),
+    (BuiltinType::List, "__init__", list_init),
+    (BuiltinType::Set, "__init__", set_init),
     // Special methods called by name (`'abc'.__len__()`, `getattr(xs, '__len__')`).
     (BuiltinType::Str, "__len__", crate::builtins::builtin_len),
     (BuiltinType::Str, "__contains__", dunder_contains),
@@ -163,7 +168,61 @@ pub(crate) const METHODS_WITH_KEYWORDS: &[(BuiltinType, &str, NativeKeywordFn)] 
     (BuiltinType::Str, "expandtabs", str_expandtabs),
     (BuiltinType::Dict, "update", dict_update),
     (BuiltinType::Str, "format", crate::format::str_format),
+    (BuiltinType::Dict, "__init__", dict_init),
 ];
+
+/// `object.__init__(self)`: nothing to do (`super().__init__()` at the top of a chain).
+fn object_init(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    arity(vm, args, "object.__init__", 0, 0)?;
+    Ok(Value::NONE)
+}
+
+/// `object.__repr__(self)`: the built-in repr, never the class's own `__repr__` (so a
+/// script `__repr__` can call it through `super()`); a built-in subclass's base value.
+fn object_repr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    arity(vm, args, "object.__repr__", 0, 0)?;
+    let v = args[0];
+    let text = match (vm.builtin_base(v), v.as_object()) {
+        (Some(base), _) => vm.repr(base)?,
+        (None, Some(at)) if vm.kind_of(v) == Some(Kind::Instance) => {
+            format!("<__main__.{} object at {at:#x}>", vm.type_name_of(v))
+        }
+        _ => vm.repr(v)?,
+    };
+    vm.new_str(&text)
+}
+
+/// `object.__str__(self)`: `repr(self)`, the class's own `__repr__` included.
+fn object_str(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    arity(vm, args, "object.__str__", 0, 0)?;
+    let text = vm.repr(args[0])?;
+    vm.new_str(&text)
+}
+
+/// `list.__init__(self, iterable=())`: the list's items become the iterable's.
+fn list_init(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    arity(vm, args, "list", 0, 1)?;
+    list_clear(vm, &args[..1])?;
+    if args.len() == 2 {
+        list_extend(vm, args)?;
+    }
+    Ok(Value::NONE)
+}
+
+/// `set.__init__(self, iterable=())`.
+fn set_init(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    arity(vm, args, "set", 0, 1)?;
+    set_clear(vm, &args[..1])?;
+    set_update(vm, args)
+}
+
+/// `dict.__init__(self, mapping_or_pairs=(), **keywords)`.
+fn dict_init(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
+    arity(vm, args, "dict", 0, 1)?;
+    let d = receiver_dict(vm, args)?;
+    vm.dict_clear(d)?;
+    dict_update(vm, args, keywords)
+}
 
 // Arguments and errors.
 
@@ -287,7 +346,10 @@ fn items_equal(vm: &mut Vm, a: Value, b: Value) -> Result<bool> {
 
 /// The text of `args[0]` (the receiver of a str method).
 fn receiver_text(vm: &Vm, args: &[Value]) -> Result<String> {
-    args.first().and_then(|&s| vm.as_str(s)).map(String::from).ok_or(Error::Type("descriptor requires a 'str' object"))
+    args.first()
+        .and_then(|&s| vm.as_str(vm.through_base(s)))
+        .map(String::from)
+        .ok_or(Error::Type("descriptor requires a 'str' object"))
 }
 
 /// The receiver's text, after checking the method's number of arguments.
@@ -315,7 +377,10 @@ fn changed_case(
     unicode: fn(&str) -> String,
 ) -> Result<Value> {
     arity(vm, args, name, 0, 0)?;
-    let text = args.first().and_then(|&s| vm.as_str(s)).ok_or(Error::Type("descriptor requires a 'str' object"))?;
+    let text = args
+        .first()
+        .and_then(|&s| vm.as_str(vm.through_base(s)))
+        .ok_or(Error::Type("descriptor requires a 'str' object"))?;
     let changed = if text.is_ascii() { ascii(text) } else { unicode(text) };
     vm.new_str(&changed)
 }
@@ -495,7 +560,7 @@ fn affix_matches(
 ) -> Result<Value> {
     if let [receiver, affix] = args {
         // The common form, one str and no bounds: no copies.
-        if let (Some(text), Some(affix)) = (vm.as_str(*receiver), vm.as_str(*affix)) {
+        if let (Some(text), Some(affix)) = (vm.as_str(vm.through_base(*receiver)), vm.as_str(*affix)) {
             return Ok(Value::from_bool(test(text, affix)));
         }
     }
@@ -872,8 +937,8 @@ fn translation(vm: &mut Vm, table: Value, key: Value) -> Result<Option<Value>> {
 // list and tuple
 
 fn receiver_list(vm: &Vm, args: &[Value]) -> Result<Value> {
-    match args.first() {
-        Some(&l) if vm.kind_of(l) == Some(Kind::List) => Ok(l),
+    match args.first().map(|&l| vm.through_base(l)) {
+        Some(l) if vm.kind_of(l) == Some(Kind::List) => Ok(l),
         _ => Err(Error::Type("descriptor requires a 'list' object")),
     }
 }
@@ -1065,8 +1130,8 @@ fn tuple_count(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 // dict
 
 fn receiver_dict(vm: &Vm, args: &[Value]) -> Result<Value> {
-    match args.first() {
-        Some(&d) if vm.kind_of(d) == Some(Kind::Dict) => Ok(d),
+    match args.first().map(|&d| vm.through_base(d)) {
+        Some(d) if vm.kind_of(d) == Some(Kind::Dict) => Ok(d),
         _ => Err(Error::Type("descriptor requires a 'dict' object")),
     }
 }
@@ -1216,8 +1281,8 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 // set
 
 fn receiver_set(vm: &Vm, args: &[Value]) -> Result<Value> {
-    match args.first() {
-        Some(&s) if vm.kind_of(s) == Some(Kind::Set) && !vm.is_frozenset(s) => Ok(s),
+    match args.first().map(|&s| vm.through_base(s)) {
+        Some(s) if vm.kind_of(s) == Some(Kind::Set) && !vm.is_frozenset(s) => Ok(s),
         _ => Err(Error::Type("descriptor requires a 'set' object")),
     }
 }

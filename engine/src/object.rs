@@ -420,11 +420,14 @@ impl Vm {
                     self.heap.free_object(at, Kind::Module, MODULE_BYTES);
                 }
                 Kind::Instance => {
-                    for slot in [8, 12] {
+                    // The class (alive: the instance holds it) says whether there is a base.
+                    let bytes = self.instance_bytes(at);
+                    let parts: &[u32] = if bytes == INSTANCE_BYTES { &[8, 12] } else { &[8, 12, 16] };
+                    for &slot in parts {
                         let part = self.heap.read_value(at + slot);
                         dead.release(&mut self.heap, part);
                     }
-                    self.heap.free_object(at, Kind::Instance, INSTANCE_BYTES);
+                    self.heap.free_object(at, Kind::Instance, bytes);
                 }
                 Kind::Super | Kind::Wrapper => {
                     let bytes = if self.heap.kind(at) == Kind::Super { SUPER_BYTES } else { WRAPPER_BYTES };
@@ -552,7 +555,11 @@ impl Vm {
             }
             Kind::Instance => {
                 let attributes = self.heap.read_value(at + 12);
-                own(INSTANCE_BYTES) + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }
+                // A built-in subclass's instance owns its base value too.
+                let base = self.builtin_base(v).map_or(0, |base| self.getsizeof(base));
+                own(self.instance_bytes(at))
+                    + base
+                    + if attributes == Value::NULL { 0 } else { self.getsizeof(attributes) }
             }
         }
     }

@@ -121,8 +121,8 @@ impl Vm {
 
     /// `str(v)`: the text itself for strings, `repr` for everything else built in.
     pub fn to_str(&mut self, v: Value) -> Result<String> {
-        if let Some(text) = self.as_str(v) {
-            return Ok(text.into());
+        if self.kind_of(v) == Some(Kind::Str) {
+            return Ok(self.as_str(v).unwrap_or("").into());
         }
         if matches!(self.kind_of(v), Some(Kind::Instance | Kind::Exception)) {
             if let Some(text) = self.call_text_dunder(v, "__str__")? {
@@ -130,6 +130,12 @@ impl Vm {
             }
             if self.kind_of(v) == Some(Kind::Exception) {
                 return Ok(self.exception_message(v));
+            }
+            if let Some(base) = self.builtin_base(v) {
+                // `str()` falls back to the class's own `__repr__` before the base value.
+                if self.script_dunder(v, "__repr__")?.is_none() {
+                    return self.to_str(base);
+                }
             }
         }
         self.repr(v)
@@ -185,9 +191,12 @@ impl Vm {
                     };
                     let _ = write!(out, "{name}({args_text})");
                 }
-                None => {
-                    let _ = write!(out, "<__main__.{} object at {at:#x}>", self.type_name_of(v));
-                }
+                None => match self.builtin_base(v) {
+                    Some(base) => self.write_repr(out, base, active)?,
+                    None => {
+                        let _ = write!(out, "<__main__.{} object at {at:#x}>", self.type_name_of(v));
+                    }
+                },
             },
             Kind::Float => out.push_str(&float_repr(self.as_float(v).unwrap_or(0.0))),
             Kind::Str => out.push_str(&str_repr(self.as_str(v).unwrap_or(""))),

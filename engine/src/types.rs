@@ -325,6 +325,11 @@ impl Vm {
             }
             return Ok(exception);
         }
+        if self.class_flags(at) & crate::builtin_subclass::CLASS_BUILTIN_BASE != 0 {
+            if let Some(builtin) = self.builtin_of_class(class) {
+                return self.instantiate_builtin_subclass(class, builtin, args, keywords);
+            }
+        }
         let constructor = self.class_constructor(class);
         match constructor.as_object() {
             Some(native) => self.call_native(native, args, keywords),
