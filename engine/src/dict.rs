@@ -42,6 +42,9 @@ pub(crate) const OBJECT_BYTES: u32 = 16;
 /// Header flag of a namespace dict (a module's globals, the builtins): changes to its
 /// keys move the VM's namespace epoch, which global load caches are checked against.
 pub(crate) const DICT_NAMESPACE: u8 = 1;
+/// Header flag: a key whose class defines `__eq__` was stored in the dict at some time
+/// (lookups then ask that `__eq__`; without the flag they need not check every probe).
+const DICT_SCRIPT_KEYS: u8 = 2;
 
 /// Byte width of index slots for a table of `slots`.
 fn index_width(slots: u32) -> u32 {
@@ -162,10 +165,11 @@ impl Vm {
 
     /// Finds `key` without running script code: a stored key only a script `__eq__` could
     /// match counts as different (the `&mut` paths use [`Vm::lookup_calling_eq`]).
+    #[inline]
     fn lookup(&self, table: u32, layout: &Layout, key: Value, hash: u32) -> Result<Lookup> {
         let mut walk = Walk::new(hash, layout.slots);
         loop {
-            match self.lookup_from(table, layout, key, hash, &mut walk)? {
+            match self.lookup_from(table, layout, key, hash, &mut walk, false)? {
                 Step::Done(found) => return Ok(found),
                 Step::Ask { .. } => {}
             }
@@ -175,7 +179,16 @@ impl Vm {
     /// Walks the probe sequence of `key` from `walk` until it decides, or meets a stored
     /// key of equal hash that only a script `__eq__` can compare (`walk` then points past
     /// it).
-    fn lookup_from(&self, table: u32, layout: &Layout, key: Value, hash: u32, walk: &mut Walk) -> Result<Step<Lookup>> {
+    #[inline(always)]
+    fn lookup_from(
+        &self,
+        table: u32,
+        layout: &Layout,
+        key: Value,
+        hash: u32,
+        walk: &mut Walk,
+        may_ask: bool,
+    ) -> Result<Step<Lookup>> {
         let (empty, dummy) = sentinels(layout.width);
         let key_interned = self.is_interned(key);
         loop {
@@ -195,7 +208,7 @@ impl Vm {
                     return Ok(Step::Done(Lookup::Found { slot, entry: ix }));
                 }
                 if !both_interned {
-                    if (self.has_script_eq(k) || self.has_script_eq(key)) && self.key_hash(k)? == hash {
+                    if may_ask && (self.has_script_eq(k) || self.has_script_eq(key)) && self.key_hash(k)? == hash {
                         ask = true;
                     } else if self.keys_match_slow(k, key, hash)? {
                         return Ok(Step::Done(Lookup::Found { slot, entry: ix }));
@@ -212,12 +225,23 @@ impl Vm {
     /// Finds `key` in dict `at`, calling script `__eq__` where a stored key of equal hash
     /// needs it: `(table, layout, outcome)`, `None` if the dict has no table. A script
     /// that changes the dict meanwhile makes the search start over, as in CPython.
+    #[inline(always)]
+    fn find_key(&mut self, at: u32, key: Value, hash: u32) -> Result<Option<(u32, Layout, Lookup)>> {
+        // Only a script-`__eq__` key, sought or stored, can need asking.
+        if self.heap.flags(at) & DICT_SCRIPT_KEYS == 0 && !self.has_script_eq(key) {
+            let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
+            return Ok(Some((table, layout, self.lookup(table, &layout, key, hash)?)));
+        }
+        self.lookup_calling_eq(at, key, hash)
+    }
+
+    #[inline(never)]
     fn lookup_calling_eq(&mut self, at: u32, key: Value, hash: u32) -> Result<Option<(u32, Layout, Lookup)>> {
         'search: loop {
             let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
             let mut walk = Walk::new(hash, layout.slots);
             loop {
-                let (slot, entry) = match self.lookup_from(table, &layout, key, hash, &mut walk)? {
+                let (slot, entry) = match self.lookup_from(table, &layout, key, hash, &mut walk, true)? {
                     Step::Done(found) => return Ok(Some((table, layout, found))),
                     Step::Ask { slot, entry } => (slot, entry),
                 };
@@ -374,7 +398,7 @@ impl Vm {
     fn dict_find(&mut self, d: Value, key: Value) -> Result<Option<Value>> {
         let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash_mut(key)?;
-        Ok(match self.lookup_calling_eq(at, key, hash)? {
+        Ok(match self.find_key(at, key, hash)? {
             Some((table, layout, Lookup::Found { entry, .. })) => {
                 Some(self.heap.read_value(Self::entry_at(&layout, table, entry) + 4))
             }
@@ -387,7 +411,7 @@ impl Vm {
         let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash_mut(key)?;
         let mut free_slot = None;
-        if let Some((table, layout, found)) = self.lookup_calling_eq(at, key, hash)? {
+        if let Some((table, layout, found)) = self.find_key(at, key, hash)? {
             match found {
                 Lookup::Found { entry, .. } => {
                     self.replace_value(Self::entry_at(&layout, table, entry), value);
@@ -407,6 +431,10 @@ impl Vm {
     /// Inserts `key` (owned, found absent a moment ago, when the index slot for it was
     /// `free_slot`), growing the table if it is full.
     fn insert_new_key(&mut self, at: u32, key: Value, hash: u32, value: Value, free_slot: Option<u32>) -> Result<()> {
+        if self.has_script_eq(key) {
+            let flags = self.heap.flags(at);
+            self.heap.set_flags(at, flags | DICT_SCRIPT_KEYS);
+        }
         self.keys_changing(at);
         let used = self.heap.region().read_u32(at + 8);
         let full = match self.dict_table(at) {
@@ -473,7 +501,7 @@ impl Vm {
     pub fn dict_delete(&mut self, d: Value, key: Value) -> Result<bool> {
         let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash_mut(key)?;
-        let Some((table, layout, Lookup::Found { slot, entry })) = self.lookup_calling_eq(at, key, hash)? else {
+        let Some((table, layout, Lookup::Found { slot, entry })) = self.find_key(at, key, hash)? else {
             return Ok(false);
         };
         self.keys_changing(at);

@@ -124,20 +124,24 @@ impl Vm {
 
     /// The 32-bit hash a table probes with for key `v`. An instance hashed by its
     /// class's `__hash__` gives the value [`Vm::key_hash_mut`] last stored in it.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn key_hash(&self, v: Value) -> Result<u32> {
         if let Some(n) = v.as_small_int() {
             return Ok(table_hash(hash_int(n)));
         }
-        if let Some(at) = v.as_object() {
-            match self.heap.kind(at) {
-                Kind::Str => return Ok(self.str_hash(at)),
-                Kind::Instance if self.has_script_hash(v) => {
-                    // 24 bits kept in the header: `extra` and `flags` (unused by instances).
-                    return Ok(u32::from(self.heap.extra(at)) | u32::from(self.heap.flags(at)) << 16);
-                }
-                _ => {}
-            }
+        if let Some(at) = v.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)) {
+            return Ok(self.str_hash(at));
+        }
+        self.other_key_hash(v)
+    }
+
+    /// [`Vm::key_hash`] for keys other than small ints and strings.
+    #[inline(never)]
+    fn other_key_hash(&self, v: Value) -> Result<u32> {
+        if self.has_script_hash(v) {
+            // 24 bits kept in the header: `extra` and `flags` (unused by instances).
+            let at = v.as_object().unwrap_or_default();
+            return Ok(u32::from(self.heap.extra(at)) | u32::from(self.heap.flags(at)) << 16);
         }
         self.hash(v).map(table_hash)
     }
@@ -156,10 +160,17 @@ impl Vm {
     /// The table hash of key `v` (see [`Vm::key_hash`]), calling a script-defined
     /// `__hash__` and keeping its 24-bit table hash in the instance for later probes and
     /// rebuilds (as CPython keeps the hash in the table entry).
+    #[inline(always)]
     pub(crate) fn key_hash_mut(&mut self, v: Value) -> Result<u32> {
-        if !self.has_script_hash(v) {
-            return self.key_hash(v);
+        if self.has_script_hash(v) {
+            self.script_key_hash(v)
+        } else {
+            self.key_hash(v)
         }
+    }
+
+    #[inline(never)]
+    fn script_key_hash(&mut self, v: Value) -> Result<u32> {
         let h = table_hash(self.hash_mut(v)?) & 0x00ff_ffff;
         let at = v.as_object().unwrap_or_default();
         self.heap.set_extra(at, h as u16);

@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! instance (16 bytes): +8 class  +12 attributes: dict (NULL until the first attribute)
+//!                      (20 bytes, +16 base value, for classes derived from a built-in
+//!                      type: `builtin_subclass.rs`)
 //! ```
 //!
 //! `C(args)` makes the instance, then runs `C.__init__(instance, args)`. From the

@@ -58,6 +58,7 @@ impl Vm {
         }
     }
 
+    #[inline(always)]
     fn set_lookup_from(&self, table: u32, slots: u32, key: Value, hash: u32, walk: &mut Walk) -> Result<Step<Lookup>> {
         loop {
             let slot = walk.probe.slot();
