@@ -35,11 +35,19 @@ impl Vm {
 
     /// `__init__` of a class (borrowed), if a script class defines one.
     pub(crate) fn init_method(&mut self, class: Value) -> Result<Option<Value>> {
-        if self.init_name == Value::NULL {
-            self.init_name = self.intern_str("__init__")?;
-        }
-        let found = self.class_lookup(class, self.init_name)?;
-        Ok(found.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
+        let found = match self.cached_init_entry(class) {
+            Some(entry) => entry,
+            None => {
+                if self.init_name == Value::NULL {
+                    self.init_name = self.intern_str("__init__")?;
+                }
+                let entry = self.class_entry_of(class, self.init_name)?;
+                self.remember_init_entry(class, entry);
+                entry
+            }
+        };
+        let init = found.map(|entry| self.heap.read_value(entry + 4));
+        Ok(init.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
     }
 
     /// The attribute dict of an instance or exception, made if `create` (borrowed; NULL

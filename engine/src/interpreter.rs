@@ -98,6 +98,13 @@ impl Vm {
         }
     }
 
+    /// `TypeError: C() takes no arguments`, for a class without `__init__` given some.
+    fn takes_no_arguments(&mut self, class: Value) -> Error {
+        let name = class.as_object().map(|at| self.class_name(at)).unwrap_or(Value::NULL);
+        let text = alloc::format!("{}() takes no arguments", self.as_str(name).unwrap_or("object"));
+        crate::iterator::raise_text(self, ExceptionType::TypeError, &text, Error::Type("this class takes no arguments"))
+    }
+
     /// `ImportError: cannot import name 'x' from 'm'`.
     fn cannot_import(&mut self, module: Value, name: Value) -> Error {
         let text = alloc::format!(
@@ -171,7 +178,7 @@ impl Vm {
                 Ok(())
             }
             None if args.is_empty() && keywords.is_empty() => Ok(()),
-            None => Err(self.raise_error(Error::Type("this class takes no arguments"))),
+            None => Err(self.takes_no_arguments(class)),
         }
     }
 
@@ -1136,7 +1143,7 @@ impl Vm {
                 }
                 None => {
                     self.release(instance);
-                    return Err(Error::Type("this class takes no arguments"));
+                    return Err(self.takes_no_arguments(callee));
                 }
             }
         }

@@ -29,6 +29,9 @@
 //! value in place) is seen at once. A slot's two halves are filled independently; filling
 //! one in a new epoch clears the other.
 //!
+//! One VM-wide entry does the same for `__init__` ([`InitCache`]): the class last
+//! instantiated, and where its `__init__` was found.
+//!
 //! Invariants: a code object runs with the globals of the module that compiled it (the
 //! global half is only filled when those globals are a namespace dict); a method hit
 //! still checks that the receiver's own attributes do not hold the name, and that the
@@ -44,6 +47,16 @@ use crate::vm::Vm;
 
 /// Offset of the cache table's offset in a code object (0 until the first load).
 pub(crate) const CODE_CACHE_FIELD: u32 = 60;
+/// The last `__init__` lookup: a class, the epoch, and the entry of its `__init__` (0 if
+/// none). A class made later at the same offset has a new namespace, which moved the
+/// epoch, so a stale entry can never match.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct InitCache {
+    class: u32,
+    epoch: u32,
+    entry: u32,
+}
+
 /// Bytes per name in a cache table.
 const SLOT_BYTES: u32 = 20;
 
@@ -153,6 +166,21 @@ impl Vm {
         }
         self.heap.incref(v);
         Ok(Some(v))
+    }
+
+    /// Where `class.__init__` was found the last time it was looked up (`Some(None)`: it
+    /// has none), if that was for this class in the current namespace epoch. One entry
+    /// serves the common loop that makes many instances of one class.
+    #[inline]
+    pub(crate) fn cached_init_entry(&self, class: Value) -> Option<Option<u32>> {
+        let cache = self.init_cache;
+        (class.as_object() == Some(cache.class) && cache.epoch == self.namespace_epoch)
+            .then_some((cache.entry != 0).then_some(cache.entry))
+    }
+
+    pub(crate) fn remember_init_entry(&mut self, class: Value, entry: Option<u32>) {
+        let class = class.as_object().unwrap_or_default();
+        self.init_cache = InitCache { class, epoch: self.namespace_epoch, entry: entry.unwrap_or(0) };
     }
 
     /// The slot for name `index` of `code` if it was filled in the current epoch.

@@ -82,6 +82,8 @@ pub struct Vm {
     pub(crate) namespace_epoch: u32,
     /// The interned `"__init__"`, looked up on every instantiation; NULL until then.
     pub(crate) init_name: Value,
+    /// The last `__init__` lookup (`name_cache.rs`).
+    pub(crate) init_cache: crate::name_cache::InitCache,
     /// Where the next non-generator frame goes (`frame.rs`).
     pub(crate) frame_stack: crate::frame::FrameStack,
     /// Set by `Yield` so the run it ends knows it yielded rather than returned.
@@ -126,6 +128,7 @@ impl Vm {
             raised: Value::NULL,
             namespace_epoch: 1,
             init_name: Value::NULL,
+            init_cache: crate::name_cache::InitCache::default(),
             frame_stack: crate::frame::FrameStack::default(),
             handled: alloc::vec::Vec::new(),
             yielded: false,
