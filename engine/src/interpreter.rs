@@ -449,8 +449,7 @@ impl Vm {
     #[inline(always)]
     fn set_reg(&mut self, now: Running, r: u8, v: Value) {
         let slot = now.registers + 4 * u32::from(r);
-        let old = self.heap.read_value(slot);
-        self.heap.write_value(slot, v);
+        let old = Value::from_bits(self.heap.region_mut().swap_u32(slot, v.to_bits()));
         self.release(old);
     }
 

@@ -310,9 +310,8 @@ impl Heap {
     #[inline(always)]
     pub(crate) fn incref(&mut self, v: Value) {
         if let Some(at) = v.as_object() {
-            let rc = self.region().read_u32(at);
-            debug_assert!(rc > 0, "incref of a dead object at {at:#x}");
-            self.region_mut().write_u32(at, rc.wrapping_add(1));
+            let rc = self.region_mut().add_u32(at, 1);
+            debug_assert!(rc > 1, "incref of a dead object at {at:#x}");
         }
     }
 }
@@ -329,15 +328,16 @@ impl DeadStack {
     #[inline]
     pub(crate) fn release(&mut self, heap: &mut Heap, v: Value) {
         if let Some(at) = v.as_object() {
-            let rc = heap.region().read_u32(at);
-            debug_assert!(rc > 0, "release of a dead object at {at:#x}");
-            if rc == 1 {
-                heap.region_mut().write_u32(at, self.top);
-                self.top = at;
-            } else {
-                heap.region_mut().write_u32(at, rc - 1);
+            if heap.region_mut().add_u32(at, u32::MAX) == 0 {
+                self.push_dead(heap, at);
             }
         }
+    }
+
+    /// Queues object `at`, whose count just reached zero.
+    fn push_dead(&mut self, heap: &mut Heap, at: u32) {
+        heap.region_mut().write_u32(at, self.top);
+        self.top = at;
     }
 
     /// Whether nothing waits to be freed.
@@ -366,13 +366,12 @@ impl Vm {
     #[inline]
     pub fn release(&mut self, v: Value) {
         let Some(at) = v.as_object() else { return };
-        let rc = self.heap.refcount(at);
-        if rc > 1 {
-            self.heap.region_mut().write_u32(at, rc - 1);
+        if self.heap.region_mut().add_u32(at, u32::MAX) != 0 {
             return;
         }
+        // The last reference: the count word becomes the dead stack's link.
         let mut dead = DeadStack::default();
-        dead.release(&mut self.heap, v);
+        dead.push_dead(&mut self.heap, at);
         self.destroy_dead(&mut dead);
     }
 

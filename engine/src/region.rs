@@ -161,6 +161,34 @@ impl Region {
     pub fn write_u32(&mut self, offset: u32, value: u32) {
         self.write(offset, value)
     }
+    /// Writes `value` at `offset` and returns what was there (one bounds check).
+    #[inline(always)]
+    pub fn swap_u32(&mut self, offset: u32, value: u32) -> u32 {
+        let start = self.check_plain::<u32>(offset);
+        // SAFETY: in bounds (checked); `&mut self` gives the only access path; unaligned
+        // reads and writes have no alignment requirement; every u32 is valid.
+        unsafe {
+            let p = self.base.as_ptr().add(start).cast::<u32>();
+            let old = p.read_unaligned();
+            p.write_unaligned(value);
+            old
+        }
+    }
+
+    /// Adds `delta` (wrapping) to the u32 at `offset` and returns the new value (one
+    /// bounds check): reference counts.
+    #[inline(always)]
+    pub fn add_u32(&mut self, offset: u32, delta: u32) -> u32 {
+        let start = self.check_plain::<u32>(offset);
+        // SAFETY: as in `swap_u32`.
+        unsafe {
+            let p = self.base.as_ptr().add(start).cast::<u32>();
+            let new = p.read_unaligned().wrapping_add(delta);
+            p.write_unaligned(new);
+            new
+        }
+    }
+
     #[inline(always)]
     pub fn read_i64(&self, offset: u32) -> i64 {
         self.read(offset)
@@ -265,6 +293,11 @@ mod tests {
         }
         r.write_u8(63, 9);
         assert_eq!(r.read_u8(63), 9);
+        let before = r.read_u32(59);
+        assert_eq!(r.swap_u32(59, 7), before);
+        assert_eq!(r.read_u32(59), 7);
+        assert_eq!(r.add_u32(59, 3), 10);
+        assert_eq!(r.add_u32(59, u32::MAX), 9);
     }
 
     #[test]
