@@ -187,6 +187,7 @@ impl Vm {
                 self.heap.region_mut().write_u32(at + 12, 0);
                 Ok(Value::from_offset(at))
             }
+            Some(Kind::Instance) if self.builtin_base(v).is_some() => self.iter(self.through_base(v)),
             _ => Err(not_iterable(self, v)),
         }
     }

@@ -19,6 +19,7 @@ pub mod compiler;
 pub mod config;
 mod dict;
 mod dunder;
+mod embedded_modules;
 pub mod error;
 pub mod exception;
 mod float;

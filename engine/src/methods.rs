@@ -1656,6 +1656,7 @@ fn property_deleter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 impl Vm {
     /// `d.update(source)` from a dict, or from an iterable of key/value pairs.
     pub(crate) fn dict_update(&mut self, d: Value, source: Value) -> Result<()> {
+        let source = self.through_base(source);
         if self.kind_of(source) == Some(Kind::Dict) {
             let mut position = 0;
             let mut pairs = Vec::new();

@@ -104,7 +104,13 @@ impl Vm {
 
     /// Loads, compiles and runs script module `name` (owned module), if the loader has it.
     pub(crate) fn load_script_module(&mut self, name: &str, name_value: Value) -> Result<Option<Value>, Error> {
-        let Some(source) = self.loader.as_mut().and_then(|l| l.source(name)) else { return Ok(None) };
+        let source = match self.loader.as_mut().and_then(|l| l.source(name)) {
+            Some(source) => source,
+            None => match crate::embedded_modules::embedded_source(name) {
+                Some(source) => String::from(source),
+                None => return Ok(None),
+            },
+        };
         let file = format!("{name}.py");
         self.source_lines.add(&file, &source);
         let arena = bumpalo::Bump::new();

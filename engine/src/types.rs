@@ -580,6 +580,17 @@ impl Vm {
                     let flags = self.class_flags(at) | crate::class::CLASS_HAS_PROPERTY;
                     self.heap.region_mut().write_u32(at + 24, flags);
                 }
+                if matches!(self.as_str(name), Some("__name__" | "__qualname__")) {
+                    // The class's own name field, which repr and tracebacks read.
+                    if self.kind_of(value) != Some(Kind::Str) {
+                        return Err(Error::Type("can only assign string to __name__"));
+                    }
+                    self.heap.incref(value);
+                    let old = self.heap.read_value(at + 8);
+                    self.heap.write_value(at + 8, value);
+                    self.release(old);
+                    return Ok(());
+                }
                 self.dict_set(self.class_namespace(at), name, value)
             }
             Some(Kind::Instance) if self.type_of(obj) == self.builtin_type(BuiltinType::Object) => {
