@@ -428,10 +428,14 @@ impl<'a> Compiler<'a, '_> {
                     self.assign(t, v)?;
                 }
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(value) = value {
                     let v = self.expr(value)?;
                     self.assign(target, v)?;
+                }
+                if let (true, ExprKind::Name(name), false) = (simple, &target.kind, self.unit_ref().classes.is_empty())
+                {
+                    self.record_class_annotation(name, annotation, line)?;
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, op, value)?,
@@ -950,7 +954,10 @@ impl<'a> Compiler<'a, '_> {
         self.abc(Op::MakeCell, class_cell, 0, 0, line);
         let qualname = self.qualified(def.name);
         self.unit().classes.push(ClassBody { namespace: run + 1, class_cell, qualname });
-        let body = self.class_docstring(def.body, line).and_then(|()| self.block(def.body));
+        let body = self
+            .class_docstring(def.body, line)
+            .and_then(|()| self.class_annotations(def.body, line))
+            .and_then(|()| self.block(def.body));
         self.unit().classes.pop();
         body?;
         let class = self.temp(line)?;
@@ -965,6 +972,46 @@ impl<'a> Compiler<'a, '_> {
             result = call;
         }
         self.store_name(def.name, result, line)
+    }
+
+    /// A class body with annotated names (`x: int = 0`, at its top level or under an `if`)
+    /// starts with an empty `__annotations__` dict, as in CPython; each annotation then
+    /// goes in as it runs (what `dataclasses` reads).
+    fn class_annotations(&mut self, body: &'a [Stmt<'a>], line: u32) -> Result<()> {
+        fn annotated(body: &[Stmt<'_>]) -> bool {
+            body.iter().any(|s| match &s.kind {
+                StmtKind::AnnAssign { simple, .. } => *simple,
+                StmtKind::If { body, orelse, .. } => annotated(body) || annotated(orelse),
+                _ => false,
+            })
+        }
+        if !annotated(body) {
+            return Ok(());
+        }
+        let mark = self.mark();
+        let r = self.temp(line)?;
+        self.abc(Op::BuildDict, r, 0, 0, line);
+        self.store_name("__annotations__", r, line)?;
+        self.release_to(mark);
+        Ok(())
+    }
+
+    /// `__annotations__[name] = annotation` in the class body being compiled.
+    fn record_class_annotation(&mut self, name: &'a str, annotation: &'a Expr<'a>, line: u32) -> Result<()> {
+        let mark = self.mark();
+        let dict = self.temp(line)?;
+        self.load_name("__annotations__", Some(dict), line, 0)?;
+        let key = self.temp(line)?;
+        self.load_str(name, key, line)?;
+        // `list[int]`: mote has no generic aliases, so the annotation records `list`.
+        let annotation = match annotation.kind {
+            ExprKind::Subscript { value, .. } => value,
+            _ => annotation,
+        };
+        let v = self.expr(annotation)?;
+        self.abc(Op::SetItem, dict, key, v, line);
+        self.release_to(mark);
+        Ok(())
     }
 
     /// A class body's docstring becomes `__doc__` in its namespace, as in CPython.

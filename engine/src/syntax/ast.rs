@@ -70,10 +70,12 @@ pub enum StmtKind<'a> {
         op: BinOp,
         value: &'a Expr<'a>,
     },
-    /// `target: annotation [= value]` with the annotation dropped. `simple` is true for a bare
-    /// unparenthesized name (which makes the name local in a function even without a value).
+    /// `target: annotation [= value]`. `simple` is true for a bare unparenthesized name
+    /// (which makes the name local in a function even without a value). Only class bodies
+    /// keep the annotation (in `__annotations__`); the dump leaves it out.
     AnnAssign {
         target: &'a Expr<'a>,
+        annotation: &'a Expr<'a>,
         value: Option<&'a Expr<'a>>,
         simple: bool,
     },
@@ -875,7 +877,7 @@ fn dump_stmt_into(out: &mut String, stmt: &Stmt<'_>) {
             dump_expr_into(out, value);
             out.push(')');
         }
-        StmtKind::AnnAssign { target, value, simple } => {
+        StmtKind::AnnAssign { target, value, simple, .. } => {
             out.push_str(if *simple { "(ann " } else { "(ann-complex " });
             dump_expr_into(out, target);
             out.push(' ');

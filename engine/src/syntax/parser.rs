@@ -1091,7 +1091,7 @@ impl<'p, 'a> Parser<'p, 'a> {
             _ => return Err(self.annotation_target_error(target, bare)),
         };
         self.advance()?;
-        self.expression()?;
+        let annotation = self.expression()?;
         let value = if self.eat_op(Op::Equal)? {
             let v = self.assigned_value()?;
             self.check_value(v);
@@ -1099,7 +1099,7 @@ impl<'p, 'a> Parser<'p, 'a> {
         } else {
             None
         };
-        Ok(self.stmt(start, StmtKind::AnnAssign { target, value, simple }))
+        Ok(self.stmt(start, StmtKind::AnnAssign { target, annotation, value, simple }))
     }
 
     /// An annotated target that is not a single target, the current token the `:` (reported
