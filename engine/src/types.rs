@@ -580,6 +580,18 @@ impl Vm {
                     let flags = self.class_flags(at) | crate::class::CLASS_HAS_PROPERTY;
                     self.heap.region_mut().write_u32(at + 24, flags);
                 }
+                // `__eq__`/`__hash__` set after the class was made (`dataclasses` does):
+                // the flags the tables and `hash()` read follow.
+                use crate::class::{CLASS_SCRIPT_EQ, CLASS_SCRIPT_HASH, CLASS_UNHASHABLE};
+                let function = self.kind_of(value) == Some(Kind::Function);
+                let flags = self.class_flags(at);
+                let flags = match self.as_str(name) {
+                    Some("__eq__") if function => flags | CLASS_SCRIPT_EQ,
+                    Some("__hash__") if value == Value::NONE => (flags | CLASS_UNHASHABLE) & !CLASS_SCRIPT_HASH,
+                    Some("__hash__") if function => (flags | CLASS_SCRIPT_HASH) & !CLASS_UNHASHABLE,
+                    _ => flags,
+                };
+                self.heap.region_mut().write_u32(at + 24, flags);
                 if matches!(self.as_str(name), Some("__name__" | "__qualname__")) {
                     // The class's own name field, which repr and tracebacks read.
                     if self.kind_of(value) != Some(Kind::Str) {
