@@ -37,6 +37,10 @@ pub(crate) const CLASS_HAS_PROPERTY: u32 = 8;
 pub(crate) const CLASS_SCRIPT_HASH: u32 = 16;
 /// Instances compare by the class's script-defined `__eq__` in dicts and sets.
 pub(crate) const CLASS_SCRIPT_EQ: u32 = 32;
+/// Instances take only the attributes named by `__slots__` (the class and every base
+/// but `object` define it, none listing `__dict__`). Not inherited by a class without its
+/// own `__slots__`, as in CPython.
+pub(crate) const CLASS_SLOTS: u32 = 128;
 /// Bits 16..24 of the flags: the most attributes an instance of the class has had (capped
 /// at 255), the size new instances' attribute dicts start at. Not inherited.
 const ATTRIBUTE_HINT_SHIFT: u32 = 16;
@@ -70,7 +74,20 @@ impl Vm {
         for &b in bases {
             flags |= self.heap.region().read_u32(self.object_of_kind(Kind::Class, b)? + 24);
         }
-        flags = with_attribute_count_hint(flags, 0);
+        flags = with_attribute_count_hint(flags, 0) & !CLASS_SLOTS;
+        if let Some(namespace) = namespace {
+            let object = self.builtin_type(crate::types::BuiltinType::Object);
+            let bases_slotted = bases
+                .iter()
+                .all(|&b| b == object || self.class_flags(b.as_object().unwrap_or_default()) & CLASS_SLOTS != 0);
+            if let Some(slots) = self.dict_get_str(namespace, "__slots__")? {
+                let names = self.slot_names(slots);
+                self.release(slots);
+                if bases_slotted && !names.iter().any(|&n| self.as_str(n) == Some("__dict__")) {
+                    flags |= CLASS_SLOTS;
+                }
+            }
+        }
         // Only script classes (made with a namespace) hold base values; the built-in
         // hierarchy (`bool` under `int`) is made without one.
         if namespace.is_some() && self.derives_from_builtin(bases) {
@@ -196,6 +213,33 @@ impl Vm {
     /// MRO that has it (see `dict_entry_of`).
     pub(crate) fn class_entry_of(&self, class: Value, name: Value) -> Result<Option<u32>> {
         self.first_along_mro(class, |vm, at| vm.dict_entry_of(vm.class_namespace(at), name))
+    }
+
+    /// The names a `__slots__` value lists (borrowed): one str, or a tuple or list of them.
+    pub(crate) fn slot_names(&self, slots: Value) -> Vec<Value> {
+        match self.kind_of(slots) {
+            Some(Kind::Str) => alloc::vec![slots],
+            Some(Kind::Tuple | Kind::List) => {
+                (0..self.sequence_len(slots)).map(|i| self.sequence_item(slots, i)).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether instances of a `__slots__` class may hold attribute `name`: some class
+    /// along its MRO lists it.
+    pub(crate) fn slots_allow(&mut self, class: Value, name: Value) -> Result<bool> {
+        let text = alloc::string::String::from(self.as_str(name).unwrap_or(""));
+        for c in self.class_mro(class) {
+            let Some(at) = c.as_object() else { continue };
+            let Some(slots) = self.dict_get_str(self.class_namespace(at), "__slots__")? else { continue };
+            let listed = self.slot_names(slots).iter().any(|&n| self.as_str(n) == Some(text.as_str()));
+            self.release(slots);
+            if listed {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// C3 linearisation of the bases' MROs (each base's own MRO is base + stored MRO).

@@ -1,6 +1,7 @@
 //! The `heapq` module: a binary min-heap kept in a plain list, as CPython's.
 //!
-//! Owns the natives `heappush`, `heappop`, `heapify`, `heapreplace` and `heappushpop`.
+//! Owns the natives `heappush`, `heappop`, `heapify`, `heapreplace`, `heappushpop`,
+//! `nsmallest` and `nlargest`.
 //! Promises: the same comparisons in the same order as CPython's `heapq.py` (only `<`,
 //! through instances' `__lt__`), so a heap of the same items ends in the same order.
 //! Must never: trust the list across a comparison. A script `__lt__` may change the
@@ -20,6 +21,55 @@ pub(crate) const FUNCTIONS: &[(&str, crate::function::NativeFn)] = &[
     ("heapreplace", heapreplace),
     ("heappushpop", heappushpop),
 ];
+
+/// The module's functions that take keyword arguments (`key=`).
+pub(crate) const FUNCTIONS_WITH_KEYWORDS: &[(&str, crate::function::NativeKeywordFn)] =
+    &[("nsmallest", nsmallest), ("nlargest", nlargest)];
+
+/// `nsmallest(n, iterable, key=None)`: `sorted(iterable, key=key)[:n]`, which is what
+/// CPython's returns.
+fn nsmallest(vm: &mut Vm, args: &[Value], keywords: &crate::function::Keywords<'_>) -> Result<Value> {
+    first_sorted(vm, args, keywords, false)
+}
+
+/// `nlargest(n, iterable, key=None)`: `sorted(iterable, key=key, reverse=True)[:n]`.
+fn nlargest(vm: &mut Vm, args: &[Value], keywords: &crate::function::Keywords<'_>) -> Result<Value> {
+    first_sorted(vm, args, keywords, true)
+}
+
+fn first_sorted(vm: &mut Vm, args: &[Value], keywords: &crate::function::Keywords<'_>, reverse: bool) -> Result<Value> {
+    keywords.only(vm, &["key"])?;
+    let [n, iterable] = *args else { return Err(Error::Type("expected 2 arguments: n, iterable")) };
+    let n = vm.as_int(n).ok_or(Error::Type("n must be an integer"))?;
+    let mut items = vm.collect(iterable)?;
+    let key = keywords.get(vm, "key");
+    let names: alloc::vec::Vec<Value>;
+    let values: alloc::vec::Vec<Value>;
+    let reverse_name = match vm.intern_str("reverse") {
+        Ok(name) => name,
+        Err(e) => {
+            vm.release_all(&items);
+            return Err(e);
+        }
+    };
+    let key_name = keywords.names.iter().copied().find(|&k| vm.as_str(k) == Some("key"));
+    match (key, key_name) {
+        (Some(key), Some(key_name)) => {
+            names = alloc::vec![key_name, reverse_name];
+            values = alloc::vec![key, Value::from_bool(reverse)];
+        }
+        _ => {
+            names = alloc::vec![reverse_name];
+            values = alloc::vec![Value::from_bool(reverse)];
+        }
+    }
+    let sorted = vm.sort_with_keywords(&mut items, &crate::function::Keywords { names: &names, values: &values });
+    vm.release(reverse_name);
+    let kept = usize::try_from(n).unwrap_or(0).min(items.len());
+    let made = sorted.and_then(|()| vm.new_list(&items[..kept]));
+    vm.release_all(&items);
+    made
+}
 
 /// `v` if it is a list; `template` is the TypeError's message, `{}` the type's name.
 fn heap_list(vm: &Vm, v: Value, template: &'static str) -> Result<Value> {

@@ -91,7 +91,7 @@ impl Vm {
     pub(crate) fn store_plain_instance_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<bool> {
         let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return Ok(false) };
         let class = self.heap.read_value(at + 8);
-        let hooks = crate::class::CLASS_HAS_SETATTR | crate::class::CLASS_HAS_PROPERTY;
+        let hooks = crate::class::CLASS_HAS_SETATTR | crate::class::CLASS_HAS_PROPERTY | crate::class::CLASS_SLOTS;
         if self.class_flags(class.as_object().unwrap_or_default()) & hooks != 0
             || class == self.builtin_type(crate::types::BuiltinType::Object)
         {
@@ -101,6 +101,12 @@ impl Vm {
         self.dict_set(attributes, name, value)?;
         self.note_attribute_count(obj, attributes);
         Ok(true)
+    }
+
+    /// Whether `obj` itself (its attribute dict) holds `name`.
+    pub(crate) fn own_attribute_is_set(&mut self, obj: Value, name: Value) -> Result<bool> {
+        let attributes = self.attribute_dict(obj, false)?;
+        Ok(attributes != Value::NULL && self.dict_contains(attributes, name)?)
     }
 
     /// An attribute stored on the object itself (owned), if any.

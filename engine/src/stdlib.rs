@@ -113,7 +113,12 @@ impl Vm {
             "math" => self.fill_math(module),
             "sys" => self.fill_sys(module),
             "traceback" => self.fill_traceback(module),
-            "heapq" => self.fill_natives(module, crate::heapq::FUNCTIONS),
+            "heapq" => self.fill_natives(module, crate::heapq::FUNCTIONS).and_then(|()| {
+                for &(name, f) in crate::heapq::FUNCTIONS_WITH_KEYWORDS {
+                    self.install_native(self.module_namespace(module), name, NativeCode::WithKeywords(f))?;
+                }
+                Ok(())
+            }),
             _ => self.fill_time(module),
         };
         match filled {

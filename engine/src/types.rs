@@ -615,6 +615,12 @@ impl Vm {
                     self.release(result);
                     return Ok(());
                 }
+                let class = self.type_of(obj);
+                if self.class_flags(class.as_object().unwrap_or_default()) & crate::class::CLASS_SLOTS != 0
+                    && !self.slots_allow(class, name)?
+                {
+                    return Err(Error::Attribute { object: obj, name });
+                }
                 let attributes = self.attribute_dict(obj, true)?;
                 self.dict_set(attributes, name, value)?;
                 self.note_attribute_count(obj, attributes);
@@ -676,6 +682,12 @@ impl Vm {
 
     /// Attributes stored in the object itself rather than found on its class.
     fn special_attribute(&mut self, obj: Value, name: Value) -> Result<Option<Value>> {
+        let renamed_function =
+            self.kind_of(obj) == Some(Kind::Function) && matches!(self.as_str(name), Some("__name__" | "__qualname__"));
+        if renamed_function && self.own_attribute_is_set(obj, name)? {
+            // Assigned by the script (`fn.__name__ = ...`): that one.
+            return self.own_attribute(obj, name);
+        }
         let Some(text) = self.special_attribute_name(name) else { return Ok(None) };
         let Some(at) = obj.as_object() else { return Ok(None) };
         let field = match (self.heap.kind(at), text) {

@@ -193,6 +193,12 @@ class Counter(dict):
                 result[elem] = -count
         return result
 
+    def __pos__(self):
+        return Counter({elem: count for elem, count in self.items() if count > 0})
+
+    def __neg__(self):
+        return Counter({elem: -count for elem, count in self.items() if count < 0})
+
     def __repr__(self):
         if not self:
             return "Counter()"
