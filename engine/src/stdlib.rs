@@ -45,10 +45,21 @@ const MATH: &[(&str, NativeFn)] = &[
     ("isinf", math_isinf),
     ("isfinite", math_isfinite),
     ("gcd", math_gcd),
+    ("lcm", math_lcm),
     ("factorial", math_factorial),
+    ("comb", math_comb),
+    ("perm", math_perm),
+    ("isqrt", math_isqrt),
+    ("dist", math_dist),
+    ("modf", math_modf),
+    ("sinh", math_sinh),
+    ("cosh", math_cosh),
+    ("tanh", math_tanh),
+    ("log1p", math_log1p),
+    ("expm1", math_expm1),
 ];
 
-const MATH_WITH_KEYWORDS: &[(&str, NativeKeywordFn)] = &[("isclose", math_isclose)];
+const MATH_WITH_KEYWORDS: &[(&str, NativeKeywordFn)] = &[("isclose", math_isclose), ("prod", math_prod)];
 
 impl Vm {
     /// A new module named `name` with an empty namespace (owned).
@@ -230,6 +241,11 @@ unary_math!(math_tan, libm::tan);
 unary_math!(math_asin, libm::asin);
 unary_math!(math_acos, libm::acos);
 unary_math!(math_atan, libm::atan);
+unary_math!(math_sinh, libm::sinh);
+unary_math!(math_cosh, libm::cosh);
+unary_math!(math_tanh, libm::tanh);
+unary_math!(math_log1p, libm::log1p);
+unary_math!(math_expm1, libm::expm1);
 unary_math!(math_degrees, |x| x * (180.0 / core::f64::consts::PI));
 unary_math!(math_radians, |x| x * (core::f64::consts::PI / 180.0));
 
@@ -357,6 +373,166 @@ fn math_gcd(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         g = i64::try_from(m).map_err(|_| Error::Overflow("gcd result does not fit 64 bits"))?;
     }
     vm.new_int(g)
+}
+
+/// An int argument for the integer functions (`comb`, `perm`, `isqrt`, `lcm`).
+fn int_arg(vm: &Vm, args: &[Value], i: usize) -> Result<i64> {
+    args.get(i).and_then(|&v| vm.as_int(v)).ok_or(Error::Type("'float' object cannot be interpreted as an integer"))
+}
+
+const INT_OVERFLOW: Error = Error::Overflow("int result does not fit mote's 64-bit ints");
+
+fn math_lcm(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let mut l: i64 = 1;
+    for i in 0..args.len() {
+        let n = int_arg(vm, args, i)?.checked_abs().ok_or(INT_OVERFLOW)?;
+        if n == 0 || l == 0 {
+            l = 0;
+            continue;
+        }
+        let (mut a, mut b) = (l, n);
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        l = (l / a).checked_mul(n).ok_or(INT_OVERFLOW)?;
+    }
+    vm.new_int(l)
+}
+
+/// CPython's checks of `comb`/`perm`'s arguments, `n` first.
+fn check_n_k(n: i64, k: i64) -> Result<()> {
+    if n < 0 {
+        return Err(Error::Value("n must be a non-negative integer"));
+    }
+    if k < 0 {
+        return Err(Error::Value("k must be a non-negative integer"));
+    }
+    Ok(())
+}
+
+/// `perm(n, k)`: n! / (n-k)!, 0 when k > n.
+fn permutations(n: i64, k: i64) -> Result<i64> {
+    check_n_k(n, k)?;
+    if k > n {
+        return Ok(0);
+    }
+    (n - k + 1..=n).try_fold(1i64, |p, x| p.checked_mul(x).ok_or(INT_OVERFLOW))
+}
+
+fn math_perm(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let n = int_arg(vm, args, 0)?;
+    let k = if args.len() > 1 && args[1] != Value::NONE { int_arg(vm, args, 1)? } else { n };
+    vm.new_int(permutations(n, k)?)
+}
+
+fn math_comb(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let (n, k) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
+    check_n_k(n, k)?;
+    if k > n {
+        return vm.new_int(0);
+    }
+    // Multiply and divide step by step: every partial result is itself a binomial.
+    let k = k.min(n - k);
+    let mut c: i128 = 1;
+    for i in 0..k {
+        c = c * i128::from(n - i) / i128::from(i + 1);
+        if c > i128::from(i64::MAX) {
+            return Err(INT_OVERFLOW);
+        }
+    }
+    vm.new_int(c as i64)
+}
+
+fn math_isqrt(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let n = int_arg(vm, args, 0)?;
+    if n < 0 {
+        return Err(Error::Value("isqrt() argument must be nonnegative"));
+    }
+    let mut r = libm::sqrt(n as f64) as i64;
+    while r.checked_mul(r).is_none_or(|sq| sq > n) {
+        r -= 1;
+    }
+    while (r + 1).checked_mul(r + 1).is_some_and(|sq| sq <= n) {
+        r += 1;
+    }
+    vm.new_int(r)
+}
+
+fn math_dist(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [p, q] = *args else { return Err(Error::Type("dist expected 2 arguments")) };
+    let (p, q) = (vm.collect(p)?, vm.collect(q));
+    let q = match q {
+        Ok(q) => q,
+        Err(e) => {
+            vm.release_all(&p);
+            return Err(e);
+        }
+    };
+    let mut sum = 0.0;
+    let mut outcome = Ok(());
+    if p.len() != q.len() {
+        outcome = Err(Error::Value("both points must have the same number of dimensions"));
+    } else {
+        for (&a, &b) in p.iter().zip(&q) {
+            match (float_arg(vm, &[a], 0), float_arg(vm, &[b], 0)) {
+                (Ok(x), Ok(y)) => sum += (x - y) * (x - y),
+                (Err(e), _) | (_, Err(e)) => {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+        }
+    }
+    vm.release_all(&p);
+    vm.release_all(&q);
+    outcome?;
+    vm.new_float(libm::sqrt(sum))
+}
+
+fn math_modf(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = float_arg(vm, args, 0)?;
+    let whole = libm::trunc(x);
+    let (fraction, whole) = (vm.new_float(libm::copysign(x - whole, x))?, vm.new_float(whole));
+    let whole = match whole {
+        Ok(w) => w,
+        Err(e) => {
+            vm.release(fraction);
+            return Err(e);
+        }
+    };
+    let pair = vm.new_tuple(&[fraction, whole]);
+    vm.release_all(&[fraction, whole]);
+    pair
+}
+
+/// `prod(iterable, *, start=1)`: the product, by the language's own `*`.
+fn math_prod(vm: &mut Vm, args: &[Value], keywords: &crate::function::Keywords<'_>) -> Result<Value> {
+    keywords.only(vm, &["start"])?;
+    let [iterable] = *args else { return Err(Error::Type("prod() takes exactly one positional argument")) };
+    let items = vm.collect(iterable)?;
+    let mut product = keywords.get(vm, "start").unwrap_or(Value::small_int(1).unwrap_or(Value::NONE));
+    vm.incref(product);
+    let mut outcome = Ok(());
+    for &item in &items {
+        match vm.binary_op(crate::bytecode::Op::Mul, product, item, false) {
+            Ok(next) => {
+                vm.release(product);
+                product = next;
+            }
+            Err(e) => {
+                outcome = Err(e);
+                break;
+            }
+        }
+    }
+    vm.release_all(&items);
+    match outcome {
+        Ok(()) => Ok(product),
+        Err(e) => {
+            vm.release(product);
+            Err(e)
+        }
+    }
 }
 
 fn math_factorial(vm: &mut Vm, args: &[Value]) -> Result<Value> {
