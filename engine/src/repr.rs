@@ -132,8 +132,9 @@ impl Vm {
                 return Ok(self.exception_message(v));
             }
             if let Some(base) = self.builtin_base(v) {
-                // `str()` falls back to the class's own `__repr__` before the base value.
-                if self.script_dunder(v, "__repr__")?.is_none() {
+                // `str()` falls back to the class's own `__repr__` before the base value,
+                // except for a `str` subclass, whose inherited `str.__str__` comes first.
+                if self.kind_of(base) == Some(Kind::Str) || self.script_dunder(v, "__repr__")?.is_none() {
                     return self.to_str(base);
                 }
             }

@@ -62,3 +62,12 @@ class Pair(tuple):
 
 p = Pair((1, 2))
 print(p, p.swap(), len(p), p[0], list(p), p == (1, 2))
+class Score(int):
+    def __repr__(self): return 'S'
+class W(str):
+    def __repr__(self): return 'W!'
+class F(float):
+    def __repr__(self): return 'F!'
+class L(list):
+    def __repr__(self): return 'L!'
+print(str(Score(7)), str(W('a')), str(F(1.5)), str(L()), f'{Score(7)}', f'{W("a")}', '%s' % W('b'))
