@@ -6,10 +6,12 @@
 //! ```
 //!
 //! Calling a generator function binds the arguments into a frame and returns a
-//! generator owning it; nothing runs. Each resumption (`next`, `send`, `throw`, a `for`
-//! loop) runs that frame as the entry of an interpreter run until it yields (the frame
-//! stays, suspended) or returns or raises (the frame is freed: a finished generator keeps
-//! nothing alive).
+//! generator owning it; nothing runs. Each resumption by `next`, `send` or `throw` runs
+//! that frame as the entry of an interpreter run until it yields (the frame stays,
+//! suspended) or returns or raises (the frame is freed: a finished generator keeps
+//! nothing alive). A `for` loop in script code resumes it inside the running loop
+//! instead (`start_for_loop`, `FRAME_RESUMED_BY_LOOP`). A `throw` or `close` that finds
+//! the frame waiting in `yield from` goes to the delegated generator first.
 
 use crate::error::{Error, Result};
 use crate::object::{Kind, GENERATOR_BYTES};

@@ -1,10 +1,14 @@
 //! The interpreter: runs code objects, one instruction at a time, without recursing on
 //! the native stack for script calls.
 //!
-//! A call to a script function allocates its frame in the heap and switches to it; a
-//! return frees the frame and switches back. The loop keeps the hot state in locals (the
-//! frame, its register base, the instruction words, the ip) and reloads it only when the
-//! frame changes. Code was validated when it was built, so operands are in range.
+//! A call to a script function pushes its frame on the frame stack (`frame.rs`) and
+//! switches to it; a return pops the frame and switches back, without leaving the loop.
+//! A `for` loop over a generator switches to the generator's frame the same way. The
+//! loop keeps the hot state in locals (the frame, its register base, the instruction
+//! words, the ip) and reloads it only when the frame changes. Code was validated when it
+//! was built, so operands are in range. Small-int, boxed-int and float arithmetic,
+//! comparisons and range/list/tuple iteration are done here; name lookups go through
+//! `name_cache.rs`.
 //!
 //! Promises: every reference a register holds is owned by the frame; a frame that is
 //! left (by return or by an error unwinding through it) is freed at once.
