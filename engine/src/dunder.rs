@@ -188,7 +188,7 @@ impl Vm {
         let (Some(kind), true) = (self.kind_of(a), self.kind_of(a) == self.kind_of(b)) else { return Ok(None) };
         let comparable = match kind {
             Kind::Tuple | Kind::List => true,
-            Kind::Dict => matches!(op, Op::Eq | Op::Ne),
+            Kind::Dict | Kind::Set => matches!(op, Op::Eq | Op::Ne),
             _ => false,
         };
         if !comparable || !(self.holds_script_instances(a, 0) || self.holds_script_instances(b, 0)) {
@@ -199,6 +199,9 @@ impl Vm {
         }
         if kind == Kind::Dict {
             return Ok(Some(self.dicts_equal_with_scripts(a, b, depth)? == (op == Op::Eq)));
+        }
+        if kind == Kind::Set {
+            return Ok(Some(self.sets_equal_with_scripts(a, b)? == (op == Op::Eq)));
         }
         let mut i = 0;
         while i < self.sequence_len(a).min(self.sequence_len(b)) {
@@ -269,6 +272,26 @@ impl Vm {
         equal
     }
 
+    /// `a == b` for two sets, members found with their script `__hash__` and `__eq__`.
+    fn sets_equal_with_scripts(&mut self, a: Value, b: Value) -> Result<bool> {
+        if self.set_len(a) != self.set_len(b) {
+            return Ok(false);
+        }
+        let members = self.collect(a)?;
+        let mut equal = Ok(true);
+        for &member in &members {
+            match self.set_contains(b, member) {
+                Ok(true) => {}
+                other => {
+                    equal = other;
+                    break;
+                }
+            }
+        }
+        self.release_all(&members);
+        equal
+    }
+
     /// Whether `v` is an instance whose class compares by script methods, or a tuple,
     /// list or dict (values and keys) holding one, at any depth up to the nesting limit.
     fn holds_script_instances(&self, v: Value, depth: u32) -> bool {
@@ -283,6 +306,15 @@ impl Vm {
             }
             Some(Kind::Tuple | Kind::List) => {
                 (0..self.sequence_len(v)).any(|i| self.holds_script_instances(self.sequence_item(v, i), depth + 1))
+            }
+            Some(Kind::Set) => {
+                let mut position = 0;
+                while let Some(member) = self.set_next(v, &mut position) {
+                    if self.holds_script_instances(member, depth + 1) {
+                        return true;
+                    }
+                }
+                false
             }
             Some(Kind::Dict) => {
                 let mut position = 0;

@@ -29,3 +29,8 @@ try:
     (Rank(1), 1) < ("text", 2)
 except AttributeError as e:
     print("AttributeError:", e)
+class SetMember:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o): return isinstance(o, SetMember) and self.v == o.v
+    def __hash__(self): return hash(self.v)
+print({SetMember(1), SetMember(2)} == {SetMember(2), SetMember(1)}, {SetMember(1)} != {SetMember(1)}, {SetMember(1)} == {SetMember(3)}, {1, 2} == {2, 1}, frozenset([SetMember(4)]) == frozenset([SetMember(4)]))
