@@ -1217,6 +1217,7 @@ fn builtin_divmod(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     if let Some(result) = try_dunder(vm, b, "__rdivmod__", a)? {
         return Ok(result);
     }
+    let (a, b) = (vm.through_base(a), vm.through_base(b));
     let (q, r) = match (vm.as_int(a), vm.as_int(b)) {
         (Some(_), Some(0)) => return Err(Error::ZeroDivision("integer division or modulo by zero")),
         (Some(x), Some(y)) => {

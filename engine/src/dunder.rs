@@ -368,7 +368,7 @@ impl Vm {
                 return Ok(result);
             }
         }
-        self.unary(op, v)
+        self.unary(op, self.through_base(v))
     }
 
     /// `a < b`, the one question sorting asks.

@@ -288,6 +288,10 @@ def namedtuple(typename, field_names, defaults=None):
         def __repr__(self):
             return "%s(%s)" % (typename, ", ".join("%s=%r" % pair for pair in zip(fields, self._values)))
 
+        @classmethod
+        def _make(cls, iterable):
+            return cls(*iterable)
+
         def _asdict(self):
             return dict(zip(fields, self._values))
 
