@@ -1,5 +1,5 @@
 //! Modules written in the language itself and built into the engine (`collections`,
-//! `dataclasses`).
+//! `dataclasses`, `typing`).
 //!
 //! `import name` looks for a built-in native module first (`stdlib.rs`), then asks the
 //! host's `ModuleLoader`, then uses the source here, compiled like any script module. A
@@ -11,6 +11,7 @@ pub(crate) fn embedded_source(name: &str) -> Option<&'static str> {
     match name {
         "collections" => Some(include_str!("modules/collections.py")),
         "dataclasses" => Some(include_str!("modules/dataclasses.py")),
+        "typing" => Some(include_str!("modules/typing.py")),
         _ => None,
     }
 }
