@@ -865,11 +865,7 @@ impl<'a> Compiler<'a, '_> {
         body_result?;
         let after_body = self.bound_state();
         let to_else = self.jump_placeholder(Op::Jump, 0, line);
-        let handler_start = self.here();
-        for (start, end) in segments {
-            let depth = self.handler_depth(line)?;
-            self.unit().builder.add_handler(Handler { start, end, target: handler_start, register: exception, depth });
-        }
+        self.handle_here(&segments, exception, line)?;
         let mut to_end = Vec::new();
         let mut states = Vec::new();
         self.unit().handler_registers.push(exception);
@@ -1043,6 +1039,17 @@ impl<'a> Compiler<'a, '_> {
         self.unit().protected.push(Protected { segments: Vec::new(), open: Some(here), cleanup, loop_depth });
     }
 
+    /// The next instruction handles exceptions raised in `segments`, which arrive in
+    /// register `exception`.
+    fn handle_here(&mut self, segments: &[(u32, u32)], exception: u8, line: u32) -> Result<()> {
+        let target = self.here();
+        for &(start, end) in segments {
+            let depth = self.handler_depth(line)?;
+            self.unit().builder.add_handler(Handler { start, end, target, register: exception, depth });
+        }
+        Ok(())
+    }
+
     /// Ends the innermost protected block; returns the ranges its handler covers.
     fn close_protected(&mut self) -> Vec<(u32, u32)> {
         let here = self.here();
@@ -1133,11 +1140,7 @@ impl<'a> Compiler<'a, '_> {
         self.run_cleanup(Cleanup::Finally(finalbody), line)?;
         let to_end = self.jump_placeholder(Op::Jump, 0, line);
         // An exception runs it, then goes on.
-        let handler = self.here();
-        for (start, end) in segments {
-            let depth = self.handler_depth(line)?;
-            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception, depth });
-        }
+        self.handle_here(&segments, exception, line)?;
         self.unit().handler_registers.push(exception);
         let cleanup = self.run_cleanup(Cleanup::Finally(finalbody), line);
         self.unit().handler_registers.pop();
@@ -1173,11 +1176,7 @@ impl<'a> Compiler<'a, '_> {
         result?;
         self.run_cleanup(Cleanup::WithExit(exit), line)?;
         let to_end = self.jump_placeholder(Op::Jump, 0, line);
-        let handler = self.here();
-        for (start, end) in segments {
-            let depth = self.handler_depth(line)?;
-            self.unit().builder.add_handler(Handler { start, end, target: handler, register: exception, depth });
-        }
+        self.handle_here(&segments, exception, line)?;
         // exit(type(e), e, e.__traceback__): a true result swallows the exception.
         let args = self.temps(4, line)?;
         self.abc(Op::Move, args, exit, 0, line);

@@ -39,6 +39,18 @@ impl Vm {
         true
     }
 
+    /// The value of an int, small or boxed; `None` for anything else, bools included.
+    #[inline(always)]
+    pub(crate) fn int_value(&self, v: Value) -> Option<i64> {
+        match v.as_small_int() {
+            Some(n) => Some(n),
+            None => {
+                let at = v.as_object().filter(|&at| self.heap.is_kind(at, Kind::Int))?;
+                Some(self.heap.region().read_i64(at + 8))
+            }
+        }
+    }
+
     /// An int from a wider computation; `OverflowError` beyond 64 bits.
     pub fn new_int_checked(&mut self, n: i128) -> Result<Value> {
         let n = i64::try_from(n).map_err(|_| Error::Overflow("int too large for mote's 64-bit ints"))?;

@@ -1232,33 +1232,10 @@ impl Vm {
     /// it; everything else goes through the full operator protocol.
     #[inline(always)]
     fn arithmetic(&mut self, now: Running, op: Op, a: u8, x: Value, y: Value, in_place: bool) -> Result<()> {
-        if let (Some(p), Some(q)) = (x.as_small_int(), y.as_small_int()) {
-            // Small ints are 31-bit, so these cannot overflow an i64.
-            let n = match op {
-                Op::Add => Some(p + q),
-                Op::Sub => Some(p - q),
-                Op::Mul => Some(p * q),
-                Op::Mod if q != 0 => Some(crate::operators::int_mod(p, q)),
-                Op::FloorDiv if q != 0 => crate::operators::int_floor_div(p, q).ok(),
-                _ => None,
-            };
-            if let Some(n) = n {
-                let v = self.new_int(n)?;
-                self.set_reg(now, a, v);
-                return Ok(());
-            }
-        } else if let (Some(p), Some(q)) = (self.as_int(x), self.as_int(y)) {
-            // Boxed ints (and bools): the same operators, checked; an overflow goes on to
-            // the full protocol, which raises it.
-            let n = match op {
-                Op::Add => p.checked_add(q),
-                Op::Sub => p.checked_sub(q),
-                Op::Mul => p.checked_mul(q),
-                Op::Mod if q != 0 => Some(crate::operators::int_mod(p, q)),
-                Op::FloorDiv if q != 0 => crate::operators::int_floor_div(p, q).ok(),
-                _ => None,
-            };
-            if let Some(n) = n {
+        // Ints (not bools, whose `&`, `|`, `^` stay bools) and floats are computed here.
+        if let (Some(p), Some(q)) = (self.int_value(x), self.int_value(y)) {
+            if let Some(n) = crate::operators::int_arithmetic(op, p, q) {
+                let n = n?;
                 let slot = now.registers + 4 * u32::from(a);
                 if !self.overwrite_unshared_int(self.heap.read_value(slot), n) {
                     let v = self.new_int(n)?;

@@ -46,6 +46,35 @@ fn symbol(op: Op) -> &'static str {
 
 const OVERFLOW: Error = Error::Overflow("int result does not fit mote's 64-bit ints");
 
+/// `x <op> y` for ints with an int result, with Python's errors (and `OverflowError`
+/// beyond 64 bits); `None` for true division, a negative power (float results) and
+/// operators ints lack.
+#[inline(always)]
+pub(crate) fn int_arithmetic(op: Op, x: i64, y: i64) -> Option<Result<i64>> {
+    Some(match op {
+        Op::Add => x.checked_add(y).ok_or(OVERFLOW),
+        Op::Sub => x.checked_sub(y).ok_or(OVERFLOW),
+        Op::Mul => x.checked_mul(y).ok_or(OVERFLOW),
+        Op::FloorDiv if y == 0 => Err(Error::ZeroDivision("integer division or modulo by zero")),
+        Op::FloorDiv => int_floor_div(x, y),
+        Op::Mod if y == 0 => Err(Error::ZeroDivision("integer modulo by zero")),
+        Op::Mod => Ok(int_mod(x, y)),
+        Op::Pow if y >= 0 => int_pow(x, y),
+        Op::LShift if y < 0 => Err(Error::Value("negative shift count")),
+        Op::LShift if x == 0 => Ok(0),
+        Op::LShift => match if y >= 64 { None } else { x.checked_shl(y as u32) } {
+            Some(s) if s >> y == x => Ok(s),
+            _ => Err(OVERFLOW),
+        },
+        Op::RShift if y < 0 => Err(Error::Value("negative shift count")),
+        Op::RShift => Ok(x >> y.min(63)),
+        Op::BitAnd => Ok(x & y),
+        Op::BitOr => Ok(x | y),
+        Op::BitXor => Ok(x ^ y),
+        _ => return None,
+    })
+}
+
 /// `x <op> y` for floats, with Python's errors; `None` for an operator floats lack.
 pub(crate) fn float_arithmetic(op: Op, x: f64, y: f64) -> Option<Result<f64>> {
     Some(Ok(match op {
@@ -226,61 +255,22 @@ impl Vm {
     }
 
     fn int_binary(&mut self, op: Op, x: i64, y: i64, a: Value, b: Value) -> Result<Value> {
-        let n = match op {
-            Op::Add => x.checked_add(y).ok_or(OVERFLOW)?,
-            Op::Sub => x.checked_sub(y).ok_or(OVERFLOW)?,
-            Op::Mul => x.checked_mul(y).ok_or(OVERFLOW)?,
-            Op::TrueDiv => {
+        let n = match int_arithmetic(op, x, y) {
+            Some(n) => n?,
+            None if op == Op::TrueDiv => {
                 if y == 0 {
                     return Err(Error::ZeroDivision("division by zero"));
                 }
                 return self.new_float(int_true_divide(x, y));
             }
-            Op::FloorDiv => {
-                if y == 0 {
-                    return Err(Error::ZeroDivision("integer division or modulo by zero"));
-                }
-                int_floor_div(x, y)?
-            }
-            Op::Mod => {
-                if y == 0 {
-                    return Err(Error::ZeroDivision("integer modulo by zero"));
-                }
-                int_mod(x, y)
-            }
-            Op::Pow => {
-                if y < 0 {
-                    if x == 0 {
-                        return Err(Error::ZeroDivision("0.0 cannot be raised to a negative power"));
-                    }
-                    return self.new_float(libm::pow(x as f64, y as f64));
-                }
-                int_pow(x, y)?
-            }
-            Op::LShift => {
-                if y < 0 {
-                    return Err(Error::Value("negative shift count"));
-                }
+            None if op == Op::Pow => {
+                // A negative exponent (int_arithmetic takes the others): a float.
                 if x == 0 {
-                    0
-                } else {
-                    let shifted = if y >= 64 { None } else { x.checked_shl(y as u32) };
-                    match shifted {
-                        Some(s) if s >> y == x => s,
-                        _ => return Err(OVERFLOW),
-                    }
+                    return Err(Error::ZeroDivision("0.0 cannot be raised to a negative power"));
                 }
+                return self.new_float(libm::pow(x as f64, y as f64));
             }
-            Op::RShift => {
-                if y < 0 {
-                    return Err(Error::Value("negative shift count"));
-                }
-                x >> y.min(63)
-            }
-            Op::BitAnd => x & y,
-            Op::BitOr => x | y,
-            Op::BitXor => x ^ y,
-            _ => return Err(self.operands_error(op, a, b)),
+            None => return Err(self.operands_error(op, a, b)),
         };
         // bool & bool, bool | bool, bool ^ bool stay bools, as in Python.
         if matches!(op, Op::BitAnd | Op::BitOr | Op::BitXor) && self.is_bool(a) && self.is_bool(b) {
