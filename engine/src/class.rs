@@ -212,7 +212,9 @@ impl Vm {
     /// The offset of the dict entry for `name` in the first namespace along the class's
     /// MRO that has it (see `dict_entry_of`).
     pub(crate) fn class_entry_of(&self, class: Value, name: Value) -> Result<Option<u32>> {
-        self.first_along_mro(class, |vm, at| vm.dict_entry_of(vm.class_namespace(at), name))
+        self.first_along_mro(class, |vm, at| {
+            Ok(vm.dict_entry_of(vm.class_namespace(at), name)?.map(|(_, entry_at)| entry_at))
+        })
     }
 
     /// The names a `__slots__` value lists (borrowed): one str, or a tuple or list of them.

@@ -309,26 +309,16 @@ impl Vm {
         }
     }
 
-    /// The offset of `key`'s entry in dict `d` (the value is 4 bytes on), if present. It
-    /// stays valid until the dict's keys change.
-    pub(crate) fn dict_entry_of(&self, d: Value, key: Value) -> Result<Option<u32>> {
+    /// Where `key` is in dict `d`, found without running script code: its entry's number
+    /// (entries keep insertion order, so dicts filled alike, such as instances'
+    /// attributes, have it at the same number) and the entry's offset (the value is 4
+    /// bytes on; valid until the dict's keys change).
+    pub(crate) fn dict_entry_of(&self, d: Value, key: Value) -> Result<Option<(u32, u32)>> {
         let at = self.object_of_kind(Kind::Dict, d)?;
         let hash = self.key_hash(key)?;
         let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
         Ok(match self.lookup(table, &layout, key, hash)? {
-            Lookup::Found { entry, .. } => Some(Self::entry_at(&layout, table, entry)),
-            Lookup::Absent { .. } => None,
-        })
-    }
-
-    /// Where `key` is in dict `d`: its entry's number (entries keep insertion order, so
-    /// dicts filled alike, such as instances' attributes, have it at the same number).
-    pub(crate) fn dict_entry_number_of(&self, d: Value, key: Value) -> Result<Option<u32>> {
-        let at = self.object_of_kind(Kind::Dict, d)?;
-        let hash = self.key_hash(key)?;
-        let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
-        Ok(match self.lookup(table, &layout, key, hash)? {
-            Lookup::Found { entry, .. } => Some(entry),
+            Lookup::Found { entry, .. } => Some((entry, Self::entry_at(&layout, table, entry))),
             Lookup::Absent { .. } => None,
         })
     }
@@ -354,13 +344,7 @@ impl Vm {
 
     /// The value stored for `key` (borrowed), or `None` if absent.
     pub(crate) fn dict_lookup(&self, d: Value, key: Value) -> Result<Option<Value>> {
-        let at = self.object_of_kind(Kind::Dict, d)?;
-        let hash = self.key_hash(key)?;
-        let Some((table, layout)) = self.dict_table(at) else { return Ok(None) };
-        Ok(match self.lookup(table, &layout, key, hash)? {
-            Lookup::Found { entry, .. } => Some(self.heap.read_value(Self::entry_at(&layout, table, entry) + 4)),
-            Lookup::Absent { .. } => None,
-        })
+        Ok(self.dict_entry_of(d, key)?.map(|(_, entry_at)| self.heap.read_value(entry_at + 4)))
     }
 
     /// `d.get(name)` for a str key given as text (a namespace lookup): owned, or `None`.

@@ -79,9 +79,9 @@ impl Vm {
             }
         }
         let name = self.tuple_item(self.code_names(code), u32::from(index));
-        let mut entry = self.dict_entry_of(globals, name)?;
+        let mut entry = self.dict_entry_of(globals, name)?.map(|(_, entry_at)| entry_at);
         if entry.is_none() && self.builtins != Value::NULL {
-            entry = self.dict_entry_of(self.builtins, name)?;
+            entry = self.dict_entry_of(self.builtins, name)?.map(|(_, entry_at)| entry_at);
         }
         let Some(entry) = entry else { return Err(Error::NameNotDefined(name)) };
         if self.is_namespace_dict(globals) {
@@ -156,14 +156,11 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
-        let Some(entry) = self.dict_entry_number_of(attributes, name)? else { return Ok(None) };
+        let Some((entry, entry_at)) = self.dict_entry_of(attributes, name)? else { return Ok(None) };
         if let Some(slot) = self.slot_to_fill(code, u16::from(index)) {
             self.heap.region_mut().write_u32(slot + 16, entry + 1);
         }
-        let v = self.dict_value_at_if_named(attributes, entry, name).unwrap_or(Value::NULL);
-        if v == Value::NULL {
-            return Ok(None);
-        }
+        let v = self.heap.read_value(entry_at + 4);
         self.heap.incref(v);
         Ok(Some(v))
     }
