@@ -137,12 +137,8 @@ impl Vm {
     /// generator (borrowed), the register that receives the `yield from`'s value, and the
     /// instruction after the delegation loop.
     fn yield_from_at(&self, frame: u32, ip: u32) -> Option<(Value, u8, u32)> {
-        use crate::bytecode::{Instr, Op};
-        let function = self.frame_function(frame).as_object()?;
-        let code = self.function_code(function).as_object()?;
-        let words = self.code_instructions(code).0;
-        let at = |i: u32| Instr(self.heap.region().read_u32(words + 4 * i));
-        let (send, yielded) = (at(ip.checked_sub(2)?), at(ip - 1));
+        use crate::bytecode::Op;
+        let (send, yielded) = (self.instruction_of(frame, ip.checked_sub(2)?), self.instruction_of(frame, ip - 1));
         let delegating = Op::from_byte(send.op_byte()) == Some(Op::SendNext)
             && Op::from_byte(yielded.op_byte()) == Some(Op::Yield)
             && u32::from(send.a()) + 1 == u32::from(yielded.a());

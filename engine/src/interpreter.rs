@@ -150,10 +150,7 @@ impl Vm {
 
     /// Stores `sent` (owned) as the result of the `yield` before instruction `ip`.
     pub(crate) fn set_yield_result(&mut self, frame: u32, ip: u32, sent: Value) {
-        let function = self.frame_function(frame).as_object().unwrap_or_default();
-        let code = self.function_code(function).as_object().unwrap_or_default();
-        let (words, _) = self.code_instructions(code);
-        let instr = Instr(self.heap.region().read_u32(words + 4 * (ip - 1)));
+        let instr = self.instruction_of(frame, ip - 1);
         let slot = frame + FRAME_HEADER + 4 * u32::from(instr.a());
         let old = self.heap.read_value(slot);
         self.heap.write_value(slot, sent);
@@ -318,6 +315,11 @@ impl Vm {
         self.release_all(&owned);
         self.depth += 1;
         Ok(frame)
+    }
+
+    /// Instruction `index` of the code `frame` runs.
+    pub(crate) fn instruction_of(&self, frame: u32, index: u32) -> Instr {
+        Instr(self.heap.region().read_u32(self.running(frame).words + 4 * index))
     }
 
     fn running(&self, frame: u32) -> Running {
@@ -520,7 +522,8 @@ impl Vm {
                     self.arithmetic(g.now, op, a, self.reg(g.now, b), self.reg(g.now, c), false)?;
                 }
                 Op::Yield => {
-                    if self.frame_flags(g.now.frame) & FRAME_RESUMED_BY_LOOP == 0 && g.now.frame != entry {
+                    let resumed_by_loop = self.frame_flags(g.now.frame) & FRAME_RESUMED_BY_LOOP != 0;
+                    if !resumed_by_loop && g.now.frame != entry {
                         return Err(Error::Runtime("a yield outside a generator"));
                     }
                     // The value moves out, and the register holds what `next` sends (None)
@@ -528,7 +531,7 @@ impl Vm {
                     let slot = g.now.registers + 4 * u32::from(a);
                     let v = self.heap.read_value(slot);
                     self.heap.write_value(slot, Value::NONE);
-                    if self.frame_flags(g.now.frame) & FRAME_RESUMED_BY_LOOP != 0 {
+                    if resumed_by_loop {
                         self.set_frame_ip(g.now.frame, g.ip);
                         let (caller, generator, item) = self.loop_of(g.now.frame);
                         self.set_frame_flags(g.now.frame, 0);
