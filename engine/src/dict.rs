@@ -248,7 +248,7 @@ impl Vm {
                 let entry_at = Self::entry_at(&layout, table, entry);
                 let stored = self.entry_key(entry_at);
                 self.heap.incref(stored);
-                let equal = self.keys_equal_mut(stored, key);
+                let equal = self.compare_truth(crate::bytecode::Op::Eq, stored, key);
                 let unchanged = self.dict_table(at).is_some_and(|(t, l)| t == table && l.capacity == layout.capacity)
                     && self.entry_key(entry_at) == stored;
                 self.release(stored);

@@ -36,12 +36,10 @@ impl Vm {
     /// only reference) and `x` is not one the cache shares; false when a new float is
     /// needed. Loops like `total += x * dx` then run without allocating.
     pub(crate) fn overwrite_unshared_float(&mut self, old: Value, x: f64) -> bool {
-        let Some(at) = old.as_object() else { return false };
-        if self.heap.refcount(at) != 1 || !self.heap.is_kind(at, Kind::Float) || self.float_cache.slot_of(x).is_some() {
+        if self.float_cache.slot_of(x).is_some() || !self.overwrite_unshared_box(old, Kind::Float, x.to_bits()) {
             return false;
         }
         self.float_cache.count_miss();
-        self.heap.region_mut().write_f64(at + 8, x);
         true
     }
 

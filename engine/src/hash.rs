@@ -196,14 +196,6 @@ impl Vm {
         })
     }
 
-    /// Python's `a == b` as a dict or set decides it: script `__eq__` included.
-    pub(crate) fn keys_equal_mut(&mut self, a: Value, b: Value) -> Result<bool> {
-        let result = self.compare_op(crate::bytecode::Op::Eq, a, b)?;
-        let truth = self.truth(result);
-        self.release(result);
-        truth
-    }
-
     fn hash_nested(&self, v: Value, depth: u32) -> Result<i64> {
         match v {
             Value::NONE => return Ok(HASH_NONE),

@@ -31,12 +31,7 @@ impl Vm {
     /// floats, an accumulating loop then stops allocating once its total leaves the
     /// immediate range.
     pub(crate) fn overwrite_unshared_int(&mut self, old: Value, n: i64) -> bool {
-        let Some(at) = old.as_object() else { return false };
-        if self.heap.refcount(at) != 1 || !self.heap.is_kind(at, Kind::Int) || Value::small_int(n).is_some() {
-            return false;
-        }
-        self.heap.region_mut().write_i64(at + 8, n);
-        true
+        Value::small_int(n).is_none() && self.overwrite_unshared_box(old, Kind::Int, n as u64)
     }
 
     /// The value of an int, small or boxed; `None` for anything else, bools included.

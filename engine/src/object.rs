@@ -375,6 +375,18 @@ impl Vm {
         self.destroy_dead(&mut dead);
     }
 
+    /// Writes `payload` over the 8-byte value of box `old` (a float or boxed int, both 16
+    /// bytes) if it is a `kind` object only its caller holds; false (nothing written)
+    /// otherwise.
+    pub(crate) fn overwrite_unshared_box(&mut self, old: Value, kind: Kind, payload: u64) -> bool {
+        let Some(at) = old.as_object() else { return false };
+        if self.heap.refcount(at) != 1 || !self.heap.is_kind(at, kind) {
+            return false;
+        }
+        self.heap.region_mut().write_i64(at + 8, payload as i64);
+        true
+    }
+
     /// Empties and frees every object on `dead`, and the ones that die with them.
     pub(crate) fn destroy_dead(&mut self, dead: &mut DeadStack) {
         while let Some(at) = dead.pop(&self.heap) {

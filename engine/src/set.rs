@@ -99,7 +99,7 @@ impl Vm {
                 };
                 let stored = self.heap.read_value(table + 4 * slot);
                 self.heap.incref(stored);
-                let equal = self.keys_equal_mut(stored, key);
+                let equal = self.compare_truth(Op::Eq, stored, key);
                 let unchanged =
                     self.set_table(at) == Some((table, slots)) && self.heap.read_value(table + 4 * slot) == stored;
                 self.release(stored);
