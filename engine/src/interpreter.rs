@@ -490,8 +490,7 @@ impl Vm {
                     self.set_reg(g.now, a, v);
                 }
                 Op::LoadGlobal => {
-                    let globals = self.globals_of(g.now);
-                    let v = self.load_global_cached(g.now.code, globals, instr.bx())?;
+                    let v = self.load_global_cached(g.now.code, g.now.frame, instr.bx())?;
                     self.set_reg(g.now, a, v);
                 }
                 Op::StoreGlobal => {

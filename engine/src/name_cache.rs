@@ -67,9 +67,9 @@ impl Vm {
     }
 
     /// The global, else the builtin, named by entry `index` of `code`'s names (owned),
-    /// for code running with `globals`.
+    /// for code running in `frame` (whose function's globals are read only on a miss).
     #[inline]
-    pub(crate) fn load_global_cached(&mut self, code: u32, globals: Value, index: u16) -> Result<Value> {
+    pub(crate) fn load_global_cached(&mut self, code: u32, frame: u32, index: u16) -> Result<Value> {
         if let Some(slot) = self.current_slot(code, index) {
             let entry = self.heap.region().read_u32(slot + 4);
             if entry != 0 {
@@ -78,6 +78,8 @@ impl Vm {
                 return Ok(v);
             }
         }
+        let function = self.frame_function(frame).as_object().unwrap_or_default();
+        let globals = self.function_globals(function);
         let name = self.tuple_item(self.code_names(code), u32::from(index));
         let mut entry = self.dict_entry_of(globals, name)?.map(|(_, entry_at)| entry_at);
         if entry.is_none() && self.builtins != Value::NULL {
