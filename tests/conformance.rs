@@ -3,6 +3,11 @@
 //! printed (recorded by `tests/conformance/record.py`), and the VM torn down afterwards
 //! with zero bytes left in its heap.
 //!
+//! After each script the cycle detector runs (and runs again at shutdown, after the
+//! modules are emptied). It may find objects only in the scripts that `tests/conformance/
+//! CYCLES` lists, the ones that build reference cycles on purpose; a cycle anywhere else
+//! is one the engine made, and fails the script with the cycle's objects named.
+//!
 //! `tests/conformance/PASSING` names the scripts that must pass; the test fails if one of
 //! them does not, and reports how many of all the scripts pass. After making more scripts
 //! pass, run with `MOTE_UPDATE_PASSING=1` to rewrite the list (it only ever grows the
@@ -32,6 +37,10 @@ struct Outcome {
     stderr: String,
     exit_code: i32,
     leaked_bytes: u64,
+    /// Objects the cycle detector found: after the run, and at shutdown.
+    cycle_objects: u64,
+    /// What the run's collection found, one object per line.
+    cycle_report: String,
 }
 
 fn run_script(path: &Path, profile: Profile) -> Outcome {
@@ -48,8 +57,21 @@ fn run_script(path: &Path, profile: Profile) -> Outcome {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
     }));
     let exit_code = i32::from(vm.run_main(name, &source).is_err());
+    let collection = vm.collect_cycles(true);
+    let cycle_report: Vec<String> = collection
+        .members
+        .iter()
+        .map(|m| format!("  {} ({}, {} bytes)", m.description, m.subsystem.name(), m.bytes))
+        .collect();
     let teardown = vm.shutdown();
-    Outcome { stdout: captured.stdout(), stderr: captured.stderr(), exit_code, leaked_bytes: teardown.leaked_bytes }
+    Outcome {
+        stdout: captured.stdout(),
+        stderr: captured.stderr(),
+        exit_code,
+        leaked_bytes: teardown.leaked_bytes,
+        cycle_objects: collection.unreachable + teardown.cycle_objects,
+        cycle_report: cycle_report.join("\n"),
+    }
 }
 
 /// Traceback text without CPython 3.11's `^^^^` marker lines, which mote does not print.
@@ -57,8 +79,19 @@ fn without_carets(text: &str) -> Vec<&str> {
     text.lines().filter(|l| !l.trim().chars().all(|c| c == '^' || c == '~') || l.trim().is_empty()).collect()
 }
 
+/// The scripts that build reference cycles on purpose (`tests/conformance/CYCLES`).
+fn cycle_scripts() -> Vec<String> {
+    fs::read_to_string(suite_dir().join("CYCLES"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+        .collect()
+}
+
 /// Why `path` does not conform, or `None` if it does (under both profiles).
-fn check(path: &Path) -> Option<String> {
+fn check(path: &Path, builds_cycles: bool) -> Option<String> {
     let expected_out = fs::read_to_string(path.with_extension("out")).unwrap_or_default();
     let expected_code: i32 =
         fs::read_to_string(path.with_extension("code")).ok().and_then(|c| c.trim().parse().ok()).unwrap_or(0);
@@ -79,6 +112,15 @@ fn check(path: &Path) -> Option<String> {
         }
         if got.leaked_bytes != 0 {
             return Some(format!("{profile:?}: {} bytes left in the heap after teardown", got.leaked_bytes));
+        }
+        if got.cycle_objects != 0 && !builds_cycles {
+            return Some(format!(
+                "{profile:?}: the cycle detector found {} objects in a script that builds no cycles\n{}",
+                got.cycle_objects, got.cycle_report
+            ));
+        }
+        if got.cycle_objects == 0 && builds_cycles {
+            return Some(format!("{profile:?}: listed in CYCLES, but the cycle detector found nothing"));
         }
     }
     None
@@ -114,9 +156,11 @@ fn conformance_scripts_match_cpython() {
     let mut passed = Vec::new();
     let mut regressions = Vec::new();
     let all = scripts();
+    let cycles = cycle_scripts();
+    assert!(cycles.iter().all(|c| all.iter().any(|p| p.ends_with(c))), "CYCLES names a script that does not exist");
     for path in &all {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-        match check(path) {
+        match check(path, cycles.contains(&name)) {
             None => passed.push(name),
             Some(why) if required.contains(&name) => regressions.push(format!("{name}: {why}")),
             Some(why) => {

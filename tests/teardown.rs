@@ -68,7 +68,9 @@ fn shutdown_returns_every_byte_and_the_region() {
         assert_eq!(teardown.region.len(), 1 << 20);
         // The region is whole again: a new VM can use all of it.
         let mut again = Vm::new(VmConfig::new(profile), teardown.region).unwrap();
-        assert_eq!(again.memory().heap.free_bytes, (1 << 20) - 8);
+        let heap = again.memory().heap;
+        assert_eq!(heap.free_bytes, (1 << 20) - 8 - heap.object_map_bytes);
+        assert_eq!(heap.object_map_bytes, (1 << 20) / 64);
         let big = again.new_str(&"x".repeat(1_000_000)).unwrap();
         again.release(big);
         assert_eq!(again.shutdown().leaked_bytes, 0);

@@ -33,6 +33,11 @@ pub(crate) enum Resumed {
 }
 
 impl Vm {
+    /// Whether generator `at` is running now (its frame is in the chain).
+    pub(crate) fn generator_is_running(&self, at: u32) -> bool {
+        self.heap.region().read_u32(at + 16) == RUNNING
+    }
+
     /// A generator owning `frame` (a frame made for a call, not yet run), named after
     /// the function's code.
     pub(crate) fn new_generator(&mut self, frame: u32, name: Value) -> Result<Value> {

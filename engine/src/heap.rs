@@ -11,6 +11,12 @@
 //! - The heap keeps its own count of bytes in use; [`Heap::verify`] recomputes it by
 //!   walking every block and page and checks it against the ledger's per-subsystem sum.
 //! - Offset 0..8 is never handed out, so offset 0 can mean "no block" everywhere.
+//! - The *object map* (one bit per 8-byte granule of the region, kept at the region's
+//!   start, before the blocks the allocators manage) has a bit set exactly where a live
+//!   object block starts ([`Heap::mark_object_start`]). It is how the cycle detector
+//!   finds every object without a list through them: 1/64 of the region, the ratio of
+//!   MicroPython's allocation table, and no per-object bytes. It is reported apart from
+//!   the bytes in use (`HeapStats::object_map_bytes`).
 
 use crate::accounting::{BlockRole, Ledger, Subsystem, SubsystemStats};
 use crate::pool::{self, Pools, SMALL_MAX};
@@ -43,6 +49,8 @@ pub struct HeapStats {
     pub pool_slack_bytes: u64,
     /// Requests that failed (out of memory or injected).
     pub failed_allocations: u64,
+    /// The object map at the region's start (not part of `in_use_bytes` or `free_bytes`).
+    pub object_map_bytes: u64,
 }
 
 /// What [`Heap::verify`] found wrong.
@@ -63,6 +71,27 @@ pub struct Heap {
     failed: u64,
     /// Fault injection: this many more requests succeed, then one fails.
     fail_countdown: Option<u64>,
+    /// Offset and length in 32-bit words of the object map.
+    object_map: u32,
+    object_map_words: u32,
+    /// Where objects were made, while creation sites are tracked.
+    pub(crate) sites: Option<alloc::boxed::Box<SiteLog>>,
+}
+
+/// The code and instruction that made each object, kept while the VM tracks creation
+/// sites (`gc.set_debug(gc.DEBUG_LEAK)`), so a cycle report can say where its objects
+/// came from. A debugging aid: it lives in host memory, not in the script heap, and
+/// costs nothing while it is off.
+#[derive(Debug, Default)]
+pub(crate) struct SiteLog {
+    /// The instruction running now: (code object, instruction index); (0, 0) outside
+    /// script code. The interpreter keeps it current.
+    pub(crate) now: (u32, u32),
+    /// Object offset -> (code, instruction) of the objects made since tracking began.
+    pub(crate) made_at: alloc::collections::BTreeMap<u32, (u32, u32)>,
+    /// The code objects `made_at` names; the log holds a reference to each, so a line
+    /// can be found for any of them later.
+    pub(crate) codes: alloc::collections::BTreeSet<u32>,
 }
 
 /// First offset the allocators manage; 0..8 stays unused so 0 is never a block.
@@ -70,9 +99,15 @@ const HEAP_START: u32 = 8;
 
 impl Heap {
     pub fn new(mut region: Region) -> Heap {
-        let end = region.len() as u32;
-        let tlsf = Tlsf::new(&mut region, HEAP_START, end);
+        let end = region.len() as u32 & !7;
+        let object_map_words = (end / 8).div_ceil(32);
+        let map_bytes = (object_map_words * 4 + 7) & !7;
+        region.fill(HEAP_START, map_bytes as usize, 0);
+        let tlsf = Tlsf::new(&mut region, HEAP_START + map_bytes, end);
         Heap {
+            sites: None,
+            object_map: HEAP_START,
+            object_map_words,
             region,
             tlsf,
             pools: Pools::default(),
@@ -199,7 +234,76 @@ impl Heap {
             pool_pages,
             pool_slack_bytes: page_bytes - (self.in_use - large_in_use),
             failed_allocations: self.failed,
+            object_map_bytes: u64::from((self.object_map_words * 4 + 7) & !7),
         }
+    }
+
+    /// Records that an object block starts at `at` (called when it is made).
+    #[inline]
+    pub(crate) fn mark_object_start(&mut self, at: u32) {
+        let (word, bit) = self.object_map_position(at);
+        let r = self.region_mut();
+        let bits = r.read_u32(word);
+        r.write_u32(word, bits | bit);
+        if self.sites.is_some() {
+            self.record_site(at);
+        }
+    }
+
+    /// Records that the object block at `at` is gone (called when it is freed).
+    #[inline]
+    pub(crate) fn clear_object_start(&mut self, at: u32) {
+        let (word, bit) = self.object_map_position(at);
+        let r = self.region_mut();
+        let bits = r.read_u32(word);
+        r.write_u32(word, bits & !bit);
+        if let Some(log) = self.sites.as_mut() {
+            log.made_at.remove(&at);
+        }
+    }
+
+    #[cold]
+    fn record_site(&mut self, at: u32) {
+        let Some(log) = self.sites.as_mut() else { return };
+        let (code, index) = log.now;
+        if code == 0 {
+            return;
+        }
+        log.made_at.insert(at, (code, index));
+        if log.codes.insert(code) {
+            self.incref(crate::value::Value::from_offset(code));
+        }
+    }
+
+    #[inline(always)]
+    fn object_map_position(&self, at: u32) -> (u32, u32) {
+        let granule = at / 8;
+        (self.object_map + 4 * (granule / 32), 1 << (granule % 32))
+    }
+
+    /// The first live object at or after offset `from`, in address order.
+    pub(crate) fn next_object(&self, from: u32) -> Option<u32> {
+        let granule = from.div_ceil(8);
+        let mut word = granule / 32;
+        if word >= self.object_map_words {
+            return None;
+        }
+        let mut bits = self.region.read_u32(self.object_map + 4 * word) & (u32::MAX << (granule % 32));
+        loop {
+            if bits != 0 {
+                return Some(8 * (32 * word + bits.trailing_zeros()));
+            }
+            word += 1;
+            if word >= self.object_map_words {
+                return None;
+            }
+            bits = self.region.read_u32(self.object_map + 4 * word);
+        }
+    }
+
+    /// Bytes the allocators manage: the region less offset 0..8 and the object map.
+    pub fn managed_bytes(&self) -> u64 {
+        u64::from(self.tlsf.end() - self.tlsf.start())
     }
 
     /// Bytes in use by the allocator's running count.
@@ -304,7 +408,9 @@ mod tests {
         h.verify().unwrap();
         h.free(big, 28_000, Subsystem::List, BlockRole::Table);
         let stats = h.stats();
-        assert_eq!((stats.in_use_bytes, stats.free_bytes), (0, 32 * 1024 - 8));
+        let map = (32 * 1024 / 64 + 7) & !7;
+        assert_eq!(stats.object_map_bytes, map);
+        assert_eq!((stats.in_use_bytes, stats.free_bytes), (0, 32 * 1024 - 8 - map));
     }
 
     #[test]

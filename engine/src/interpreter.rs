@@ -465,6 +465,9 @@ impl Vm {
         // are written back however the loop is left (an error included).
         let mut g = Position { now: *running, ip: *resume_ip, running, resume_ip };
         loop {
+            if let Some(sites) = self.heap.sites.as_deref_mut() {
+                sites.now = (g.now.code, g.ip);
+            }
             let instr = Instr(self.heap.region().read_u32(g.now.words + 4 * g.ip));
             g.ip += 1;
             let Some(op) = Op::from_byte(instr.op_byte()) else {

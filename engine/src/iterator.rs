@@ -63,7 +63,7 @@ pub(crate) fn lazy_bytes(kind: Kind) -> u32 {
 }
 
 /// The value slots (owned references) of a lazy iterator kind.
-fn lazy_slots(kind: Kind) -> &'static [u32] {
+pub(crate) fn lazy_slots(kind: Kind) -> &'static [u32] {
     match kind {
         Kind::Enumerate | Kind::Zip | Kind::Reversed => &[8],
         _ => &[8, 12],

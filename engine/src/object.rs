@@ -287,11 +287,13 @@ impl Heap {
         r.write_u8(at + 4, kind as u8);
         r.write_u8(at + 5, 0);
         r.write_u16(at + 6, 0);
+        self.mark_object_start(at);
         Ok(at)
     }
 
     /// Frees an object block of `bytes` allocated by [`Heap::new_object`].
     pub(crate) fn free_object(&mut self, at: u32, kind: Kind, bytes: u32) {
+        self.clear_object_start(at);
         self.free(at, bytes, kind.subsystem(), BlockRole::Object)
     }
 

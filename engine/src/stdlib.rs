@@ -117,13 +117,20 @@ impl Vm {
     /// The built-in module `name`, made now (owned), or `None` if there is none.
     pub(crate) fn make_builtin_module(&mut self, name: &str) -> Result<Option<Value>> {
         let module = match name {
-            "math" | "sys" | "time" | "traceback" | "heapq" => self.new_module(name)?,
+            "math" | "sys" | "time" | "traceback" | "heapq" | "gc" => self.new_module(name)?,
             _ => return Ok(None),
         };
         let filled = match name {
             "math" => self.fill_math(module),
             "sys" => self.fill_sys(module),
             "traceback" => self.fill_traceback(module),
+            "gc" => self.fill_natives(module, crate::gc_module::FUNCTIONS).and_then(|()| {
+                for &(name, value) in crate::gc_module::CONSTANTS {
+                    let v = self.new_int(value);
+                    self.module_set_owned(module, name, v)?;
+                }
+                Ok(())
+            }),
             "heapq" => self.fill_natives(module, crate::heapq::FUNCTIONS).and_then(|()| {
                 for &(name, f) in crate::heapq::FUNCTIONS_WITH_KEYWORDS {
                     self.install_native(self.module_namespace(module), name, NativeCode::WithKeywords(f))?;

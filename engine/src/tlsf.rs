@@ -98,6 +98,16 @@ impl Tlsf {
         tlsf
     }
 
+    /// The first offset managed.
+    pub fn start(&self) -> u32 {
+        self.start
+    }
+
+    /// The end of the managed range (exclusive).
+    pub fn end(&self) -> u32 {
+        self.end
+    }
+
     pub fn free_bytes(&self) -> u64 {
         self.free_bytes
     }

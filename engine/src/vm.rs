@@ -50,6 +50,10 @@ pub struct Teardown {
     /// released. Zero on a clean shutdown.
     pub leaked_bytes: u64,
     pub leaked_objects: u64,
+    /// What the cycle detector found and freed at shutdown: objects the script left in
+    /// reference cycles (already returned; not part of `leaked_bytes`).
+    pub cycle_objects: u64,
+    pub cycle_bytes: u64,
 }
 
 pub struct Vm {
@@ -100,6 +104,8 @@ pub struct Vm {
     pub(crate) argv: alloc::vec::Vec<alloc::string::String>,
     /// The source of every file compiled, for traceback source lines.
     pub(crate) source_lines: crate::module::SourceLines,
+    /// What scripts asked of the cycle detector through the `gc` module.
+    pub(crate) collector: crate::gc_module::CollectorSettings,
     /// Where `print` and tracebacks go; `None` discards them.
     pub(crate) output: Option<alloc::boxed::Box<dyn crate::output::Output>>,
 }
@@ -132,6 +138,7 @@ impl Vm {
             frame_stack: crate::frame::FrameStack::default(),
             handled: alloc::vec::Vec::new(),
             yielded: false,
+            collector: crate::gc_module::CollectorSettings::default(),
             reraising: false,
             modules: Value::NULL,
             clock: None,
@@ -206,6 +213,7 @@ impl Vm {
     /// Releases the VM's own roots and returns the region with what was left in use.
     pub fn shutdown(mut self) -> Teardown {
         self.heap.clear_fault_injection();
+        self.track_creation_sites(false);
         self.clear_modules();
         let builtins = core::mem::replace(&mut self.builtins, Value::NULL);
         let handled: alloc::vec::Vec<Value> = core::mem::take(&mut self.handled).into_iter().map(|(_, e)| e).collect();
@@ -226,10 +234,18 @@ impl Vm {
         }
         let cached: alloc::vec::Vec<Value> = self.float_cache.take_all().collect();
         self.release_all(&cached);
+        // Whatever only cycles keep alive goes too: a VM's end returns every byte.
+        let cycles = self.collect_cycles(false);
         self.free_intern_table();
         let leaked_bytes = self.heap.in_use_bytes();
         let leaked_objects = self.heap.ledger().total_live_objects();
-        Teardown { region: self.heap.into_region(), leaked_bytes, leaked_objects }
+        Teardown {
+            region: self.heap.into_region(),
+            leaked_bytes,
+            leaked_objects,
+            cycle_objects: cycles.unreachable,
+            cycle_bytes: cycles.freed_bytes,
+        }
     }
 }
 
