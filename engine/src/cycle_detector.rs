@@ -111,7 +111,7 @@ impl Vm {
         self.add_back_internal_references();
         let garbage = self.unmarked_containers();
         let members = if report { garbage.iter().map(|&at| self.describe_member(at)).collect() } else { Vec::new() };
-        self.free_garbage(&garbage);
+        self.free_unreachable(&garbage);
         self.collector.live_objects_then = self.heap.ledger().total_live_objects();
         Collection { unreachable: garbage.len() as u64, freed_bytes: before - self.heap.in_use_bytes(), members }
     }
@@ -230,8 +230,9 @@ impl Vm {
         self.heap.is_kind(at, Kind::Generator) && self.generator_is_running(at)
     }
 
-    /// Frees unreachable objects: hold each, cut their references, drop the holds.
-    fn free_garbage(&mut self, garbage: &[u32]) {
+    /// Frees unreachable objects (referred to only by each other): hold each, cut their
+    /// references, drop the holds.
+    pub(crate) fn free_unreachable(&mut self, garbage: &[u32]) {
         if garbage.is_empty() {
             return;
         }

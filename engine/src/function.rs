@@ -140,6 +140,7 @@ impl Vm {
         let at = self.heap.new_object(Kind::Cell, crate::object::CELL_BYTES)?;
         self.heap.incref(v);
         self.heap.write_value(at + 8, v);
+        self.note_stored_in_cell(at, v);
         Ok(Value::from_offset(at))
     }
 
@@ -155,6 +156,7 @@ impl Vm {
         self.heap.incref(v);
         let old = self.heap.read_value(at + 8);
         self.heap.write_value(at + 8, v);
+        self.note_stored_in_cell(at, v);
         self.release(old);
         Ok(())
     }

@@ -460,13 +460,18 @@ impl Vm {
     }
 
     /// Runs instructions until the frame changes or `entry` returns (`Ok(Some(result))`).
+    /// While creation sites are tracked, the site log's current instruction is kept up to
+    /// date; a call that starts the tracking makes the loop return, to be entered again.
     fn step(&mut self, running: &mut Running, resume_ip: &mut u32, entry: u32) -> Result<Option<Value>> {
+        let tracking_sites = self.heap.sites.is_some();
         // The loop works on copies in locals, which the compiler keeps in registers; they
         // are written back however the loop is left (an error included).
         let mut g = Position { now: *running, ip: *resume_ip, running, resume_ip };
         loop {
-            if let Some(sites) = self.heap.sites.as_deref_mut() {
-                sites.now = (g.now.code, g.ip);
+            if tracking_sites {
+                if let Some(sites) = self.heap.sites.as_deref_mut() {
+                    sites.now = (g.now.code, g.ip);
+                }
             }
             let instr = Instr(self.heap.region().read_u32(g.now.words + 4 * g.ip));
             g.ip += 1;
@@ -615,6 +620,9 @@ impl Vm {
                         g.ip = 0;
                         continue;
                     }
+                    if !tracking_sites && self.heap.sites.is_some() {
+                        return Ok(None);
+                    }
                 }
                 Op::DeleteAttr => {
                     let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
@@ -701,6 +709,9 @@ impl Vm {
                         g.ip = 0;
                         continue;
                     }
+                    if !tracking_sites && self.heap.sites.is_some() {
+                        return Ok(None);
+                    }
                 }
                 Op::CallKw => {
                     let callee = self.reg(g.now, a);
@@ -709,6 +720,9 @@ impl Vm {
                         g.now = self.running(frame);
                         g.ip = 0;
                         continue;
+                    }
+                    if !tracking_sites && self.heap.sites.is_some() {
+                        return Ok(None);
                     }
                 }
                 Op::GetSlice => {
@@ -793,6 +807,9 @@ impl Vm {
                         g.now = self.running(frame);
                         g.ip = 0;
                         continue;
+                    }
+                    if !tracking_sites && self.heap.sites.is_some() {
+                        return Ok(None);
                     }
                 }
                 Op::LoadAttr => {

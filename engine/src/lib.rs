@@ -13,6 +13,7 @@ mod builtin_subclass;
 mod builtins;
 pub mod bytecode;
 pub mod class;
+mod closure_cycles;
 pub mod code;
 mod compare;
 pub mod compiler;

@@ -17,6 +17,7 @@
 //! other live objects, VM roots (float cache, empty tuple) and the host.
 
 use crate::accounting::{BlockRole, Subsystem};
+use crate::closure_cycles::{is_closure_loop_end, CLOSURE_LOOP};
 use crate::heap::Heap;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -320,9 +321,12 @@ impl Heap {
 
 /// Objects whose count reached zero and that wait to be emptied and freed: an intrusive
 /// stack linked through their refcount words (0 ends it; offset 0 is never an object).
+/// Closure-loop candidates met on the way (`closure_cycles.rs`) are held, and scanned
+/// once the dead are freed.
 #[derive(Debug, Default)]
 pub(crate) struct DeadStack {
     top: u32,
+    held_candidates: alloc::vec::Vec<u32>,
 }
 
 impl DeadStack {
@@ -332,7 +336,17 @@ impl DeadStack {
         if let Some(at) = v.as_object() {
             if heap.region_mut().add_u32(at, u32::MAX) == 0 {
                 self.push_dead(heap, at);
+            } else if heap.flags(at) == CLOSURE_LOOP {
+                self.hold_if_candidate(heap, at);
             }
+        }
+    }
+
+    #[cold]
+    fn hold_if_candidate(&mut self, heap: &mut Heap, at: u32) {
+        if is_closure_loop_end(heap.kind(at)) {
+            heap.incref(Value::from_offset(at));
+            self.held_candidates.push(at);
         }
     }
 
@@ -342,9 +356,9 @@ impl DeadStack {
         self.top = at;
     }
 
-    /// Whether nothing waits to be freed.
+    /// Whether nothing waits to be freed or scanned.
     pub(crate) fn is_empty(&self) -> bool {
-        self.top == 0
+        self.top == 0 && self.held_candidates.is_empty()
     }
 
     fn pop(&mut self, heap: &Heap) -> Option<u32> {
@@ -365,16 +379,33 @@ impl Vm {
     }
 
     /// Gives up one reference to `v`, freeing it (and whatever only it kept alive) at once.
-    #[inline]
+    #[inline(always)]
     pub fn release(&mut self, v: Value) {
         let Some(at) = v.as_object() else { return };
-        if self.heap.region_mut().add_u32(at, u32::MAX) != 0 {
-            return;
+        if self.heap.region_mut().add_u32(at, u32::MAX) == 0 {
+            self.destroy_from(at);
+        } else if self.heap.flags(at) == CLOSURE_LOOP {
+            self.released_loop_end(at);
         }
-        // The last reference: the count word becomes the dead stack's link.
+    }
+
+    /// Frees `at`, whose last reference just went, and what dies with it.
+    #[inline(never)]
+    fn destroy_from(&mut self, at: u32) {
+        // The count word becomes the dead stack's link.
         let mut dead = DeadStack::default();
         dead.push_dead(&mut self.heap, at);
         self.destroy_dead(&mut dead);
+    }
+
+    /// `at` lost a reference, not its last, and its header flags are exactly
+    /// [`CLOSURE_LOOP`]: if it is a closure loop's end, the loop may now be garbage.
+    #[cold]
+    #[inline(never)]
+    fn released_loop_end(&mut self, at: u32) {
+        if is_closure_loop_end(self.heap.kind(at)) {
+            self.free_if_closure_cycle(at);
+        }
     }
 
     /// Writes `payload` over the 8-byte value of box `old` (a float or boxed int, both 16
@@ -391,6 +422,14 @@ impl Vm {
 
     /// Empties and frees every object on `dead`, and the ones that die with them.
     pub(crate) fn destroy_dead(&mut self, dead: &mut DeadStack) {
+        self.destroy_queued(dead);
+        // Dropping the hold on a candidate scans it if something else still holds it.
+        for at in core::mem::take(&mut dead.held_candidates) {
+            self.release(Value::from_offset(at));
+        }
+    }
+
+    fn destroy_queued(&mut self, dead: &mut DeadStack) {
         while let Some(at) = dead.pop(&self.heap) {
             match self.heap.kind(at) {
                 Kind::Int | Kind::Float => self.heap.free_object(at, self.heap.kind(at), 16),
