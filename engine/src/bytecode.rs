@@ -184,11 +184,13 @@ pub enum Op {
     DeleteAttr,
     /// R[a] = name N[c] of module R[b] (`from m import name`); ImportError if missing
     ImportFrom,
+    /// R[a] = R[b]; R[b] = empty (a temporary's reference moves, none is added)
+    Take,
 }
 
 impl Op {
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 89] = [
+    pub const ALL: [Op; 90] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -278,6 +280,7 @@ impl Op {
         Op::ReraiseHandled,
         Op::DeleteAttr,
         Op::ImportFrom,
+        Op::Take,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -377,6 +380,7 @@ impl Op {
             86 => Op::ReraiseHandled,
             87 => Op::DeleteAttr,
             88 => Op::ImportFrom,
+            89 => Op::Take,
             _ => return None,
         })
     }
@@ -438,7 +442,9 @@ impl Op {
     pub fn shape(self) -> Shape {
         use Operand::{Const, Imm, Jump, Name, Reg};
         match self {
-            Op::Move | Op::Neg | Op::Pos | Op::Invert | Op::Not | Op::GetIter => Shape::Abc(Reg, Reg, Operand::None),
+            Op::Move | Op::Take | Op::Neg | Op::Pos | Op::Invert | Op::Not | Op::GetIter => {
+                Shape::Abc(Reg, Reg, Operand::None)
+            }
             Op::LoadConst | Op::MakeFunction => Shape::Abx(Reg, Const),
             Op::LoadNone => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::LoadBool => Shape::Abc(Reg, Imm, Operand::None),

@@ -376,6 +376,41 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// Stores register `value` into `name`.
+    /// The register of `target` if it is a name stored in a register of this function
+    /// (not a cell, not a class body's namespace).
+    fn plain_local_target(&self, target: &'a Expr<'a>) -> Option<u8> {
+        let ExprKind::Name(name) = target.kind else { return None };
+        if self.deref_register(name).is_some() || (!self.unit_ref().classes.is_empty() && !self.is_hidden(name)) {
+            return None;
+        }
+        self.local_register(name)
+    }
+
+    /// Records that `target`'s register `r` (see [`Self::plain_local_target`]) now holds
+    /// the name's value.
+    fn store_name_register(&mut self, target: &'a Expr<'a>, r: u8) -> Result<()> {
+        let ExprKind::Name(name) = target.kind else { return Ok(()) };
+        self.store_name(name, r, target.line)
+    }
+
+    /// Empties temporary `value` once `targets` took it, if one of them is a global: a
+    /// module's temporaries live as long as the module runs, and one still holding the
+    /// value would keep it alive after `del name` (and count in `sys.getrefcount`).
+    fn clear_if_stored_global(&mut self, targets: &'a [Expr<'a>], value: u8, line: u32) {
+        let is_temporary = usize::from(value) >= self.unit_ref().bound.len();
+        let to_global = targets.iter().any(|t| match t.kind {
+            ExprKind::Name(name) => {
+                self.local_register(name).is_none()
+                    && self.deref_register(name).is_none()
+                    && self.unit_ref().classes.is_empty()
+            }
+            _ => false,
+        });
+        if is_temporary && to_global {
+            self.abc(Op::Clear, value, 0, 0, line);
+        }
+    }
+
     fn store_name(&mut self, name: &'a str, value: u8, line: u32) -> Result<()> {
         if let Some(class) = self.unit_ref().classes.last().cloned() {
             if !self.is_hidden(name) {
@@ -420,13 +455,27 @@ impl<'a> Compiler<'a, '_> {
         let line = s.line;
         match s.kind {
             StmtKind::Expr(e) => {
-                self.expr(e)?;
+                // The value is dropped now, as CPython's POP_TOP drops it: a temporary
+                // left holding it would keep it alive until the register is reused.
+                let v = self.expr(e)?;
+                if usize::from(v) >= self.unit_ref().bound.len() {
+                    self.abc(Op::Clear, v, 0, 0, line);
+                }
             }
             StmtKind::Assign { targets, value } => {
+                if let [target] = targets {
+                    if let Some(r) = self.plain_local_target(target) {
+                        // Straight into the local: no temporary left holding a second
+                        // reference (sys.getrefcount stays exact) and no Move.
+                        self.expr_into(value, r)?;
+                        return self.store_name_register(target, r);
+                    }
+                }
                 let v = self.expr(value)?;
                 for t in targets {
                     self.assign(t, v)?;
                 }
+                self.clear_if_stored_global(targets, v, line);
             }
             StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(value) = value {
@@ -780,6 +829,7 @@ impl<'a> Compiler<'a, '_> {
         let to_exit = self.jump_placeholder(Op::ForIter, it, line);
         self.unit().loops.push(Loop { continue_target: start, breaks: Vec::new() });
         self.assign(target, it + 1)?;
+        self.clear_if_stored_global(core::slice::from_ref(target), it + 1, line);
         self.block(body)?;
         self.close_loop(start, to_exit, before, orelse, line)
     }
@@ -1720,7 +1770,7 @@ impl<'a> Compiler<'a, '_> {
                 self.load_name(first_param, Some(base + 2), line, column)?;
                 self.abc(Op::Call, base, 2, 0, line);
                 if base != target {
-                    self.abc(Op::Move, target, base, 0, line);
+                    self.abc(Op::Take, target, base, 0, line);
                 }
                 return Ok(());
             }
@@ -1743,7 +1793,7 @@ impl<'a> Compiler<'a, '_> {
             self.emit(Instr::abx(Op::LoadConst, base + 1 + count + keyword_count, k), line);
             self.abc(Op::CallKw, base, count, keyword_count, line);
             if base != target {
-                self.abc(Op::Move, target, base, 0, line);
+                self.abc(Op::Take, target, base, 0, line);
             }
             return Ok(());
         }
@@ -1758,7 +1808,7 @@ impl<'a> Compiler<'a, '_> {
             }
             self.abc(Op::CallMethod, base, count, 0, line);
             if base != target {
-                self.abc(Op::Move, target, base, 0, line);
+                self.abc(Op::Take, target, base, 0, line);
             }
             return Ok(());
         }
@@ -1769,7 +1819,7 @@ impl<'a> Compiler<'a, '_> {
         }
         self.abc(Op::Call, base, count, 0, line);
         if base != target {
-            self.abc(Op::Move, target, base, 0, line);
+            self.abc(Op::Take, target, base, 0, line);
         }
         Ok(())
     }
@@ -1802,7 +1852,7 @@ impl<'a> Compiler<'a, '_> {
         }
         self.abc(Op::CallEx, base, 0, 0, line);
         if base != target {
-            self.abc(Op::Move, target, base, 0, line);
+            self.abc(Op::Take, target, base, 0, line);
         }
         Ok(())
     }

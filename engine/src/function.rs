@@ -128,11 +128,22 @@ impl Vm {
     /// Closure cell `i` of function `f` (borrowed).
     pub(crate) fn function_closure_cell(&self, f: u32, i: u32) -> Result<Value> {
         let cells = self.heap.read_value(f + 20);
-        if i < self.tuple_len(cells) {
+        if cells != Value::NULL && i < self.tuple_len(cells) {
             Ok(self.tuple_item(cells, i))
         } else {
-            Err(Error::Type("closure cell missing"))
+            Err(Error::Runtime("the function's closure was cleared by close()"))
         }
+    }
+
+    /// `f.close()` (a mote extension): drops the function's closure cells now, so what
+    /// they hold goes at once even if the function itself lives on. Calling the function
+    /// afterwards raises RuntimeError where it uses a variable of the closure.
+    pub(crate) fn close_function(&mut self, f: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Function, f)?;
+        let cells = self.heap.read_value(at + 20);
+        self.heap.write_value(at + 20, Value::NULL);
+        self.release(cells);
+        Ok(())
     }
 
     /// A new cell holding `v` (borrowed; NULL for an unbound variable).

@@ -485,6 +485,10 @@ impl Vm {
                     self.heap.incref(v);
                     self.set_reg(g.now, a, v);
                 }
+                Op::Take => {
+                    let v = Value::from_bits(self.heap.region_mut().swap_u32(g.now.registers + 4 * u32::from(b), 0));
+                    self.set_reg(g.now, a, v);
+                }
                 Op::LoadConst => {
                     let constants = self.code_constants(g.now.code);
                     let v = self.tuple_item(constants, u32::from(instr.bx()));
@@ -889,11 +893,14 @@ impl Vm {
                         }
                     }
                     self.set_reg(g.now, a, d);
+                    // The items' temporaries are dead now (the compiler made them for this).
+                    self.clear_registers(g.now, u32::from(b), 2 * u32::from(c));
                 }
                 Op::BuildSet => {
                     let items: alloc::vec::Vec<Value> = (0..c).map(|i| self.reg(g.now, b + i)).collect();
                     let set = self.new_set(&items)?;
                     self.set_reg(g.now, a, set);
+                    self.clear_registers(g.now, u32::from(b), u32::from(c));
                 }
                 Op::ListAppend => {
                     let (list, item) = (self.reg(g.now, a), self.reg(g.now, b));
@@ -1003,6 +1010,7 @@ impl Vm {
                     }
                     let v = if op == Op::BuildTuple { self.new_tuple(&items)? } else { self.new_list(&items)? };
                     self.set_reg(g.now, a, v);
+                    self.clear_registers(g.now, u32::from(b), u32::from(c));
                 }
                 Op::GetItem => {
                     let v = self.get_item_any(self.reg(g.now, b), self.reg(g.now, c))?;
@@ -1070,9 +1078,10 @@ impl Vm {
             return Ok(None);
         }
         let frame = self.new_frame(callee, code, now.frame, result)?;
+        // The arguments move: the caller's temporaries are left empty, so the callee's
+        // parameters are the only references they add (as CPython's frames steal them).
         for i in 0..u32::from(count) {
-            let v = self.reg(now, (first + i) as u8);
-            self.heap.incref(v);
+            let v = Value::from_bits(self.heap.region_mut().swap_u32(now.registers + 4 * (first + i), 0));
             self.heap.write_value(frame + FRAME_HEADER + 4 * i, v);
         }
         self.depth += 1;
@@ -1109,7 +1118,22 @@ impl Vm {
         let names: alloc::vec::Vec<Value> = self.tuple_items(names_tuple).collect();
         let keywords = Keywords { names: &names, values: &keyword_values[..keyword_count] };
         let arg = |vm: &Vm, i: u32| vm.heap.read_value(base + 4 * i);
-        self.dispatch_call(now, result, callee, receiver, u32::from(count), &arg, &keywords)
+        let switch = self.dispatch_call(now, result, callee, receiver, u32::from(count), &arg, &keywords)?;
+        if switch.is_none() {
+            // Done: the argument temporaries are dead; empty them now rather than when
+            // they are next written, so nothing outlives the call because of them.
+            let used = u32::from(count) + keyword_count as u32 + u32::from(keyword_count != 0);
+            self.clear_registers(now, first, used);
+        }
+        Ok(switch)
+    }
+
+    /// Releases what registers `first..first + count` hold and leaves them empty.
+    fn clear_registers(&mut self, now: Running, first: u32, count: u32) {
+        for i in first..first + count {
+            let old = Value::from_bits(self.heap.region_mut().swap_u32(now.registers + 4 * i, 0));
+            self.release(old);
+        }
     }
 
     /// Calls `callee` with `receiver` (if any), then `count` arguments read by `arg`, and

@@ -106,6 +106,7 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Generator, "send", generator_send),
     (BuiltinType::Generator, "throw", generator_throw),
     (BuiltinType::Generator, "close", generator_close),
+    (BuiltinType::Function, "close", function_close),
     (BuiltinType::Set, "add", set_add),
     (BuiltinType::Set, "discard", set_discard),
     (BuiltinType::Set, "remove", set_remove),
@@ -1624,6 +1625,12 @@ fn generator_throw(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     };
     let step = vm.resume(*g, Value::NONE, Some(exception))?;
     after_resume(vm, step)
+}
+
+fn function_close(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let [f] = args else { return Err(Error::Type("close() takes no arguments")) };
+    vm.close_function(*f)?;
+    Ok(Value::NONE)
 }
 
 fn generator_close(vm: &mut Vm, args: &[Value]) -> Result<Value> {

@@ -584,8 +584,8 @@ fn sys_getsizeof(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn sys_getrefcount(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let v = *args.first().ok_or(Error::Type("getrefcount() takes one argument"))?;
-    // As CPython, the argument being passed counts as one more reference.
-    vm.new_int(i64::from(vm.refcount(v).unwrap_or(0)) + 1)
+    // The argument's own register holds the reference CPython counts for the argument.
+    vm.new_int(i64::from(vm.refcount(v).unwrap_or(0)))
 }
 
 fn sys_intern(vm: &mut Vm, args: &[Value]) -> Result<Value> {
