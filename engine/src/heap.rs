@@ -414,6 +414,19 @@ mod tests {
     }
 
     #[test]
+    fn small_objects_can_fill_nearly_the_whole_heap() {
+        // Pool pages are whole aligned blocks that tile the region: no gap between two
+        // pages, so small objects alone can use all but the pages' own headers.
+        let mut h = Heap::new(Region::with_capacity(if cfg!(miri) { 64 * 1024 } else { 1 << 20 }).unwrap());
+        let mut n = 0u64;
+        while h.allocate(24, Subsystem::Tuple, BlockRole::Object).is_ok() {
+            n += 1;
+        }
+        h.verify().unwrap();
+        assert!(n * 24 * 100 >= h.managed_bytes() * 97, "{n} objects in {} bytes", h.managed_bytes());
+    }
+
+    #[test]
     fn random_mixed_workload_adds_up() {
         let mut h = Heap::new(Region::with_capacity(1 << 18).unwrap());
         let owners = Subsystem::ALL;

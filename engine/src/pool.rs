@@ -5,8 +5,10 @@
 //! comes off its page's free list or from the page's untouched tail. This is CPython's
 //! obmalloc idea, scaled down for small heaps.
 //!
-//! A page is a [`PAGE_BYTES`]-aligned TLSF block (`tlsf.rs`), so the page of any slot is
-//! its offset rounded down. Page header (24 bytes, then the slots):
+//! A page is a whole [`PAGE_BYTES`]-aligned TLSF block (`tlsf.rs`), its block header
+//! included, so pages tile the region without gaps and the page of any slot is its
+//! offset rounded down (plus the 8-byte block header). Page header (24 bytes, after the
+//! block header, then the slots):
 //!
 //! ```text
 //! +0 slot size / 8: u8   +1 (unused): u8   +2 used slots: u16
@@ -41,12 +43,17 @@ fn class_of(slot: u32) -> usize {
     (slot / 8 - 1) as usize
 }
 
+/// The page holding `offset`: pages are whole [`PAGE_BYTES`]-aligned TLSF blocks, so
+/// the page's data starts just after the block header at the aligned boundary.
 fn page_of(offset: u32) -> u32 {
-    offset & !(PAGE_BYTES - 1)
+    (offset & !(PAGE_BYTES - 1)) + crate::tlsf::HEADER_BYTES
 }
 
+/// The bytes of a page after the TLSF block header.
+const PAGE_DATA: u32 = PAGE_BYTES - crate::tlsf::HEADER_BYTES;
+
 fn slots_per_page(slot: u32) -> u32 {
-    (PAGE_BYTES - PAGE_HEADER) / slot
+    (PAGE_DATA - PAGE_HEADER) / slot
 }
 
 /// What one page holds, as seen by [`Pools::inspect_page`].
@@ -98,7 +105,7 @@ impl Pools {
             (head, next, tail)
         } else {
             let next_tail = tail + slot;
-            let next_tail = if next_tail + slot <= page + PAGE_BYTES { next_tail } else { 0 };
+            let next_tail = if next_tail + slot <= page + PAGE_DATA { next_tail } else { 0 };
             region.write_u32(page + 8, next_tail);
             (tail, head, next_tail)
         };
@@ -187,7 +194,7 @@ impl Pools {
     }
 
     fn new_page(&mut self, region: &mut Region, tlsf: &mut Tlsf, slot: u32) -> Option<u32> {
-        let page = tlsf.allocate_page(region, PAGE_BYTES, PAGE_BYTES)?;
+        let page = tlsf.allocate_page(region, PAGE_BYTES)?;
         region.write_u8(page, (slot / 8) as u8);
         region.write_u8(page + 1, 0);
         region.write_u16(page + 2, 0);

@@ -131,19 +131,22 @@ impl Tlsf {
         Some(block + HEADER_BYTES)
     }
 
-    /// Allocates `bytes` of payload starting at a multiple of `align` (a power of two,
-    /// above 8), marked as a pool page. Returns the payload offset.
-    pub fn allocate_page(&mut self, region: &mut Region, bytes: u32, align: u32) -> Option<u32> {
-        let size = Self::block_size_for(bytes)?;
+    /// Allocates a block of exactly `align` bytes (a power of two, above 8), header
+    /// included, starting at a multiple of `align`, marked as a pool page: its payload is
+    /// `align - HEADER_BYTES` bytes from the returned offset. Pages therefore tile the
+    /// region with no gap between them.
+    pub fn allocate_page(&mut self, region: &mut Region, align: u32) -> Option<u32> {
+        let size = align;
         // Room for the worst leading gap, which must itself be a whole free block.
         let search = size.checked_add(align + MIN_BLOCK)?;
         let mut block = self.take_fitting(region, search)?;
         let block_size = region.read_u32(block) & !FLAGS;
-        let mut payload = (block + HEADER_BYTES + align - 1) & !(align - 1);
-        if payload - HEADER_BYTES - block != 0 && payload - HEADER_BYTES - block < MIN_BLOCK {
-            payload += align;
+        let mut start = (block + align - 1) & !(align - 1);
+        if start != block && start - block < MIN_BLOCK {
+            start += align;
         }
-        let lead = payload - HEADER_BYTES - block;
+        let payload = start + HEADER_BYTES;
+        let lead = start - block;
         if lead > 0 {
             // Give the gap before the aligned header back as its own free block.
             let rest = block + lead;
@@ -410,13 +413,16 @@ mod tests {
     fn pages_are_aligned_and_leave_gaps_free() {
         let (mut r, mut t) = setup(64 * 1024);
         let small = t.allocate(&mut r, 40).unwrap();
-        let p1 = t.allocate_page(&mut r, 4096, 4096).unwrap();
-        let p2 = t.allocate_page(&mut r, 4096, 4096).unwrap();
-        assert_eq!((p1 % 4096, p2 % 4096), (0, 0));
+        let p1 = t.allocate_page(&mut r, 4096).unwrap();
+        let p2 = t.allocate_page(&mut r, 4096).unwrap();
+        let p3 = t.allocate_page(&mut r, 4096).unwrap();
+        assert_eq!((p1 % 4096, p2 % 4096, p3 % 4096), (8, 8, 8));
+        // Pages are whole aligned blocks, so consecutive ones leave no gap.
+        assert_eq!((p2 - p1, p3 - p2), (4096, 4096));
         let mut pages = 0;
         t.walk(&r, |b| pages += b.page as u32).unwrap();
-        assert_eq!(pages, 2);
-        for p in [p1, small, p2] {
+        assert_eq!(pages, 3);
+        for p in [p1, small, p2, p3] {
             t.free(&mut r, p);
         }
         assert_eq!(check(&r, &t), (0, 64 * 1024 - 8));
