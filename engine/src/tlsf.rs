@@ -137,14 +137,17 @@ impl Tlsf {
     /// region with no gap between them.
     pub fn allocate_page(&mut self, region: &mut Region, align: u32) -> Option<u32> {
         let size = align;
-        // Room for the worst leading gap, which must itself be a whole free block.
-        let search = size.checked_add(align + MIN_BLOCK)?;
-        let mut block = self.take_fitting(region, search)?;
-        let block_size = region.read_u32(block) & !FLAGS;
-        let mut start = (block + align - 1) & !(align - 1);
-        if start != block && start - block < MIN_BLOCK {
-            start += align;
+        // A free block that can hold an aligned page as it is (the hole a freed page
+        // left, say) is used first; otherwise one with room for the worst leading gap,
+        // which must itself be a whole free block.
+        let mut block = self.take_fitting(region, size)?;
+        let mut block_size = region.read_u32(block) & !FLAGS;
+        if Self::page_start(block, block_size, align).is_none() {
+            self.insert_free(region, block, block_size);
+            block = self.take_fitting(region, size.checked_add(align + MIN_BLOCK)?)?;
+            block_size = region.read_u32(block) & !FLAGS;
         }
+        let start = Self::page_start(block, block_size, align)?;
         let payload = start + HEADER_BYTES;
         let lead = start - block;
         if lead > 0 {
@@ -162,6 +165,16 @@ impl Tlsf {
         let header = region.read_u32(block);
         region.write_u32(block, header | FLAG_PAGE);
         Some(payload)
+    }
+
+    /// Where an `align`-byte page aligned to `align` starts inside free `block`, if it
+    /// fits with a leading gap of zero or of a whole free block.
+    fn page_start(block: u32, block_size: u32, align: u32) -> Option<u32> {
+        let mut start = (block + align - 1) & !(align - 1);
+        if start != block && start - block < MIN_BLOCK {
+            start += align;
+        }
+        (start + align <= block + block_size).then_some(start)
     }
 
     /// Frees the block whose payload starts at `payload`; returns its whole size.
@@ -417,8 +430,11 @@ mod tests {
         let p2 = t.allocate_page(&mut r, 4096).unwrap();
         let p3 = t.allocate_page(&mut r, 4096).unwrap();
         assert_eq!((p1 % 4096, p2 % 4096, p3 % 4096), (8, 8, 8));
-        // Pages are whole aligned blocks, so consecutive ones leave no gap.
+        // Pages are whole aligned blocks, so consecutive ones leave no gap, and the hole
+        // a freed page leaves between two others takes the next page.
         assert_eq!((p2 - p1, p3 - p2), (4096, 4096));
+        t.free(&mut r, p2);
+        assert_eq!(t.allocate_page(&mut r, 4096), Some(p2));
         let mut pages = 0;
         t.walk(&r, |b| pages += b.page as u32).unwrap();
         assert_eq!(pages, 3);
