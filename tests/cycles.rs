@@ -114,6 +114,8 @@ fn pattern_5_true_cycles_are_found_reported_and_freed() {
     assert!(made_at("<bound method Widget.on_event", 4), "{second:#?}");
     assert!(made_at("<Node object", 13) && made_at("<Node object", 14), "{second:#?}");
     assert!(second.iter().any(|l| l.contains("(instance, ")), "subsystem named: {second:#?}");
+    // Two groups: the widget with its dict and bound method; the nodes, dicts and lists.
+    assert!(err.contains("gc: cycle 1: 3 objects\n") && err.contains("gc: cycle 2: 6 objects\n"), "{err}");
     assert_eq!(vm.collect_cycles(false).unreachable, 0);
     assert_eq!(vm.shutdown().leaked_bytes, 0);
 }
@@ -130,6 +132,12 @@ fn the_host_gets_the_report_as_data() {
     assert_eq!(found.members.iter().filter(|m| m.description == "<class 'Pair'>").count(), 1);
     let pairs = found.members.iter().filter(|m| m.type_name == "Pair").count();
     assert_eq!(pairs, 2);
+    // One group: the instances refer to their class, which goes with them.
+    assert!(found.members.iter().all(|m| m.group == 0));
+    // Each member's own bytes; the collection also freed what only they held (the
+    // class's name, say), which is not a container and not listed.
+    let listed: u64 = found.members.iter().map(|m| m.bytes).sum();
+    assert!(listed <= found.freed_bytes && listed * 2 > found.freed_bytes, "{listed} of {}", found.freed_bytes);
     assert!(found.members.iter().all(|m| m.bytes > 0 && m.created_at.is_none()));
     assert_eq!(vm.shutdown().leaked_bytes, 0);
 }

@@ -51,10 +51,16 @@ pub struct CycleMember {
     /// to 60 characters.
     pub description: String,
     pub subsystem: Subsystem,
-    /// What `sys.getsizeof` says it cost.
+    /// Bytes of its own blocks (the object and its private tables; unlike
+    /// `sys.getsizeof`, not an instance's attribute dict or a generator's frame, which
+    /// are objects of their own and listed apart), so a group's members add up.
     pub bytes: u64,
     /// File and line of the code that made it, if creation sites were being tracked.
     pub created_at: Option<(String, u32)>,
+    /// Which group of the collection it belongs to: objects joined by references share
+    /// a group (numbered from 0, in the order of their first member); one group is
+    /// what a scripter breaks by clearing one of its references.
+    pub group: u32,
 }
 
 /// What one collection found and freed.
@@ -64,7 +70,8 @@ pub struct Collection {
     pub unreachable: u64,
     /// Bytes in use before minus after: the garbage and everything only it held.
     pub freed_bytes: u64,
-    /// The unreachable objects, described, when a report was asked for (else empty).
+    /// The unreachable objects, described, when a report was asked for (else empty),
+    /// group by group.
     pub members: Vec<CycleMember>,
 }
 
@@ -110,7 +117,7 @@ impl Vm {
         self.mark_reachable();
         self.add_back_internal_references();
         let garbage = self.unmarked_containers();
-        let members = if report { garbage.iter().map(|&at| self.describe_member(at)).collect() } else { Vec::new() };
+        let members = if report { self.describe_groups(&garbage) } else { Vec::new() };
         self.free_unreachable(&garbage);
         self.collector.live_objects_then = self.heap.ledger().total_live_objects();
         Collection { unreachable: garbage.len() as u64, freed_bytes: before - self.heap.in_use_bytes(), members }
@@ -370,6 +377,48 @@ impl Vm {
         }
     }
 
+    /// Describes each unreachable object (in address order, as `garbage` is) with the
+    /// group it forms with the others it refers to or is referred to by.
+    fn describe_groups(&mut self, garbage: &[u32]) -> Vec<CycleMember> {
+        // Union-find over the references between unreachable objects.
+        let mut parent: Vec<u32> = (0..garbage.len() as u32).collect();
+        fn root(parent: &mut [u32], mut i: u32) -> u32 {
+            while parent[i as usize] != i {
+                let up = parent[parent[i as usize] as usize];
+                parent[i as usize] = up;
+                i = up;
+            }
+            i
+        }
+        for (i, &at) in garbage.iter().enumerate() {
+            self.for_each_reference(at, &mut |_, v| {
+                if let Some(j) = v.as_object().and_then(|target| garbage.binary_search(&target).ok()) {
+                    let (a, b) = (root(&mut parent, i as u32), root(&mut parent, j as u32));
+                    parent[a.max(b) as usize] = a.min(b);
+                }
+            });
+        }
+        let mut numbers: Vec<u32> = Vec::new();
+        let mut members: Vec<CycleMember> = garbage
+            .iter()
+            .enumerate()
+            .map(|(i, &at)| {
+                let first = root(&mut parent, i as u32);
+                let group = match numbers.iter().position(|&r| r == first) {
+                    Some(n) => n as u32,
+                    None => {
+                        numbers.push(first);
+                        numbers.len() as u32 - 1
+                    }
+                };
+                CycleMember { group, ..self.describe_member(at) }
+            })
+            .collect();
+        // Group by group; within one, address order (stable sort).
+        members.sort_by_key(|m| m.group);
+        members
+    }
+
     fn describe_member(&self, at: u32) -> CycleMember {
         let v = Value::from_offset(at);
         let kind = self.heap.kind(at);
@@ -381,9 +430,32 @@ impl Vm {
             type_name: String::from(self.type_name_of(v)),
             description,
             subsystem: kind.subsystem(),
-            bytes: self.getsizeof(v),
+            bytes: self.own_bytes(at),
             created_at: self.creation_site(at),
+            group: 0,
         }
+    }
+
+    /// `getsizeof` less the objects it counts that are objects of their own.
+    fn own_bytes(&self, at: u32) -> u64 {
+        let v = Value::from_offset(at);
+        let parts: &[u32] = match self.heap.kind(at) {
+            Kind::Instance => &[12, 16],
+            Kind::Function => &[28],
+            Kind::Generator => &[8],
+            _ => &[],
+        };
+        let mut bytes = self.getsizeof(v);
+        for &slot in parts {
+            if slot == 16 && self.instance_bytes(at) == crate::object::INSTANCE_BYTES {
+                continue;
+            }
+            let part = self.heap.read_value(at + slot);
+            if self.container_of(part).is_some() {
+                bytes -= self.getsizeof(part);
+            }
+        }
+        bytes
     }
 
     /// What `repr(v)` shows for built-in values, without running script code: objects

@@ -101,7 +101,12 @@ fn gc_collect(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     let debug = vm.collector.debug;
     let collection = vm.collect_cycles(debug != 0);
     if debug & DEBUG_COLLECTABLE != 0 {
-        for member in &collection.members {
+        for (i, member) in collection.members.iter().enumerate() {
+            if i == 0 || collection.members[i - 1].group != member.group {
+                let count = collection.members.iter().filter(|m| m.group == member.group).count();
+                let line = format!("gc: cycle {}: {count} objects\n", member.group + 1);
+                vm.write_output(Stream::Stderr, &line);
+            }
             let site = member
                 .created_at
                 .as_ref()
