@@ -393,22 +393,41 @@ impl<'a> Compiler<'a, '_> {
         self.store_name(name, r, target.line)
     }
 
-    /// Empties temporary `value` once `targets` took it, if one of them is a global: a
-    /// module's temporaries live as long as the module runs, and one still holding the
-    /// value would keep it alive after `del name` (and count in `sys.getrefcount`).
+    /// Empties temporary `value` once `targets` took it, if one of them is a global or
+    /// the code is a module's: a module's temporaries live as long as the module runs,
+    /// and one still holding the value would keep it alive after `del name` (and count
+    /// in `sys.getrefcount`).
     fn clear_if_stored_global(&mut self, targets: &'a [Expr<'a>], value: u8, line: u32) {
         let is_temporary = usize::from(value) >= self.unit_ref().bound.len();
-        let to_global = targets.iter().any(|t| match t.kind {
-            ExprKind::Name(name) => {
-                self.local_register(name).is_none()
-                    && self.deref_register(name).is_none()
-                    && self.unit_ref().classes.is_empty()
-            }
-            _ => false,
-        });
+        let to_global = self.in_module_code()
+            || targets.iter().any(|t| match t.kind {
+                ExprKind::Name(name) => {
+                    self.local_register(name).is_none()
+                        && self.deref_register(name).is_none()
+                        && self.unit_ref().classes.is_empty()
+                }
+                _ => false,
+            });
         if is_temporary && to_global {
             self.abc(Op::Clear, value, 0, 0, line);
         }
+    }
+
+    /// In a module's own code, empties the temporaries from `from` up (the operands of
+    /// a store or `del` just done; see `clear_if_stored_global`).
+    fn clear_module_temporaries(&mut self, from: u8, line: u32) {
+        if self.in_module_code() {
+            for r in from..self.mark() {
+                self.abc(Op::Clear, r, 0, 0, line);
+            }
+        }
+    }
+
+    /// Whether the code being compiled is a module's own (not a function's or a class
+    /// body's).
+    fn in_module_code(&self) -> bool {
+        let unit = self.unit_ref();
+        matches!(unit.kind, UnitKind::Module) && unit.classes.is_empty()
     }
 
     fn store_name(&mut self, name: &'a str, value: u8, line: u32) -> Result<()> {
@@ -602,6 +621,7 @@ impl<'a> Compiler<'a, '_> {
                 let n = self.name_index(attr)?;
                 let n = u8::try_from(n).map_err(|_| too_complex(line))?;
                 self.abc(Op::StoreAttr, o, value, n, line);
+                self.clear_module_temporaries(mark, line);
                 self.release_to(mark);
                 Ok(())
             }
@@ -615,6 +635,7 @@ impl<'a> Compiler<'a, '_> {
                     let i = self.expr(index)?;
                     self.abc(Op::SetItem, c, i, value, line);
                 }
+                self.clear_module_temporaries(mark, line);
                 self.release_to(mark);
                 Ok(())
             }
@@ -733,6 +754,7 @@ impl<'a> Compiler<'a, '_> {
                 }
             },
             ExprKind::Subscript { value, index } => {
+                let mark = self.mark();
                 let c = self.expr(value)?;
                 if matches!(index.kind, ExprKind::Slice { .. }) {
                     let parts = self.slice_parts(index, line)?;
@@ -741,6 +763,7 @@ impl<'a> Compiler<'a, '_> {
                     let i = self.expr(index)?;
                     self.abc(Op::DeleteItem, c, i, 0, line);
                 }
+                self.clear_module_temporaries(mark, line);
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -750,9 +773,11 @@ impl<'a> Compiler<'a, '_> {
                 Ok(())
             }
             ExprKind::Attribute { value, attr } => {
+                let mark = self.mark();
                 let o = self.expr(value)?;
                 let n = u8::try_from(self.name_index(attr)?).map_err(|_| too_complex(line))?;
                 self.abc(Op::DeleteAttr, o, 0, n, line);
+                self.clear_module_temporaries(mark, line);
                 Ok(())
             }
             _ => Err(not_supported("this 'del' target", line, target.column)),

@@ -24,3 +24,10 @@ for item in [a]:
     print(sys.getrefcount(item))
 t = (a,)
 print(sys.getrefcount(a))
+c.me = c
+print(sys.getrefcount(c))
+del c.me
+print(sys.getrefcount(c))
+box = [None]
+box[0] = a
+print(sys.getrefcount(a), sys.getrefcount(box))
