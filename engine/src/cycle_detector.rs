@@ -128,25 +128,26 @@ impl Vm {
     }
 
     fn subtract_internal_references(&mut self) {
-        let mut from = 0;
-        while let Some(at) = self.next_container(from) {
-            from = at + 8;
-            self.for_each_reference(at, &mut |vm, v| {
-                if let Some(target) = vm.container_of(v) {
-                    debug_assert!(vm.heap.refcount(target) & !REACHABLE > 0, "more references found than counted");
-                    vm.heap.region_mut().add_u32(target, u32::MAX);
-                }
-            });
-        }
+        self.add_to_internal_references(u32::MAX);
     }
 
     fn add_back_internal_references(&mut self) {
+        self.add_to_internal_references(1);
+    }
+
+    /// Adds `delta` (wrapping: `u32::MAX` subtracts one) to the count of every container
+    /// once per reference another container holds to it.
+    fn add_to_internal_references(&mut self, delta: u32) {
         let mut from = 0;
         while let Some(at) = self.next_container(from) {
             from = at + 8;
             self.for_each_reference(at, &mut |vm, v| {
                 if let Some(target) = vm.container_of(v) {
-                    vm.heap.region_mut().add_u32(target, 1);
+                    debug_assert!(
+                        delta == 1 || vm.heap.refcount(target) & !REACHABLE > 0,
+                        "more references found than counted"
+                    );
+                    vm.heap.region_mut().add_u32(target, delta);
                 }
             });
         }
