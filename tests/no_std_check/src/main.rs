@@ -76,6 +76,15 @@ fn panic(info: &PanicInfo<'_>) -> ! {
 #[no_mangle]
 extern "C" fn rust_eh_personality() {}
 
+/// The same for the unwinder's resume routine, which the precompiled `alloc`'s cleanup
+/// paths (`format!`, reachable from the cycle detector's reports) call after a landing
+/// pad. Never called: with `panic = "abort"` nothing unwinds, so no landing pad runs.
+#[no_mangle]
+extern "C" fn _Unwind_Resume() -> ! {
+    // SAFETY: `abort` has no preconditions; it ends the process and never returns.
+    unsafe { abort() }
+}
+
 // {=========================================================================
 // The host heap: a bump allocator over a static array.
 //
