@@ -29,7 +29,7 @@ use crate::vm::Vm;
 /// Header flag of functions, generators and cells: part of a possible closure loop.
 pub(crate) const CLOSURE_LOOP: u8 = 0x80;
 /// The most objects one scan looks at; a bigger group waits for `gc.collect()`.
-const MAX_MEMBERS: usize = 64;
+const MAX_MEMBERS: usize = 32;
 
 /// Whether objects of `kind` are flagged [`CLOSURE_LOOP`] when they are a loop's end.
 /// Their header flags are otherwise unused, so a flagged one's flags byte is exactly

@@ -112,7 +112,12 @@ impl Vm {
             return;
         }
         let mut dead = DeadStack::default();
-        self.release_frame_contents(frame, &mut dead);
+        let function = self.frame_function(frame);
+        let caller = self.frame_caller(frame);
+        // A recursive call of a closure-loop function returning: the caller's frame still
+        // holds the function (only such functions need to know).
+        let recursive = self.is_closure_loop_end(function) && caller != 0 && self.frame_function(caller) == function;
+        self.release_frame_contents(frame, recursive, &mut dead);
         // Pop: the frame is the top one (frames are left in reverse order of entry).
         let FrameStack { chunk, top } = self.frame_stack;
         debug_assert_eq!(frame + ((self.frame_bytes(frame) + 7) & !7), top, "frame stack popped out of order");
@@ -128,15 +133,59 @@ impl Vm {
         }
     }
 
-    /// Queues the function and every register of `frame` for release.
-    fn release_frame_contents(&mut self, frame: u32, dead: &mut DeadStack) {
+    /// Queues every register of `frame`, then its function, for release.
+    /// `function_held_elsewhere`: another live frame holds the function too.
+    ///
+    /// Two releases here skip the closure-loop candidate check (closure_cycles.rs),
+    /// because neither can be the drop a loop waits for, and a recursive closure would
+    /// otherwise scan its loop on every return: the frame's copies of cells from its own
+    /// function's closure (the closure holds them while the function lives, and the
+    /// function's own release is checked), and the function when `function_held_elsewhere`.
+    fn release_frame_contents(&mut self, frame: u32, function_held_elsewhere: bool, dead: &mut DeadStack) {
         let registers = u32::from(self.heap.region().read_u8(frame + 21));
         let function = self.heap.read_value(frame + 8);
-        dead.release(&mut self.heap, function);
+        let closure = match function.as_object() {
+            Some(f) if self.is_closure_loop_end(function) => self.heap.read_value(f + 20),
+            _ => Value::NULL,
+        };
+        if closure == Value::NULL && !function_held_elsewhere {
+            // The usual frame: nothing to tell apart.
+            dead.release(&mut self.heap, function);
+            for i in 0..registers {
+                let v = self.heap.read_value(frame + FRAME_HEADER + 4 * i);
+                dead.release(&mut self.heap, v);
+            }
+            return;
+        }
         for i in 0..registers {
             let v = self.heap.read_value(frame + FRAME_HEADER + 4 * i);
-            dead.release(&mut self.heap, v);
+            match v.as_object() {
+                Some(cell) if closure != Value::NULL && self.is_closure_cell_of(cell, closure) => {
+                    self.heap.region_mut().add_u32(cell, u32::MAX);
+                }
+                _ => dead.release(&mut self.heap, v),
+            }
         }
+        match function.as_object() {
+            Some(f) if function_held_elsewhere => {
+                self.heap.region_mut().add_u32(f, u32::MAX);
+            }
+            _ => dead.release(&mut self.heap, function),
+        }
+    }
+
+    /// Whether `v` is a function flagged as a closure loop's end.
+    fn is_closure_loop_end(&self, v: Value) -> bool {
+        v.as_object().is_some_and(|at| {
+            self.heap.flags(at) == crate::closure_cycles::CLOSURE_LOOP && self.heap.is_kind(at, Kind::Function)
+        })
+    }
+
+    /// Whether object `at` is a flagged cell of closure tuple `closure`.
+    fn is_closure_cell_of(&self, at: u32, closure: Value) -> bool {
+        self.heap.flags(at) == crate::closure_cycles::CLOSURE_LOOP
+            && self.heap.is_kind(at, Kind::Cell)
+            && self.tuple_items(closure).any(|cell| cell.as_object() == Some(at))
     }
 
     pub(crate) fn frame_function(&self, frame: u32) -> Value {
@@ -174,7 +223,7 @@ impl Vm {
     /// Frees a generator's heap frame (stack frames go through [`Vm::free_frame`]).
     pub(crate) fn destroy_frame(&mut self, at: u32, dead: &mut DeadStack) {
         debug_assert!(self.heap.flags(at) & FRAME_IN_STACK == 0, "a stack frame released as an object");
-        self.release_frame_contents(at, dead);
+        self.release_frame_contents(at, false, dead);
         let bytes = self.frame_bytes(at);
         self.heap.free_object(at, Kind::Frame, bytes);
     }

@@ -1078,6 +1078,11 @@ impl Vm {
             return Ok(None);
         }
         let frame = self.new_frame(callee, code, now.frame, result)?;
+        // The callee's register gives up its reference (the frame holds one now): the
+        // result lands in an empty register instead of releasing the function then,
+        // which would make a recursive closure scan its loop once per call.
+        self.heap.region_mut().add_u32(function, u32::MAX);
+        self.heap.write_value(now.registers + 4 * u32::from(result), Value::NULL);
         // The arguments move: the caller's temporaries are left empty, so the callee's
         // parameters are the only references they add (as CPython's frames steal them).
         for i in 0..u32::from(count) {
