@@ -194,3 +194,82 @@ fn million_node_script_structures_free_without_recursion() {
     assert_eq!(out, "True\nTrue\n1000001 True\n");
     assert_eq!(vm.shutdown().leaked_bytes, 0);
 }
+
+#[test]
+fn odd_shapes_are_collected_without_harm() {
+    // A suspended generator holding its owner, exceptions holding themselves, a dict
+    // holding its own view and an iterator over it, collections while iterating live
+    // data, a closure's generator dropped half way (freed without the detector), a
+    // local class held by its instance, super() and slice objects in a cycle.
+    let source = r#"import gc
+# A suspended generator in a cycle with the object that holds it.
+class Holder:
+    def __init__(self):
+        self.gen = self.produce()
+        next(self.gen)
+    def produce(self):
+        yield 1
+        yield self
+h = Holder()
+del h
+print(gc.collect() > 0)
+# Exceptions pointing at each other through __context__ and attributes.
+def chain():
+    try:
+        try:
+            raise KeyError('a')
+        except KeyError as first:
+            raise ValueError('b')
+    except ValueError as second:
+        second.me = second
+        return None
+chain()
+print(gc.collect() > 0)
+# A cycle through a dict view and an iterator held by the cycle.
+d = {}
+d['view'] = d.keys()
+d['it'] = iter([d])
+del d
+print(gc.collect() > 0)
+# Collect while iterating over a live structure: nothing live is touched.
+items = [[i] for i in range(100)]
+for x in items:
+    gc.collect()
+print(sum(x[0] for x in items))
+# A closure holding a generator of itself, dropped half way.
+def outer():
+    def gen(n):
+        yield n
+        yield from gen(n + 1)
+    g = gen(0)
+    return g
+g = outer()
+print(next(g), next(g), next(g))
+del g
+print(gc.collect())
+# A class in a cycle with its instances, defined in a function.
+def make_class():
+    class Local:
+        pass
+    Local.me = Local()
+    return 'made'
+print(make_class(), gc.collect() > 0)
+# Slices and super holding cycles.
+class Base:
+    def hello(self):
+        return 'hi'
+class Child(Base):
+    def __init__(self):
+        self.sup = super()
+        self.cut = slice(self, None)
+c = Child()
+print(c.sup.hello())
+del c
+print(gc.collect() > 0)
+print(gc.collect())
+"#;
+    let (mut vm, out, _) = run(source);
+    assert_eq!(out, "True\nTrue\nTrue\n4950\n0 1 2\n0\nmade True\nhi\nTrue\n0\n");
+    assert_eq!(vm.collect_cycles(false).unreachable, 0);
+    assert_eq!(vm.shutdown().leaked_bytes, 0);
+}
