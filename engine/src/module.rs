@@ -64,7 +64,10 @@ impl Vm {
             Err(CompileError::Engine(e)) => return Err(ScriptError::Engine(e)),
         };
         drop(arena);
-        self.ensure_builtins().map_err(ScriptError::Engine)?;
+        if let Err(e) = self.ensure_builtins() {
+            self.release(code);
+            return Err(ScriptError::Engine(e));
+        }
         let globals = match self.new_module_namespace() {
             Ok(g) => g,
             Err(e) => {
