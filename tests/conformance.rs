@@ -8,6 +8,10 @@
 //! CYCLES` lists, the ones that build reference cycles on purpose; a cycle anywhere else
 //! is one the engine made, and fails the script with the cycle's objects named.
 //!
+//! A second test runs every script again with one allocation failing at evenly spaced
+//! points: whatever MemoryError does to the script, the heap must verify and shutdown
+//! must return every byte.
+//!
 //! `tests/conformance/PASSING` names the scripts that must pass; the test fails if one of
 //! them does not, and reports how many of all the scripts pass. After making more scripts
 //! pass, run with `MOTE_UPDATE_PASSING=1` to rewrite the list (it only ever grows the
@@ -43,9 +47,8 @@ struct Outcome {
     cycle_report: String,
 }
 
-fn run_script(path: &Path, profile: Profile) -> Outcome {
-    let source = fs::read_to_string(path).expect("script readable");
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("script.py");
+/// A VM set up as the suite runs scripts: output captured, imports from the suite.
+fn suite_vm(profile: Profile, name: &str) -> (Vm, Captured) {
     let region = Region::with_capacity(REGION_BYTES).expect("region");
     let mut vm = Vm::new(VmConfig::new(profile), region).expect("vm");
     let captured = Captured::default();
@@ -56,6 +59,13 @@ fn run_script(path: &Path, profile: Profile) -> Outcome {
     vm.set_clock(Box::new(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
     }));
+    (vm, captured)
+}
+
+fn run_script(path: &Path, profile: Profile) -> Outcome {
+    let source = fs::read_to_string(path).expect("script readable");
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("script.py");
+    let (mut vm, captured) = suite_vm(profile, name);
     let exit_code = i32::from(vm.run_main(name, &source).is_err());
     let collection = vm.collect_cycles(true);
     let cycle_report: Vec<String> = collection
@@ -181,4 +191,37 @@ fn conformance_scripts_match_cpython() {
     }
     assert!(required.iter().all(|r| all.iter().any(|p| p.ends_with(r))), "PASSING names a script that does not exist");
     assert!(regressions.is_empty(), "{} required scripts fail:\n{}", regressions.len(), regressions.join("\n\n"));
+}
+
+#[test]
+fn conformance_scripts_survive_memory_errors() {
+    // Every script again, with one allocation failing at evenly spaced points of its run
+    // (compiling, starting the builtins, running): it may end in MemoryError, but the
+    // heap verifies and shutdown returns every byte. 12 points per script in a release
+    // build, 2 in a debug build.
+    let points: u64 = if cfg!(debug_assertions) { 2 } else { 12 };
+    let mut bad = Vec::new();
+    for path in scripts() {
+        let source = fs::read_to_string(&path).expect("script readable");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("script.py").to_string();
+        let (mut vm, _) = suite_vm(Profile::Tight, &name);
+        let _ = vm.run_main(&name, &source);
+        let total: u64 = vm.memory().subsystems.iter().map(|(_, s)| s.total_allocations).sum();
+        let _ = vm.shutdown();
+        for k in 1..=points {
+            let n = total * k / (points + 1);
+            let (mut vm, _) = suite_vm(Profile::Tight, &name);
+            vm.fail_allocation_after(n);
+            let _ = vm.run_main(&name, &source);
+            if let Err(e) = vm.verify() {
+                bad.push(format!("{name}, allocation {n} failing: heap {e:?}"));
+                continue;
+            }
+            let teardown = vm.shutdown();
+            if teardown.leaked_bytes != 0 {
+                bad.push(format!("{name}, allocation {n} failing: {} bytes left", teardown.leaked_bytes));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
