@@ -22,6 +22,7 @@ use core::cmp::Ordering;
 const BUILTINS: &[(&str, NativeFn)] = &[
     ("len", builtin_len),
     ("repr", builtin_repr),
+    ("ascii", builtin_ascii),
     ("abs", builtin_abs),
     ("any", builtin_any),
     ("all", builtin_all),
@@ -320,6 +321,22 @@ pub(crate) fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn builtin_repr(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let text = vm.repr(one(args, "repr() takes exactly one argument")?)?;
     vm.new_str(&text)
+}
+
+/// `ascii(x)`: `repr(x)` with every non-ASCII character escaped as `\xhh`, `\uhhhh` or
+/// `\Uhhhhhhhh`, as CPython does.
+fn builtin_ascii(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let text = vm.repr(one(args, "ascii() takes exactly one argument")?)?;
+    let mut out = alloc::string::String::with_capacity(text.len());
+    for c in text.chars() {
+        match u32::from(c) {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xff => out.push_str(&alloc::format!("\\x{n:02x}")),
+            n @ 0x100..=0xffff => out.push_str(&alloc::format!("\\u{n:04x}")),
+            n => out.push_str(&alloc::format!("\\U{n:08x}")),
+        }
+    }
+    vm.new_str(&out)
 }
 
 fn builtin_str(vm: &mut Vm, args: &[Value]) -> Result<Value> {

@@ -200,6 +200,29 @@ struct Compiler<'a, 'v> {
     generator_keys: Vec<usize>,
 }
 
+/// Whether `expr_into(e, target)` writes `target` only with its last instruction, after
+/// every read of the operands, so `target` may be a variable `e` reads (`x = f(x)`).
+/// Not so for a comprehension (the new list is made in `target`, then filled while the
+/// old value is iterated) or `and`/`or` (each operand is tried in `target`).
+fn writes_target_last(e: &Expr<'_>) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Call { .. }
+            | ExprKind::Attribute { .. }
+            | ExprKind::Subscript { .. }
+            | ExprKind::BinOp { .. }
+            | ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::Set(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::None
+            | ExprKind::True
+            | ExprKind::False
+    )
+}
+
 impl<'a> Compiler<'a, '_> {
     fn unit(&mut self) -> &mut Unit<'a> {
         let last = self.units.len() - 1;
@@ -483,7 +506,7 @@ impl<'a> Compiler<'a, '_> {
             }
             StmtKind::Assign { targets, value } => {
                 if let [target] = targets {
-                    if let Some(r) = self.plain_local_target(target) {
+                    if let Some(r) = self.plain_local_target(target).filter(|_| writes_target_last(value)) {
                         // Straight into the local: no temporary left holding a second
                         // reference (sys.getrefcount stays exact) and no Move.
                         self.expr_into(value, r)?;
