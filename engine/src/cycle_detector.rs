@@ -486,6 +486,21 @@ impl Vm {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
+            Kind::Set if open_containers => {
+                let mut keys = Vec::new();
+                let mut position = 0;
+                while let Some(key) = self.set_next(v, &mut position) {
+                    keys.push(key);
+                }
+                let inner = items(keys);
+                let frozen = self.heap.flags(at) & crate::frozenset::FROZEN != 0;
+                match (frozen, inner.is_empty()) {
+                    (false, true) => String::from("set()"),
+                    (false, false) => format!("{{{inner}}}"),
+                    (true, true) => String::from("frozenset()"),
+                    (true, false) => format!("frozenset({{{inner}}})"),
+                }
+            }
             Kind::Function => format!("<function {} at {at:#x}>", self.function_qualname(at)),
             Kind::BoundMethod => {
                 let (function, object) = self.bound_method_parts(at);
