@@ -39,6 +39,11 @@ pub(crate) fn is_closure_loop_end(kind: Kind) -> bool {
     matches!(kind, Kind::Function | Kind::Cell | Kind::Generator)
 }
 
+/// The kinds a closure loop is made of.
+fn is_loop_member(kind: Kind) -> bool {
+    matches!(kind, Kind::Function | Kind::Tuple | Kind::Cell | Kind::Generator | Kind::Frame)
+}
+
 /// The objects one scan looks at, with the references each receives from the others.
 struct Members {
     at: [u32; MAX_MEMBERS],
@@ -71,37 +76,30 @@ impl Vm {
         }
     }
 
-    /// The references a closure loop can pass through: a function's closure tuple, a
-    /// tuple's items, a cell's contents, a generator's frame, a frame's function and
-    /// registers. Only those that lead to another such object are followed.
-    fn for_each_loop_edge(&self, at: u32, mut f: impl FnMut(u32)) {
-        let mut follow = |v: Value| {
-            if let Some(target) = v.as_object() {
-                if matches!(
-                    self.heap.kind(target),
-                    Kind::Function | Kind::Tuple | Kind::Cell | Kind::Generator | Kind::Frame
-                ) {
-                    f(target);
-                }
-            }
-        };
-        match self.heap.kind(at) {
-            Kind::Function => follow(self.heap.read_value(at + 20)),
-            Kind::Tuple => {
-                for i in 0..self.heap.region().read_u32(at + 8) {
-                    follow(self.heap.read_value(at + 12 + 4 * i));
-                }
-            }
-            Kind::Cell => follow(self.heap.read_value(at + 8)),
-            Kind::Generator => follow(self.heap.read_value(at + 8)),
-            Kind::Frame => {
-                follow(self.heap.read_value(at + 8));
-                for i in 0..u32::from(self.heap.region().read_u8(at + 21)) {
-                    follow(self.heap.read_value(at + crate::frame::FRAME_HEADER + 4 * i));
-                }
-            }
-            _ => {}
+    /// Whether `v` is a function flagged as a closure loop's end.
+    pub(crate) fn is_flagged_function(&self, v: Value) -> bool {
+        v.as_object().is_some_and(|at| self.heap.flags(at) == CLOSURE_LOOP && self.heap.is_kind(at, Kind::Function))
+    }
+
+    /// Whether object `at` is a flagged cell of closure tuple `closure`.
+    pub(crate) fn is_closure_cell_of(&self, at: u32, closure: Value) -> bool {
+        self.heap.flags(at) == CLOSURE_LOOP
+            && self.heap.is_kind(at, Kind::Cell)
+            && self.tuple_items(closure).any(|cell| cell.as_object() == Some(at))
+    }
+
+    /// The references a closure loop can pass through: those of a loop member (a
+    /// function, tuple, cell, generator or generator frame) to another member kind, as
+    /// the cycle detector's `for_each_reference` lists them. Anything else is a boundary.
+    fn for_each_loop_edge(&mut self, at: u32, f: &mut dyn FnMut(u32)) {
+        if !is_loop_member(self.heap.kind(at)) {
+            return;
         }
+        self.for_each_reference(at, &mut |vm, v| {
+            if let Some(target) = v.as_object().filter(|&target| is_loop_member(vm.heap.kind(target))) {
+                f(target);
+            }
+        });
     }
 
     /// Frees the closure loop through `start` (a candidate, alive) if nothing outside it
@@ -115,7 +113,7 @@ impl Vm {
         while next < members.len && !too_many {
             let at = members.at[next];
             next += 1;
-            self.for_each_loop_edge(at, |target| match members.position(target) {
+            self.for_each_loop_edge(at, &mut |target| match members.position(target) {
                 Some(i) => members.internal[i] += 1,
                 None if members.len < MAX_MEMBERS => {
                     members.at[members.len] = target;
@@ -144,7 +142,7 @@ impl Vm {
         while pending > 0 {
             pending -= 1;
             let at = members.at[work[pending]];
-            self.for_each_loop_edge(at, |target| {
+            self.for_each_loop_edge(at, &mut |target| {
                 if let Some(i) = members.position(target) {
                     if !members.reachable[i] {
                         members.reachable[i] = true;

@@ -79,33 +79,43 @@ pub struct Collection {
 /// the only kinds a cycle can pass through. Strings, numbers, code (its constants are
 /// immutable), natives, ranges and traceback records cannot.
 fn is_container(kind: u8) -> bool {
-    const CONTAINERS: [Kind; 24] = [
-        Kind::Tuple,
-        Kind::List,
-        Kind::Dict,
-        Kind::Set,
-        Kind::Function,
-        Kind::Frame,
-        Kind::Iterator,
-        Kind::Class,
-        Kind::Exception,
-        Kind::BoundMethod,
-        Kind::DictView,
-        Kind::Cell,
-        Kind::Instance,
-        Kind::Super,
-        Kind::Wrapper,
-        Kind::Module,
-        Kind::Generator,
-        Kind::Enumerate,
-        Kind::Zip,
-        Kind::Map,
-        Kind::Filter,
-        Kind::Reversed,
-        Kind::CallIterator,
-        Kind::Slice,
-    ];
-    CONTAINERS.iter().any(|&k| k as u8 == kind)
+    // One bit per kind byte (all below 64): this is asked once per reference followed.
+    const CONTAINERS: u64 = {
+        let kinds = [
+            Kind::Tuple,
+            Kind::List,
+            Kind::Dict,
+            Kind::Set,
+            Kind::Function,
+            Kind::Frame,
+            Kind::Iterator,
+            Kind::Class,
+            Kind::Exception,
+            Kind::BoundMethod,
+            Kind::DictView,
+            Kind::Cell,
+            Kind::Instance,
+            Kind::Super,
+            Kind::Wrapper,
+            Kind::Module,
+            Kind::Generator,
+            Kind::Enumerate,
+            Kind::Zip,
+            Kind::Map,
+            Kind::Filter,
+            Kind::Reversed,
+            Kind::CallIterator,
+            Kind::Slice,
+        ];
+        let mut mask = 0u64;
+        let mut i = 0;
+        while i < kinds.len() {
+            mask |= 1 << kinds[i] as u8;
+            i += 1;
+        }
+        mask
+    };
+    kind < 64 && CONTAINERS >> kind & 1 != 0
 }
 
 impl Vm {
@@ -153,19 +163,15 @@ impl Vm {
         }
     }
 
-    fn next_container(&self, from: u32) -> Option<u32> {
-        self.containers_from(from).next()
-    }
-
-    fn containers_from(&self, from: u32) -> impl Iterator<Item = u32> + '_ {
-        let mut from = from;
-        core::iter::from_fn(move || loop {
+    /// The first container at or after offset `from`, in address order.
+    fn next_container(&self, mut from: u32) -> Option<u32> {
+        loop {
             let at = self.heap.next_object(from)?;
-            from = at + 8;
             if is_container(self.heap.region().read_u8(at + 4)) {
                 return Some(at);
             }
-        })
+            from = at + 8;
+        }
     }
 
     /// Marks what is referenced from outside the containers, and all it reaches.

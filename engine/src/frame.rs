@@ -119,7 +119,7 @@ impl Vm {
         let caller = self.frame_caller(frame);
         // A recursive call of a closure-loop function returning: the caller's frame still
         // holds the function (only such functions need to know).
-        let recursive = self.is_closure_loop_end(function) && caller != 0 && self.frame_function(caller) == function;
+        let recursive = self.is_flagged_function(function) && caller != 0 && self.frame_function(caller) == function;
         self.release_frame_contents(frame, recursive, &mut dead);
         // Pop: the frame is the top one (frames are left in reverse order of entry).
         let FrameStack { chunk, top } = self.frame_stack;
@@ -148,7 +148,7 @@ impl Vm {
         let registers = u32::from(self.heap.region().read_u8(frame + 21));
         let function = self.heap.read_value(frame + 8);
         let closure = match function.as_object() {
-            Some(f) if self.is_closure_loop_end(function) => self.heap.read_value(f + 20),
+            Some(f) if self.is_flagged_function(function) => self.heap.read_value(f + 20),
             _ => Value::NULL,
         };
         if closure == Value::NULL && !function_held_elsewhere {
@@ -175,20 +175,6 @@ impl Vm {
             }
             _ => dead.release(&mut self.heap, function),
         }
-    }
-
-    /// Whether `v` is a function flagged as a closure loop's end.
-    fn is_closure_loop_end(&self, v: Value) -> bool {
-        v.as_object().is_some_and(|at| {
-            self.heap.flags(at) == crate::closure_cycles::CLOSURE_LOOP && self.heap.is_kind(at, Kind::Function)
-        })
-    }
-
-    /// Whether object `at` is a flagged cell of closure tuple `closure`.
-    fn is_closure_cell_of(&self, at: u32, closure: Value) -> bool {
-        self.heap.flags(at) == crate::closure_cycles::CLOSURE_LOOP
-            && self.heap.is_kind(at, Kind::Cell)
-            && self.tuple_items(closure).any(|cell| cell.as_object() == Some(at))
     }
 
     pub(crate) fn frame_function(&self, frame: u32) -> Value {

@@ -151,9 +151,9 @@ fn gc_isenabled(vm: &mut Vm, _: &[Value]) -> Result<Value> {
 fn gc_get_count(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     let now = vm.heap.ledger().total_live_objects();
     let count = vm.new_int(now.saturating_sub(vm.collector.live_objects_then) as i64)?;
-    let zero = Value::small_int(0).unwrap_or(Value::NONE);
+    let zero = vm.new_int(0)?;
     let t = vm.new_tuple(&[count, zero, zero]);
-    vm.release(count);
+    vm.release_all(&[count, zero]);
     t
 }
 

@@ -234,7 +234,8 @@ impl Heap {
             pool_pages,
             pool_slack_bytes: page_bytes - (self.in_use - large_in_use),
             failed_allocations: self.failed,
-            object_map_bytes: u64::from((self.object_map_words * 4 + 7) & !7),
+            // The map fills the region from HEAP_START to where the allocators start.
+            object_map_bytes: u64::from(self.tlsf.start() - HEAP_START),
         }
     }
 
