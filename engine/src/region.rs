@@ -7,7 +7,10 @@
 //!
 //! Promises:
 //! - Every accessor is bounds-checked against the region's length: an offset bug in the
-//!   engine panics here, it can never read or write outside the block (no UB).
+//!   engine panics here, it can never read or write outside the block (no UB). The block
+//!   keeps an 8-byte *tail* past the region's end that nothing uses: a fixed-size access
+//!   only has to start inside the region (one comparison, the hottest check in the
+//!   engine), and one that starts in the last bytes runs into the tail, never past it.
 //! - Reads and writes are unaligned-safe (`read_unaligned`/`write_unaligned`), so a wrong
 //!   offset cannot cause an alignment fault either.
 //! - Numbers are stored in the host's native byte order. They are only ever read back
@@ -24,8 +27,12 @@ use core::ptr::NonNull;
 /// Alignment of every region, and the granule of every block inside it.
 pub const REGION_ALIGN: usize = 8;
 
-/// The smallest region: room for the largest fixed-size value, so `check_plain` holds.
+/// The smallest region.
 const MIN_REGION_LEN: usize = 8;
+
+/// Bytes the block keeps past the region's end: the largest fixed-size value, so a
+/// fixed-size access that starts inside the region ends inside the block.
+const TAIL: usize = 8;
 
 /// The largest region a VM can use: offsets and handles are 32-bit.
 pub const MAX_REGION_BYTES: usize = u32::MAX as usize & !(REGION_ALIGN - 1);
@@ -42,7 +49,7 @@ enum Backing {
 /// One block of memory lent to a VM. Dropping it returns the memory to its owner.
 #[derive(Debug)]
 pub struct Region {
-    /// Start of the block; valid for reads and writes of `len` bytes, 8-byte aligned.
+    /// Start of the block; valid for reads and writes of `len + TAIL` bytes, 8-byte aligned.
     base: NonNull<u8>,
     /// Bytes in the block; a multiple of [`REGION_ALIGN`], at most [`MAX_REGION_BYTES`].
     len: usize,
@@ -71,7 +78,8 @@ impl Region {
         if !(MIN_REGION_LEN..=MAX_REGION_BYTES).contains(&len) {
             return Err(RegionError::BadSize);
         }
-        let layout = Layout::from_size_align(len, REGION_ALIGN).map_err(|_| RegionError::BadSize)?;
+        let block = len.checked_add(TAIL).ok_or(RegionError::BadSize)?;
+        let layout = Layout::from_size_align(block, REGION_ALIGN).map_err(|_| RegionError::BadSize)?;
         // SAFETY: `layout` has a non-zero size (checked above).
         let raw = unsafe { alloc_zeroed(layout) };
         let base = NonNull::new(raw).ok_or(RegionError::HostOutOfMemory)?;
@@ -79,8 +87,9 @@ impl Region {
     }
 
     /// Uses a block the host keeps for the whole program (a static array on a console).
+    /// The region is the block less its last 8 bytes (the tail).
     pub fn from_static(block: &'static mut [u64]) -> Result<Region, RegionError> {
-        let len = core::mem::size_of_val(block);
+        let len = core::mem::size_of_val(block).saturating_sub(TAIL);
         if !(MIN_REGION_LEN..=MAX_REGION_BYTES).contains(&len) {
             return Err(RegionError::BadSize);
         }
@@ -108,12 +117,13 @@ impl Region {
         }
     }
 
-    /// The check for fixed-size accesses: one compare, as a region is never smaller than
-    /// the largest `Plain` type (8 bytes).
+    /// The check for fixed-size accesses: the start inside the region (the tail holds
+    /// the rest of the largest `Plain` type).
     #[inline(always)]
     fn check_plain<T: Plain>(&self, offset: u32) -> usize {
+        const { assert!(core::mem::size_of::<T>() <= TAIL) };
         let start = offset as usize;
-        if start > self.len - core::mem::size_of::<T>() {
+        if start >= self.len {
             out_of_bounds(offset, core::mem::size_of::<T>(), self.len);
         }
         start
@@ -204,6 +214,17 @@ impl Region {
     #[inline(always)]
     pub fn write_f64(&mut self, offset: u32, value: f64) {
         self.write(offset, value.to_bits())
+    }
+
+    /// Borrows the `N` bytes at `offset` with one bounds check: a record's fields are
+    /// then read with `from_ne_bytes` at fixed indexes, which need no more checks (and
+    /// load each field on its own, as the separate accessors would).
+    #[inline(always)]
+    pub fn array<const N: usize>(&self, offset: u32) -> &[u8; N] {
+        let start = self.check(offset, N);
+        // SAFETY: in bounds (checked); the borrow of `&self` rules out writes while it
+        // lives; `[u8; N]` has no alignment or validity needs.
+        unsafe { &*self.base.as_ptr().add(start).cast::<[u8; N]>() }
     }
 
     /// Borrows `len` bytes at `offset`.
@@ -301,6 +322,21 @@ mod tests {
     }
 
     #[test]
+    fn arrays_read_what_was_written() {
+        let mut r = Region::with_capacity(16).unwrap();
+        r.write_u32(8, 0x0102_0304);
+        assert_eq!(u32::from_ne_bytes(*r.array::<4>(8)), 0x0102_0304);
+        assert_eq!(r.array::<16>(0)[8..12], 0x0102_0304u32.to_ne_bytes());
+    }
+
+    #[test]
+    #[should_panic(expected = "outside a region")]
+    fn an_array_past_the_end_panics() {
+        let r = Region::with_capacity(16).unwrap();
+        r.array::<4>(13);
+    }
+
+    #[test]
     fn starts_zeroed_and_copies_overlapping() {
         let mut r = Region::with_capacity(32).unwrap();
         assert!(r.bytes(0, 32).iter().all(|&b| b == 0));
@@ -315,7 +351,15 @@ mod tests {
     #[should_panic(expected = "outside a region")]
     fn out_of_bounds_read_panics() {
         let r = Region::with_capacity(16).unwrap();
-        r.read_u32(13);
+        r.read_u32(16);
+    }
+
+    #[test]
+    fn an_access_starting_in_the_last_bytes_runs_into_the_tail() {
+        let mut r = Region::with_capacity(16).unwrap();
+        r.write_i64(15, -1);
+        assert_eq!(r.read_i64(15), -1);
+        assert_eq!(r.read_u8(15), 0xff);
     }
 
     #[test]
@@ -328,10 +372,12 @@ mod tests {
     #[test]
     #[cfg_attr(miri, ignore = "leaks its static block on purpose")]
     fn static_region_is_usable() {
-        let block: &'static mut [u64] = alloc::boxed::Box::leak(alloc::vec![0u64; 4].into_boxed_slice());
+        let block: &'static mut [u64] = alloc::boxed::Box::leak(alloc::vec![0u64; 5].into_boxed_slice());
         let mut r = Region::from_static(block).unwrap();
         assert_eq!(r.len(), 32);
         r.write_u32(28, 7);
         assert_eq!(r.read_u32(28), 7);
+        r.write_i64(31, 9);
+        assert_eq!(r.read_i64(31), 9);
     }
 }
