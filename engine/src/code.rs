@@ -405,9 +405,12 @@ impl Vm {
         self.heap.region().read_u16(code + 42) & 1 != 0
     }
 
-    /// Positional parameters only, and a call runs the body (not a generator).
-    pub(crate) fn code_is_plain(&self, code: u32) -> bool {
-        self.heap.region().read_u16(code + 42) & 0xff07 == 0
+    /// What a plain call needs to know, read at once: `(registers, positional
+    /// parameters, plain)`; plain: positional parameters only, and a call runs the body
+    /// (not a generator).
+    pub(crate) fn code_call_facts(&self, code: u32) -> (u8, u8, bool) {
+        let &[registers, parameters, flags_0, flags_1] = self.heap.region().array(code + 40);
+        (registers, parameters, u16::from_ne_bytes([flags_0, flags_1]) & 0xff07 == 0)
     }
 
     pub(crate) fn code_parameters(&self, code: u32) -> u8 {

@@ -59,38 +59,55 @@ pub(crate) struct FrameStack {
     top: u32,
 }
 
+/// A frame's header fields, read with one bounds check (calls and returns need most).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FrameHeader {
+    /// The function the frame runs (the frame owns a reference).
+    pub(crate) function: Value,
+    /// The calling frame (0 for the outermost).
+    pub(crate) caller: u32,
+    pub(crate) result_register: u8,
+    pub(crate) registers: u8,
+    pub(crate) flags: u16,
+    in_stack: bool,
+}
+
 impl Vm {
     /// A frame for calling `function` (borrowed) whose code is `code`, all registers
     /// unbound, to return into register `result_register` of frame `caller`: a heap
     /// object for a generator's code, a stack frame for every other.
     pub(crate) fn new_frame(&mut self, function: Value, code: u32, caller: u32, result_register: u8) -> Result<u32> {
         let registers = self.code_registers(code);
-        let bytes = FRAME_HEADER + 4 * u32::from(registers);
         let at = if self.code_is_generator(code) {
-            self.heap.new_object(Kind::Frame, bytes)?
+            let at = self.heap.new_object(Kind::Frame, FRAME_HEADER + 4 * u32::from(registers))?;
+            let fields =
+                self.heap.region_mut().bytes_mut(at + 8, (FRAME_HEADER - 8) as usize + 4 * usize::from(registers));
+            write_frame_fields(fields, function, caller, result_register, registers);
+            at
         } else {
-            self.push_stack_frame(bytes)?
+            self.push_stack_frame(function, registers, caller, result_register)?
         };
         self.heap.incref(function);
-        // The fields after the object header and the registers, written through one
-        // bounds-checked slice (a call's fixed cost).
-        let fields = self.heap.region_mut().bytes_mut(at + 8, (bytes - 8) as usize);
-        fields[0..4].copy_from_slice(&function.to_bits().to_ne_bytes());
-        fields[4..8].copy_from_slice(&caller.to_ne_bytes());
-        fields[8..12].fill(0);
-        fields[12] = result_register;
-        fields[13] = registers;
-        fields[14..].fill(0);
         Ok(at)
     }
 
-    /// Carves a frame of `bytes` from the frame stack, with an object header (count 1,
-    /// kind frame, [`FRAME_IN_STACK`]).
-    fn push_stack_frame(&mut self, bytes: u32) -> Result<u32> {
-        let bytes = (bytes + 7) & !7;
+    /// Carves a frame with `registers` unbound registers from the frame stack, with an
+    /// object header (count 1, kind frame, [`FRAME_IN_STACK`]), that runs `function`:
+    /// the caller gives the frame its reference to `function` (a plain call moves the
+    /// callee's register into it). All of it is written through one bounds-checked
+    /// slice: this is a call's fixed cost.
+    pub(crate) fn push_stack_frame(
+        &mut self,
+        function: Value,
+        registers: u8,
+        caller: u32,
+        result_register: u8,
+    ) -> Result<u32> {
+        let bytes = FRAME_HEADER + 4 * u32::from(registers);
+        let rounded = (bytes + 7) & !7;
         let FrameStack { mut chunk, mut top } = self.frame_stack;
-        if chunk == 0 || top + bytes > chunk + self.heap.region().read_u32(chunk + 8) {
-            let size = CHUNK_BYTES.max(CHUNK_HEADER + bytes);
+        if chunk == 0 || top + rounded > chunk + self.heap.region().read_u32(chunk + 8) {
+            let size = CHUNK_BYTES.max(CHUNK_HEADER + rounded);
             let made = self.heap.allocate(size, Subsystem::Frame, BlockRole::Table)?;
             let r = self.heap.region_mut();
             r.write_u32(made, chunk);
@@ -99,28 +116,41 @@ impl Vm {
             r.write_u32(made + 12, 0);
             (chunk, top) = (made, made + CHUNK_HEADER);
         }
-        self.frame_stack = FrameStack { chunk, top: top + bytes };
-        let r = self.heap.region_mut();
-        r.write_u32(top, 1);
-        r.write_u8(top + 4, Kind::Frame as u8);
-        r.write_u8(top + 5, FRAME_IN_STACK);
-        r.write_u16(top + 6, 0);
+        self.frame_stack = FrameStack { chunk, top: top + rounded };
+        let frame = self.heap.region_mut().bytes_mut(top, bytes as usize);
+        frame[0..4].copy_from_slice(&1u32.to_ne_bytes());
+        frame[4] = Kind::Frame as u8;
+        frame[5] = FRAME_IN_STACK;
+        frame[6..8].fill(0);
+        write_frame_fields(&mut frame[8..], function, caller, result_register, registers);
         Ok(top)
     }
 
-    /// Frees `frame`, which the chain is leaving, and releases what it held.
-    pub(crate) fn free_frame(&mut self, frame: u32) {
-        if self.heap.flags(frame) & FRAME_IN_STACK == 0 {
+    pub(crate) fn frame_header(&self, frame: u32) -> FrameHeader {
+        let h: &[u8; FRAME_HEADER as usize] = self.heap.region().array(frame);
+        FrameHeader {
+            function: Value::from_bits(u32::from_ne_bytes([h[8], h[9], h[10], h[11]])),
+            caller: u32::from_ne_bytes([h[12], h[13], h[14], h[15]]),
+            result_register: h[20],
+            registers: h[21],
+            flags: u16::from_ne_bytes([h[22], h[23]]),
+            in_stack: h[5] & FRAME_IN_STACK != 0,
+        }
+    }
+
+    /// Frees `frame` (whose header is `header`), which the chain is leaving, and releases
+    /// what it held.
+    pub(crate) fn free_frame(&mut self, frame: u32, header: FrameHeader) {
+        if !header.in_stack {
             self.release(Value::from_offset(frame));
             return;
         }
         let mut dead = DeadStack::default();
-        let function = self.frame_function(frame);
-        let caller = self.frame_caller(frame);
+        let flagged = self.is_flagged_function(header.function);
         // A recursive call of a closure-loop function returning: the caller's frame still
         // holds the function (only such functions need to know).
-        let recursive = self.is_flagged_function(function) && caller != 0 && self.frame_function(caller) == function;
-        self.release_frame_contents(frame, recursive, &mut dead);
+        let recursive = flagged && header.caller != 0 && self.frame_function(header.caller) == header.function;
+        self.release_frame_contents(frame, header, flagged, recursive, &mut dead);
         // Pop: the frame is the top one (frames are left in reverse order of entry).
         let FrameStack { chunk, top } = self.frame_stack;
         debug_assert_eq!(frame + ((self.frame_bytes(frame) + 7) & !7), top, "frame stack popped out of order");
@@ -136,7 +166,8 @@ impl Vm {
         }
     }
 
-    /// Queues every register of `frame`, then its function, for release.
+    /// Queues every register of `frame`, then its function, for release. `flagged`: the
+    /// function is a closure-loop function (`is_flagged_function`);
     /// `function_held_elsewhere`: another live frame holds the function too.
     ///
     /// Two releases here skip the closure-loop candidate check (closure_cycles.rs),
@@ -144,11 +175,18 @@ impl Vm {
     /// otherwise scan its loop on every return: the frame's copies of cells from its own
     /// function's closure (the closure holds them while the function lives, and the
     /// function's own release is checked), and the function when `function_held_elsewhere`.
-    fn release_frame_contents(&mut self, frame: u32, function_held_elsewhere: bool, dead: &mut DeadStack) {
-        let registers = u32::from(self.heap.region().read_u8(frame + 21));
-        let function = self.heap.read_value(frame + 8);
+    fn release_frame_contents(
+        &mut self,
+        frame: u32,
+        header: FrameHeader,
+        flagged: bool,
+        function_held_elsewhere: bool,
+        dead: &mut DeadStack,
+    ) {
+        let registers = u32::from(header.registers);
+        let function = header.function;
         let closure = match function.as_object() {
-            Some(f) if self.is_flagged_function(function) => self.heap.read_value(f + 20),
+            Some(f) if flagged => self.heap.read_value(f + 20),
             _ => Value::NULL,
         };
         if closure == Value::NULL && !function_held_elsewhere {
@@ -193,10 +231,6 @@ impl Vm {
         self.heap.region_mut().write_u32(frame + 16, ip)
     }
 
-    pub(crate) fn frame_result_register(&self, frame: u32) -> u8 {
-        self.heap.region().read_u8(frame + 20)
-    }
-
     pub(crate) fn frame_flags(&self, frame: u32) -> u16 {
         self.heap.region().read_u16(frame + 22)
     }
@@ -211,11 +245,25 @@ impl Vm {
 
     /// Frees a generator's heap frame (stack frames go through [`Vm::free_frame`]).
     pub(crate) fn destroy_frame(&mut self, at: u32, dead: &mut DeadStack) {
-        debug_assert!(self.heap.flags(at) & FRAME_IN_STACK == 0, "a stack frame released as an object");
-        self.release_frame_contents(at, false, dead);
+        let header = self.frame_header(at);
+        debug_assert!(!header.in_stack, "a stack frame released as an object");
+        let flagged = self.is_flagged_function(header.function);
+        self.release_frame_contents(at, header, flagged, false, dead);
         let bytes = self.frame_bytes(at);
         self.heap.free_object(at, Kind::Frame, bytes);
     }
+}
+
+/// Writes a new frame's fields after the object header into `fields` (the frame from
+/// byte 8 on): `function`, `caller`, ip 0, `result_register`, `registers`, no flags,
+/// every register unbound.
+fn write_frame_fields(fields: &mut [u8], function: Value, caller: u32, result_register: u8, registers: u8) {
+    fields[0..4].copy_from_slice(&function.to_bits().to_ne_bytes());
+    fields[4..8].copy_from_slice(&caller.to_ne_bytes());
+    fields[8..12].fill(0);
+    fields[12] = result_register;
+    fields[13] = registers;
+    fields[14..].fill(0);
 }
 
 #[cfg(test)]

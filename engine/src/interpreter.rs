@@ -16,11 +16,14 @@
 use crate::bytecode::{Instr, Op};
 use crate::error::{Error, Result};
 use crate::exception::ExceptionType;
-use crate::frame::{FRAME_HEADER, FRAME_RESUMED_BY_LOOP};
+use crate::frame::{FrameHeader, FRAME_HEADER, FRAME_RESUMED_BY_LOOP};
 use crate::function::Keywords;
 use crate::object::Kind;
 use crate::value::Value;
 use crate::vm::Vm;
+
+/// The TypeError of an `__init__` that returned something other than None.
+const INIT_RETURNED: &str = "__init__() should return None, not '{}'";
 
 /// Native functions take at most this many arguments (copied out of the registers).
 pub const MAX_NATIVE_ARGS: usize = 16;
@@ -173,8 +176,9 @@ impl Vm {
                 with_self.extend_from_slice(args);
                 let result = self.call_with_keywords(init, &with_self, keywords)?;
                 if result != Value::NONE {
+                    let e = self.raise_error(Error::TypeOf { template: INIT_RETURNED, value: result });
                     self.release(result);
-                    return Err(self.raise_error(Error::Type("__init__() should return None")));
+                    return Err(e);
                 }
                 Ok(())
             }
@@ -352,14 +356,13 @@ impl Vm {
     }
 
     /// Leaves `frame`: frees it and returns its caller (0 for none).
-    fn leave_frame(&mut self, frame: u32) -> u32 {
+    fn leave_frame(&mut self, frame: u32, header: FrameHeader) -> u32 {
         if self.handled.last().is_some_and(|&(f, _)| f == frame) {
             self.trim_handled(frame, 0);
         }
-        let caller = self.frame_caller(frame);
         self.depth -= 1;
-        self.free_frame(frame);
-        caller
+        self.free_frame(frame, header);
+        header.caller
     }
 
     /// Runs from `entry` until it returns; frames it calls run in the same loop.
@@ -426,12 +429,13 @@ impl Vm {
                             }
                         }
                         let frame = now.frame;
-                        let resumed_by_loop = self.frame_flags(frame) & FRAME_RESUMED_BY_LOOP != 0;
+                        let header = self.frame_header(frame);
+                        let resumed_by_loop = header.flags & FRAME_RESUMED_BY_LOOP != 0;
                         if resumed_by_loop {
                             let (_, generator, _) = self.loop_of(frame);
                             self.finish_for_loop(generator);
                         }
-                        let caller = self.leave_frame(frame);
+                        let caller = self.leave_frame(frame, header);
                         if frame == entry {
                             return Err(e);
                         }
@@ -703,8 +707,7 @@ impl Vm {
                 Op::Call => {
                     let callee = self.reg(g.now, a);
                     self.set_frame_ip(g.now.frame, g.ip);
-                    if let Some(switch) = self.enter_plain_call(g.now, a, callee, u32::from(a) + 1, b)? {
-                        g.now = switch;
+                    if self.enter_plain_call(&mut g.now, a, callee, u32::from(a) + 1, b)? {
                         g.ip = 0;
                         continue;
                     }
@@ -801,8 +804,7 @@ impl Vm {
                     // With a receiver, it and the arguments are one run of registers.
                     let (first, count) =
                         if receiver == Value::NULL { (u32::from(a) + 2, b) } else { (u32::from(a) + 1, b + 1) };
-                    if let Some(switch) = self.enter_plain_call(g.now, a, callee, first, count)? {
-                        g.now = switch;
+                    if self.enter_plain_call(&mut g.now, a, callee, first, count)? {
                         g.ip = 0;
                         continue;
                     }
@@ -951,20 +953,20 @@ impl Vm {
                 }
                 Op::Return => {
                     let frame = g.now.frame;
-                    let flags = self.frame_flags(frame);
-                    let constructor = flags & crate::frame::FRAME_CONSTRUCTOR != 0;
+                    let header = self.frame_header(frame);
+                    let constructor = header.flags & crate::frame::FRAME_CONSTRUCTOR != 0;
                     let slot = g.now.registers + 4 * u32::from(a);
                     let result = self.heap.read_value(slot);
                     if constructor && result != Value::NONE {
-                        return Err(Error::Type("__init__() should return None"));
+                        return Err(Error::TypeOf { template: INIT_RETURNED, value: result });
                     }
                     // The result moves out of the frame that is about to go.
                     self.heap.write_value(slot, Value::NULL);
-                    if flags & FRAME_RESUMED_BY_LOOP != 0 {
+                    if header.flags & FRAME_RESUMED_BY_LOOP != 0 {
                         // A generator run by a `for` loop finished: the loop ends.
                         let (caller, generator, _) = self.loop_of(frame);
                         self.finish_for_loop(generator);
-                        self.leave_frame(frame);
+                        self.leave_frame(frame, header);
                         self.release(result);
                         g.now = caller;
                         g.ip = self.frame_ip(caller.frame);
@@ -972,8 +974,7 @@ impl Vm {
                         g.ip = g.ip.wrapping_add_signed(for_iter.sbx());
                         continue;
                     }
-                    let result_register = self.frame_result_register(frame);
-                    let caller = self.leave_frame(frame);
+                    let caller = self.leave_frame(frame, header);
                     if frame == entry {
                         return Ok(Some(result));
                     }
@@ -983,7 +984,7 @@ impl Vm {
                         // The caller's result register already holds the new instance.
                         self.release(result);
                     } else {
-                        self.set_reg(g.now, result_register, result);
+                        self.set_reg(g.now, header.result_register, result);
                     }
                     continue;
                 }
@@ -1058,30 +1059,38 @@ impl Vm {
 
     /// The common call, entered without the general binder: `callee` is a plain script
     /// function (no generator, no `*args`, `**kwargs` or keyword-only parameters) given
-    /// exactly its positional parameters, in `count` registers from `first`. Returns the
-    /// new frame, running, or `None` (nothing done) for every other call.
+    /// exactly its positional parameters, in `count` registers from `first`. Switches
+    /// `now` to the new frame and returns true, or returns false (nothing done) for
+    /// every other call. (`now` is switched in place rather than returned: a returned
+    /// `Running` went through memory in a way that stalled every call.)
     #[inline(always)]
     fn enter_plain_call(
         &mut self,
-        now: Running,
+        now: &mut Running,
         result: u8,
         callee: Value,
         first: u32,
         count: u8,
-    ) -> Result<Option<Running>> {
-        let Some(function) = callee.as_object() else { return Ok(None) };
-        if !self.heap.is_kind(function, Kind::Function) || self.depth >= self.recursion_limit {
-            return Ok(None);
+    ) -> Result<bool> {
+        let Some(function) = callee.as_object() else { return Ok(false) };
+        if self.depth >= self.recursion_limit {
+            return Ok(false);
+        }
+        if !self.heap.is_kind(function, Kind::Function) {
+            if self.heap.is_kind(function, Kind::Class) {
+                return self.enter_plain_constructor(now, result, callee, first, count);
+            }
+            return Ok(false);
         }
         let code = self.function_code(function).as_object().unwrap_or_default();
-        if !self.code_is_plain(code) || self.code_parameters(code) != count {
-            return Ok(None);
+        let (registers, parameters, plain) = self.code_call_facts(code);
+        if !plain || parameters != count {
+            return Ok(false);
         }
-        let frame = self.new_frame(callee, code, now.frame, result)?;
-        // The callee's register gives up its reference (the frame holds one now): the
-        // result lands in an empty register instead of releasing the function then,
-        // which would make a recursive closure scan its loop once per call.
-        self.heap.region_mut().add_u32(function, u32::MAX);
+        // The callee's register gives its reference to the frame: the result lands in
+        // an empty register instead of releasing the function then, which would make a
+        // recursive closure scan its loop once per call.
+        let frame = self.push_stack_frame(callee, registers, now.frame, result)?;
         self.heap.write_value(now.registers + 4 * u32::from(result), Value::NULL);
         // The arguments move: the caller's temporaries are left empty, so the callee's
         // parameters are the only references they add (as CPython's frames steal them).
@@ -1090,7 +1099,52 @@ impl Vm {
             self.heap.write_value(frame + FRAME_HEADER + 4 * i, v);
         }
         self.depth += 1;
-        Ok(Some(Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code }))
+        *now = Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code };
+        Ok(true)
+    }
+
+    /// `C(args)` for a script class whose `__init__` takes exactly the positional
+    /// arguments, as [`Vm::enter_plain_call`] runs a plain function: the instance goes to
+    /// R[result] at once and `__init__` runs in a constructor frame. `Ok(false)`: not
+    /// such a call.
+    #[inline(never)]
+    fn enter_plain_constructor(
+        &mut self,
+        now: &mut Running,
+        result: u8,
+        class: Value,
+        first: u32,
+        count: u8,
+    ) -> Result<bool> {
+        if !self.makes_instances(class) {
+            return Ok(false);
+        }
+        let Some(init) = self.init_method(class)? else { return Ok(false) };
+        let code = self.function_code(init.as_object().unwrap_or_default()).as_object().unwrap_or_default();
+        let (registers, parameters, plain) = self.code_call_facts(code);
+        if !plain || u32::from(parameters) != u32::from(count) + 1 {
+            return Ok(false);
+        }
+        let instance = self.new_instance(class)?;
+        let frame = match self.push_stack_frame(init, registers, now.frame, result) {
+            Ok(frame) => frame,
+            Err(e) => {
+                self.release(instance);
+                return Err(e);
+            }
+        };
+        self.heap.incref(init);
+        self.set_frame_flags(frame, crate::frame::FRAME_CONSTRUCTOR);
+        self.heap.incref(instance);
+        self.heap.write_value(frame + FRAME_HEADER, instance);
+        for i in 0..u32::from(count) {
+            let v = Value::from_bits(self.heap.region_mut().swap_u32(now.registers + 4 * (first + i), 0));
+            self.heap.write_value(frame + FRAME_HEADER + 4 * (i + 1), v);
+        }
+        self.set_reg(*now, result, instance);
+        self.depth += 1;
+        *now = Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code };
+        Ok(true)
     }
 
     /// Calls `callee` with `receiver` (if any) then the `count` arguments in registers
