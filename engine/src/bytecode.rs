@@ -186,11 +186,63 @@ pub enum Op {
     ImportFrom,
     /// R[a] = R[b]; R[b] = empty (a temporary's reference moves, none is added)
     Take,
+    /// R[a] = R[b] + c, and so on: the operator with an int constant 0..=255 as its
+    /// right operand (`n - 1`, `i % 2`), one instruction instead of a `LoadInt` and the
+    /// operator. It behaves exactly as the plain operator given that int.
+    AddK,
+    SubK,
+    MulK,
+    FloorDivK,
+    ModK,
+    /// R[a] = R[b] < c, and so on, as the arithmetic ones.
+    LtK,
+    LeK,
+    EqK,
+    NeK,
+    GtK,
+    GeK,
 }
 
 impl Op {
+    /// The form of this operator that takes an int constant as its right operand.
+    pub fn with_constant_operand(self) -> Option<Op> {
+        Some(match self {
+            Op::Add => Op::AddK,
+            Op::Sub => Op::SubK,
+            Op::Mul => Op::MulK,
+            Op::FloorDiv => Op::FloorDivK,
+            Op::Mod => Op::ModK,
+            Op::Lt => Op::LtK,
+            Op::Le => Op::LeK,
+            Op::Eq => Op::EqK,
+            Op::Ne => Op::NeK,
+            Op::Gt => Op::GtK,
+            Op::Ge => Op::GeK,
+            _ => return None,
+        })
+    }
+
+    /// The plain operator of a constant-operand form (itself for every other op).
+    #[inline(always)]
+    pub fn without_constant_operand(self) -> Op {
+        match self {
+            Op::AddK => Op::Add,
+            Op::SubK => Op::Sub,
+            Op::MulK => Op::Mul,
+            Op::FloorDivK => Op::FloorDiv,
+            Op::ModK => Op::Mod,
+            Op::LtK => Op::Lt,
+            Op::LeK => Op::Le,
+            Op::EqK => Op::Eq,
+            Op::NeK => Op::Ne,
+            Op::GtK => Op::Gt,
+            Op::GeK => Op::Ge,
+            other => other,
+        }
+    }
+
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 90] = [
+    pub const ALL: [Op; 101] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -281,6 +333,17 @@ impl Op {
         Op::DeleteAttr,
         Op::ImportFrom,
         Op::Take,
+        Op::AddK,
+        Op::SubK,
+        Op::MulK,
+        Op::FloorDivK,
+        Op::ModK,
+        Op::LtK,
+        Op::LeK,
+        Op::EqK,
+        Op::NeK,
+        Op::GtK,
+        Op::GeK,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -381,6 +444,17 @@ impl Op {
             87 => Op::DeleteAttr,
             88 => Op::ImportFrom,
             89 => Op::Take,
+            90 => Op::AddK,
+            91 => Op::SubK,
+            92 => Op::MulK,
+            93 => Op::FloorDivK,
+            94 => Op::ModK,
+            95 => Op::LtK,
+            96 => Op::LeK,
+            97 => Op::EqK,
+            98 => Op::NeK,
+            99 => Op::GtK,
+            100 => Op::GeK,
             _ => return None,
         })
     }
@@ -482,6 +556,17 @@ impl Op {
             Op::BuildTuple | Op::BuildList => Shape::RegRun,
             Op::ForIter | Op::SendNext => Shape::IterJump,
             Op::LoadAttr | Op::StoreAttr | Op::ImportFrom => Shape::Abc(Reg, Reg, Operand::NameC),
+            Op::AddK
+            | Op::SubK
+            | Op::MulK
+            | Op::FloorDivK
+            | Op::ModK
+            | Op::LtK
+            | Op::LeK
+            | Op::EqK
+            | Op::NeK
+            | Op::GtK
+            | Op::GeK => Shape::Abc(Reg, Reg, Imm),
             Op::CheckBound => Shape::Abx(Reg, Name),
             Op::Clear | Op::Reraise => Shape::Abc(Reg, Operand::None, Operand::None),
             Op::DeleteItem | Op::Raise | Op::ListAppend | Op::SetDefaults | Op::SetKwDefaults | Op::ListToTuple => {
@@ -566,6 +651,7 @@ impl Instr {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec::Vec;
 
     #[test]
     fn opcodes_number_in_order() {
@@ -575,6 +661,20 @@ mod tests {
         }
         for byte in Op::ALL.len()..=255 {
             assert_eq!(Op::from_byte(byte as u8), None);
+        }
+    }
+
+    #[test]
+    fn constant_operand_forms_map_back_to_their_operator() {
+        let with_constant: Vec<Op> = Op::ALL.iter().filter_map(|op| op.with_constant_operand()).collect();
+        assert_eq!(with_constant.len(), 11);
+        for op in Op::ALL {
+            if let Some(k) = op.with_constant_operand() {
+                assert_eq!(k.without_constant_operand(), op);
+                assert_eq!(k.shape(), Shape::Abc(Operand::Reg, Operand::Reg, Operand::Imm));
+            } else if !with_constant.contains(&op) {
+                assert_eq!(op.without_constant_operand(), op);
+            }
         }
     }
 

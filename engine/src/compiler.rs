@@ -1514,11 +1514,15 @@ impl<'a> Compiler<'a, '_> {
         };
         for &(op, right, line, column) in spine.iter().rev() {
             let op = binary_op(op, line, column)?;
-            let mark = self.mark();
-            let r = self.expr(right)?;
-            self.abc(op, fresh, running, r, line);
+            if let Some((op, k)) = constant_operand(op, right) {
+                self.abc(op, fresh, running, k, line);
+            } else {
+                let mark = self.mark();
+                let r = self.expr(right)?;
+                self.abc(op, fresh, running, r, line);
+                self.release_to(mark);
+            }
             running = fresh;
-            self.release_to(mark);
         }
         Ok(())
     }
@@ -1593,8 +1597,12 @@ impl<'a> Compiler<'a, '_> {
             ExprKind::BinOp { left, op, right } => {
                 let op = binary_op(op, line, e.column)?;
                 let l = self.expr(left)?;
-                let r = self.expr(right)?;
-                self.abc(op, target, l, r, line);
+                if let Some((op, k)) = constant_operand(op, right) {
+                    self.abc(op, target, l, k, line);
+                } else {
+                    let r = self.expr(right)?;
+                    self.abc(op, target, l, r, line);
+                }
             }
             ExprKind::BoolOp { op, values } => {
                 // The result is the first operand that decides, as in Python.
@@ -1948,7 +1956,6 @@ impl<'a> Compiler<'a, '_> {
         let mut exits = Vec::new();
         let mut l = self.expr(left)?;
         for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
-            let r = self.expr(right)?;
             let op = match op {
                 CmpOp::Eq => Op::Eq,
                 CmpOp::NotEq => Op::Ne,
@@ -1961,6 +1968,12 @@ impl<'a> Compiler<'a, '_> {
                 CmpOp::In => Op::In,
                 CmpOp::NotIn => Op::NotIn,
             };
+            let last = i + 1 == ops.len();
+            if let Some((op, k)) = constant_operand(op, right).filter(|_| last) {
+                self.abc(op, target, l, k, line);
+                break;
+            }
+            let r = self.expr(right)?;
             self.abc(op, target, l, r, line);
             if i + 1 < ops.len() {
                 exits.push(self.jump_placeholder(Op::JumpIfFalse, target, line));
@@ -2196,6 +2209,13 @@ fn docstring<'a>(body: &'a [Stmt<'a>]) -> Option<&'a str> {
         StmtKind::Expr(Expr { kind: ExprKind::Str(text), .. }) => Some(text),
         _ => None,
     }
+}
+
+/// `op`'s constant-operand form and `right` as its constant, when `right` is an int
+/// literal that fits a byte (`n - 1`, `i % 2 == 0`).
+fn constant_operand(op: Op, right: &Expr<'_>) -> Option<(Op, u8)> {
+    let ExprKind::Int(n) = right.kind else { return None };
+    Some((op.with_constant_operand()?, u8::try_from(n).ok()?))
 }
 
 fn binary_op(op: BinOp, line: u32, column: u32) -> Result<Op> {

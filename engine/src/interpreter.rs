@@ -536,6 +536,14 @@ impl Vm {
                 | Op::BitXor => {
                     self.arithmetic(g.now, op, a, self.reg(g.now, b), self.reg(g.now, c), false)?;
                 }
+                Op::AddK | Op::SubK | Op::MulK | Op::FloorDivK | Op::ModK => {
+                    let operator = op.without_constant_operand();
+                    self.arithmetic(g.now, operator, a, self.reg(g.now, b), Value::from_u8(c), false)?;
+                }
+                Op::LtK | Op::LeK | Op::GtK | Op::GeK | Op::EqK | Op::NeK => {
+                    let operator = op.without_constant_operand();
+                    self.compare_into(g.now, operator, a, self.reg(g.now, b), Value::from_u8(c))?;
+                }
                 Op::Yield => {
                     let resumed_by_loop = self.frame_flags(g.now.frame) & FRAME_RESUMED_BY_LOOP != 0;
                     if !resumed_by_loop && g.now.frame != entry {
@@ -663,17 +671,7 @@ impl Vm {
                     self.arithmetic(g.now, operator, a, self.reg(g.now, a), self.reg(g.now, b), true)?;
                 }
                 Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
-                    let (x, y) = (self.reg(g.now, b), self.reg(g.now, c));
-                    // Ints and floats compare without dispatch (NaN compares false, as in
-                    // Python, except for `!=`).
-                    let v = match (x.as_small_int(), y.as_small_int()) {
-                        (Some(p), Some(q)) => Value::from_bool(compare_numbers(op, p, q)),
-                        _ => match self.float_operands(x, y) {
-                            Some((p, q)) => Value::from_bool(compare_numbers(op, p, q)),
-                            None => self.compare_op(op, x, y)?,
-                        },
-                    };
-                    self.set_reg(g.now, a, v);
+                    self.compare_into(g.now, op, a, self.reg(g.now, b), self.reg(g.now, c))?;
                 }
                 Op::Is | Op::IsNot => {
                     let same = self.reg(g.now, b) == self.reg(g.now, c);
@@ -1360,6 +1358,21 @@ impl Vm {
             }
         }
         let v = self.binary_op(op, x, y, in_place)?;
+        self.set_reg(now, a, v);
+        Ok(())
+    }
+
+    /// R[a] = x `op` y for a comparison operator. Ints and floats compare without
+    /// dispatch (NaN compares false, as in Python, except for `!=`).
+    #[inline(always)]
+    fn compare_into(&mut self, now: Running, op: Op, a: u8, x: Value, y: Value) -> Result<()> {
+        let v = match (x.as_small_int(), y.as_small_int()) {
+            (Some(p), Some(q)) => Value::from_bool(compare_numbers(op, p, q)),
+            _ => match self.float_operands(x, y) {
+                Some((p, q)) => Value::from_bool(compare_numbers(op, p, q)),
+                None => self.compare_op(op, x, y)?,
+            },
+        };
         self.set_reg(now, a, v);
         Ok(())
     }

@@ -44,6 +44,12 @@ impl Value {
         }
     }
 
+    /// The immediate int `n` (every u8 fits).
+    #[inline(always)]
+    pub fn from_u8(n: u8) -> Value {
+        Value(u32::from(n) << 1 | 1)
+    }
+
     #[inline(always)]
     pub fn from_bool(b: bool) -> Value {
         if b {
@@ -123,6 +129,13 @@ impl core::fmt::Debug for Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_are_small_ints() {
+        for n in [0u8, 1, 127, 255] {
+            assert_eq!(Value::from_u8(n), Value::small_int(i64::from(n)).unwrap());
+        }
+    }
 
     #[test]
     fn small_ints_round_trip_at_the_edges() {
