@@ -323,18 +323,24 @@ impl Vm {
         })
     }
 
-    /// The value (borrowed) of entry number `entry` of dict `d` if that entry's key is the
-    /// interned string `name`, which is then the dict's entry for `name`; `None` if not.
+    /// Where entry number `entry` of dict `d` is (its value is 4 bytes on) if that entry's
+    /// key is the interned string `name`, which is then the dict's entry for `name`;
+    /// `None` if not. Valid until the dict's keys change.
     #[inline]
-    pub(crate) fn dict_value_at_if_named(&self, d: Value, entry: u32, name: Value) -> Option<Value> {
+    pub(crate) fn dict_entry_at_if_named(&self, d: Value, entry: u32, name: Value) -> Option<u32> {
         let at = d.as_object()?;
         let (table, layout) = self.dict_table(at)?;
         if entry >= self.heap.region().read_u32(table) {
             return None;
         }
         let entry_at = Self::entry_at(&layout, table, entry);
-        (self.heap.region().read_u32(entry_at) == name.to_bits() | INTERNED_KEY)
-            .then(|| self.heap.read_value(entry_at + 4))
+        (self.heap.region().read_u32(entry_at) == name.to_bits() | INTERNED_KEY).then_some(entry_at)
+    }
+
+    /// Stores `value` (borrowed) in the entry at `entry_at` (from
+    /// [`Vm::dict_entry_at_if_named`]), releasing the value it held.
+    pub(crate) fn dict_replace_value_at(&mut self, entry_at: u32, value: Value) {
+        self.replace_value(entry_at, value);
     }
 
     /// `len(d)` (0 for non-dicts).

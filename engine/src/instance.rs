@@ -89,18 +89,35 @@ impl Vm {
     /// nothing done) leaves it to `set_attribute_any`.
     #[inline]
     pub(crate) fn store_plain_instance_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<bool> {
-        let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return Ok(false) };
-        let class = self.heap.read_value(at + 8);
-        let hooks = crate::class::CLASS_HAS_SETATTR | crate::class::CLASS_HAS_PROPERTY | crate::class::CLASS_SLOTS;
-        if self.class_flags(class.as_object().unwrap_or_default()) & hooks != 0
-            || class == self.builtin_type(crate::types::BuiltinType::Object)
-        {
+        if !self.is_plainly_settable(obj) {
             return Ok(false);
         }
         let attributes = self.attribute_dict(obj, true)?;
         self.dict_set(attributes, name, value)?;
         self.note_attribute_count(obj, attributes);
         Ok(true)
+    }
+
+    /// Whether `obj` is an instance whose attributes a store writes straight into its
+    /// attribute dict: no `__setattr__` hook, properties or slots in its class.
+    #[inline(always)]
+    fn is_plainly_settable(&self, obj: Value) -> bool {
+        let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return false };
+        let class = self.heap.read_value(at + 8);
+        let hooks = crate::class::CLASS_HAS_SETATTR | crate::class::CLASS_HAS_PROPERTY | crate::class::CLASS_SLOTS;
+        self.class_flags(class.as_object().unwrap_or_default()) & hooks == 0
+            && class != self.builtin_type(crate::types::BuiltinType::Object)
+    }
+
+    /// The attribute dict of `obj` if it is plainly settable ([`Vm::is_plainly_settable`])
+    /// and has one.
+    #[inline(always)]
+    pub(crate) fn plainly_settable_attributes(&self, obj: Value) -> Option<Value> {
+        if !self.is_plainly_settable(obj) {
+            return None;
+        }
+        let attributes = self.heap.read_value(obj.as_object()? + 12);
+        (attributes != Value::NULL).then_some(attributes)
     }
 
     /// Whether `obj` itself (its attribute dict) holds `name`.

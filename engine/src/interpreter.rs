@@ -839,9 +839,9 @@ impl Vm {
                     }
                 }
                 Op::StoreAttr => {
-                    let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
                     let (obj, v) = (self.reg(g.now, a), self.reg(g.now, b));
-                    if !self.store_plain_instance_attribute(obj, name, v)? {
+                    if !self.store_instance_attribute(g.now.code, c, obj, v)? {
+                        let name = self.tuple_item(self.code_names(g.now.code), u32::from(c));
                         self.set_attribute_any(obj, name, v)?;
                     }
                 }

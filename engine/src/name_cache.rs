@@ -144,19 +144,18 @@ impl Vm {
     pub(crate) fn plain_instance_attribute(&mut self, code: u32, index: u8, obj: Value) -> Result<Option<Value>> {
         let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return Ok(None) };
         let attributes = self.heap.read_value(at + 12);
-        let name = self.tuple_item(self.code_names(code), u32::from(index));
-        if attributes == Value::NULL || self.str_bytes_of(name).is_none_or(|n| n.starts_with(b"__")) {
+        if attributes == Value::NULL {
             return Ok(None);
         }
-        let table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
-        let hint_at = table + SLOT_BYTES * u32::from(index) + 16;
-        if table != 0 {
-            let hint = self.heap.region().read_u32(hint_at);
-            if let Some(v) = hint.checked_sub(1).and_then(|entry| self.dict_value_at_if_named(attributes, entry, name))
-            {
-                self.heap.incref(v);
-                return Ok(Some(v));
-            }
+        let name = self.tuple_item(self.code_names(code), u32::from(index));
+        // A hint is only ever left for a name that is no dunder.
+        if let Some(entry_at) = self.hinted_entry(code, index, attributes, name) {
+            let v = self.heap.read_value(entry_at + 4);
+            self.heap.incref(v);
+            return Ok(Some(v));
+        }
+        if self.str_bytes_of(name).is_none_or(|n| n.starts_with(b"__")) {
+            return Ok(None);
         }
         let Some((entry, entry_at)) = self.dict_entry_of(attributes, name)? else { return Ok(None) };
         if let Some(slot) = self.slot_to_fill(code, u16::from(index)) {
@@ -165,6 +164,33 @@ impl Vm {
         let v = self.heap.read_value(entry_at + 4);
         self.heap.incref(v);
         Ok(Some(v))
+    }
+
+    /// `obj.name = value` (borrowed) for name `index` of `code`, as
+    /// [`Vm::store_plain_instance_attribute`]; an attribute the instance has already is
+    /// rewritten in place at its hinted entry.
+    #[inline]
+    pub(crate) fn store_instance_attribute(&mut self, code: u32, index: u8, obj: Value, value: Value) -> Result<bool> {
+        let name = self.tuple_item(self.code_names(code), u32::from(index));
+        if let Some(attributes) = self.plainly_settable_attributes(obj) {
+            if let Some(entry_at) = self.hinted_entry(code, index, attributes, name) {
+                self.dict_replace_value_at(entry_at, value);
+                return Ok(true);
+            }
+        }
+        self.store_plain_instance_attribute(obj, name, value)
+    }
+
+    /// The entry of `attributes` (an instance's attribute dict) holding `name` (name
+    /// `index` of `code`) if it is where the hint says.
+    #[inline(always)]
+    fn hinted_entry(&self, code: u32, index: u8, attributes: Value, name: Value) -> Option<u32> {
+        let table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
+        if table == 0 {
+            return None;
+        }
+        let hint = self.heap.region().read_u32(table + SLOT_BYTES * u32::from(index) + 16);
+        self.dict_entry_at_if_named(attributes, hint.checked_sub(1)?, name)
     }
 
     /// Where `class.__init__` was found the last time it was looked up (`Some(None)`: it
