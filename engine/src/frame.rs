@@ -4,6 +4,8 @@
 //! +8 function (owned)   +12 caller frame: u32 (offset, 0 for the outermost)
 //! +16 resume ip: u32    +20 caller's result register: u8  +21 registers: u8  +22 flags: u16
 //!                       (FRAME_CONSTRUCTOR, FRAME_RESUMED_BY_LOOP)
+//! (A generator's frame a `for` loop resumed: +20 is the loop's register holding the
+//! generator; the loop's item goes to the register after it.)
 //! +24 registers: [Value; registers]   (NULL = unbound local)
 //! ```
 //!
@@ -217,10 +219,6 @@ impl Vm {
 
     pub(crate) fn frame_function(&self, frame: u32) -> Value {
         self.heap.read_value(frame + 8)
-    }
-
-    pub(crate) fn frame_caller(&self, frame: u32) -> u32 {
-        self.heap.region().read_u32(frame + 12)
     }
 
     pub(crate) fn frame_ip(&self, frame: u32) -> u32 {

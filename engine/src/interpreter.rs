@@ -333,12 +333,14 @@ impl Vm {
     }
 
     /// For a generator frame a `for` loop resumed: the loop's frame (running state), the
-    /// generator (borrowed, from the loop's `ForIter`) and the register the loop's item
-    /// goes to.
+    /// generator (borrowed, from the loop's register its `ForIter` left in the frame's
+    /// result register field) and the register the loop's item goes to.
+    #[inline(always)]
     fn loop_of(&self, frame: u32) -> (Running, Value, u8) {
-        let caller = self.running(self.frame_caller(frame));
-        let for_iter = Instr(self.heap.region().read_u32(caller.words + 4 * (self.frame_ip(caller.frame) - 1)));
-        (caller, self.reg(caller, for_iter.a()), for_iter.a() + 1)
+        let header = self.frame_header(frame);
+        let caller = self.running(header.caller);
+        let register = header.result_register;
+        (caller, self.reg(caller, register), register + 1)
     }
 
     /// Keeps only the first `depth` exceptions `frame` is handling (and none of frames
@@ -1030,6 +1032,7 @@ impl Vm {
                         self.set_frame_ip(g.now.frame, g.ip);
                         let r = self.heap.region_mut();
                         r.write_u32(frame + 12, g.now.frame);
+                        r.write_u8(frame + 20, a);
                         self.set_frame_flags(frame, FRAME_RESUMED_BY_LOOP);
                         g.now = self.running(frame);
                         g.ip = resume_at;
