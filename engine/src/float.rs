@@ -35,6 +35,7 @@ impl Vm {
     /// Stores `x` into float `old` itself when nothing else holds it (the caller owns its
     /// only reference) and `x` is not one the cache shares; false when a new float is
     /// needed. Loops like `total += x * dx` then run without allocating.
+    #[inline]
     pub(crate) fn overwrite_unshared_float(&mut self, old: Value, x: f64) -> bool {
         if self.float_cache.slot_of(x).is_some() || !self.overwrite_unshared_box(old, Kind::Float, x.to_bits()) {
             return false;

@@ -51,12 +51,24 @@ impl FloatCache {
     }
 
     /// The slot index for `x`, if the cache covers it.
+    /// Asked after every float operation, so it reads the bits with integer operations
+    /// only (float conversions are long-latency instructions): an integral value has no
+    /// fraction bits in its mantissa. `-0.0` (sign bit alone) has no slot.
+    #[inline]
     pub(crate) fn slot_of(&self, x: f64) -> Option<usize> {
-        if self.slots.is_empty() || libm::trunc(x) != x || (x == 0.0 && x.is_sign_negative()) {
-            return None;
-        }
-        let index = x - f64::from(self.low);
-        (index >= 0.0 && index < self.slots.len() as f64).then_some(index as usize)
+        let bits = x.to_bits();
+        let value = if bits == 0 {
+            0
+        } else {
+            let exponent = ((bits >> 52) & 0x7ff) as i64 - 1023;
+            if !(0..=30).contains(&exponent) || bits & ((1u64 << (52 - exponent)) - 1) != 0 {
+                return None;
+            }
+            // Integral with magnitude below 2^31: exact.
+            x as i32
+        };
+        let slot = i64::from(value) - i64::from(self.low);
+        (0..self.slots.len() as i64).contains(&slot).then_some(slot as usize)
     }
 
     pub(crate) fn get(&self, slot: usize) -> Value {
@@ -82,5 +94,29 @@ impl FloatCache {
     /// Empties every slot, returning the references the cache held.
     pub(crate) fn take_all(&mut self) -> impl Iterator<Item = Value> + '_ {
         self.slots.iter_mut().map(|s| core::mem::replace(s, Value::NULL)).filter(|v| *v != Value::NULL)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_integral_floats_in_range_have_a_slot() {
+        let cache = FloatCache::new(Some(FloatCacheRange { low: -10, high: 10 })).unwrap();
+        assert_eq!(cache.slot_of(-10.0), Some(0));
+        assert_eq!(cache.slot_of(0.0), Some(10));
+        assert_eq!(cache.slot_of(10.0), Some(20));
+        assert_eq!(cache.slot_of(-1.0), Some(9));
+        assert_eq!(cache.slot_of(7.0), Some(17));
+        let odd = [-0.0, 0.5, -0.5, 9.999, -10.5, 10.5, 11.0, -11.0, 1e-300, 5e-324, 2147483648.0, 1e300];
+        for x in odd.into_iter().chain([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, f64::MIN]) {
+            assert_eq!(cache.slot_of(x), None, "{x}");
+        }
+        let wide = FloatCache::new(Some(FloatCacheRange { low: -100, high: 155 })).unwrap();
+        assert_eq!((wide.slot_of(-100.0), wide.slot_of(64.0), wide.slot_of(155.0)), (Some(0), Some(164), Some(255)));
+        assert_eq!((wide.slot_of(156.0), wide.slot_of(-101.0), wide.slot_of(64.5)), (None, None, None));
+        let off = FloatCache::new(None).unwrap();
+        assert_eq!(off.slot_of(1.0), None);
     }
 }

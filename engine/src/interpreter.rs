@@ -1350,7 +1350,14 @@ impl Vm {
                 return Ok(());
             }
         } else if let Some((p, q)) = self.float_operands(x, y) {
-            if let Some(r) = crate::operators::float_arithmetic(op, p, q) {
+            // The three that cannot fail are done here, without a call returning a Result.
+            let r = match op {
+                Op::Add => Some(Ok(p + q)),
+                Op::Sub => Some(Ok(p - q)),
+                Op::Mul => Some(Ok(p * q)),
+                _ => crate::operators::float_arithmetic(op, p, q),
+            };
+            if let Some(r) = r {
                 let r = r?;
                 let slot = now.registers + 4 * u32::from(a);
                 if !self.overwrite_unshared_float(self.heap.read_value(slot), r) {
