@@ -177,6 +177,7 @@ impl Vm {
     /// otherwise scan its loop on every return: the frame's copies of cells from its own
     /// function's closure (the closure holds them while the function lives, and the
     /// function's own release is checked), and the function when `function_held_elsewhere`.
+    #[inline(always)]
     fn release_frame_contents(
         &mut self,
         frame: u32,
