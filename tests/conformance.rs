@@ -66,7 +66,7 @@ fn run_script(path: &Path, profile: Profile) -> Outcome {
     let source = fs::read_to_string(path).expect("script readable");
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("script.py");
     let (mut vm, captured) = suite_vm(profile, name);
-    let exit_code = i32::from(vm.run_main(name, &source).is_err());
+    let exit_code = vm.run_main(name, &source).err().map_or(0, |e| e.exit_status());
     let collection = vm.collect_cycles(true);
     let cycle_report: Vec<String> = collection
         .members

@@ -138,6 +138,7 @@ impl Vm {
                 set?;
             }
             self.install_frozenset_methods()?;
+            self.install_text_stream_type()?;
         }
         if self.exception_classes.is_empty() {
             self.make_exception_classes()?;
@@ -287,16 +288,48 @@ fn builtin_print(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result
     keywords.only(vm, &["sep", "end", "file", "flush"])?;
     let sep = keyword_text(vm, keywords, "sep", " ")?;
     let end = keyword_text(vm, keywords, "end", "\n")?;
-    let mut line = String::new();
+    // No file (or None) is `sys.stdout` as it is now; NULL while that is the host's.
+    let file = match keywords.get(vm, "file") {
+        None | Some(Value::NONE) => vm.current_std_file(Stream::Stdout)?,
+        Some(file) => {
+            vm.incref(file);
+            file
+        }
+    };
+    let printed = print_to(vm, file, args, &sep, &end).and_then(|()| match keywords.get(vm, "flush") {
+        Some(flush) if vm.truth(flush)? => vm.flush_file(file, Stream::Stdout),
+        _ => Ok(()),
+    });
+    vm.release(file);
+    printed.map(|()| Value::NONE)
+}
+
+/// The text of `print(*args, sep=sep, end=end)` written to `file` (as
+/// [`Vm::write_to_file`] takes it): in one write to a stream, and piece by piece, each
+/// argument's str made just before it is written, to any other object, as CPython does.
+fn print_to(vm: &mut Vm, file: Value, args: &[Value], sep: &str, end: &str) -> Result<()> {
+    if file == Value::NONE {
+        return Ok(());
+    }
+    if file == Value::NULL || vm.text_stream_of(file).is_some() {
+        let mut line = String::new();
+        for (i, &v) in args.iter().enumerate() {
+            if i > 0 {
+                line.push_str(sep);
+            }
+            line.push_str(&vm.to_str(v)?);
+        }
+        line.push_str(end);
+        return vm.write_to_file(file, Stream::Stdout, &[&line]);
+    }
     for (i, &v) in args.iter().enumerate() {
         if i > 0 {
-            line.push_str(&sep);
+            vm.write_to_file(file, Stream::Stdout, &[sep])?;
         }
-        line.push_str(&vm.to_str(v)?);
+        let text = vm.to_str(v)?;
+        vm.write_to_file(file, Stream::Stdout, &[&text])?;
     }
-    line.push_str(&end);
-    vm.write_output(Stream::Stdout, &line);
-    Ok(Value::NONE)
+    vm.write_to_file(file, Stream::Stdout, &[end])
 }
 
 pub(crate) fn builtin_len(vm: &mut Vm, args: &[Value]) -> Result<Value> {

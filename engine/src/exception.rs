@@ -536,21 +536,38 @@ impl Vm {
     }
 
     /// The text Python prints for an uncaught exception: the traceback (with source
-    /// lines from `source_line(file, line)`) and `Type: message`.
+    /// lines from `source_line(file, line)`) and `Type: message`, chained exceptions first.
     pub fn format_exception(&mut self, exception: Value, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
-        let mut out = String::new();
-        // The chain first, oldest first: a cause, else an unsuppressed context.
-        let mut seen = alloc::vec![exception];
-        let mut chain = Vec::new();
-        let mut current = exception;
-        while let Some(at) = current.as_object() {
+        let traceback = self.exception_traceback(exception);
+        self.exception_report(exception, traceback, None, true, source_line).concat()
+    }
+
+    /// The pieces `traceback.format_exception(type(value), value, traceback, limit, chain)`
+    /// lists for `value` (an exception or None): for each exception of the chain, oldest
+    /// first, the separator that leads to it, `Traceback (most recent call last):\n`, one
+    /// piece per frame ([`format_traceback`](Self::format_traceback)), and its
+    /// `Type: message` line. `traceback` (NULL for none) stands for `value`'s own; the
+    /// chained exceptions show theirs.
+    pub(crate) fn exception_report(
+        &mut self,
+        value: Value,
+        traceback: Value,
+        limit: Option<i64>,
+        chain: bool,
+        source_line: &dyn Fn(&str, u32) -> Option<String>,
+    ) -> Vec<String> {
+        // The chain, newest first: a cause, else an unsuppressed context.
+        let mut seen = alloc::vec![value];
+        let mut chain_links: Vec<(Value, &str)> = alloc::vec![(value, "")];
+        let mut current = value;
+        while let Some(at) = current.as_object().filter(|&at| chain && self.heap.is_kind(at, Kind::Exception)) {
             let cause = self.heap.read_value(at + 20);
             let context = self.heap.read_value(at + 24);
             let suppressed = self.heap.flags(at) & SUPPRESS_CONTEXT != 0;
             let (next, text) = if cause != Value::NULL {
-                (cause, "The above exception was the direct cause of the following exception:")
+                (cause, "\nThe above exception was the direct cause of the following exception:\n\n")
             } else if context != Value::NULL && !suppressed {
-                (context, "During handling of the above exception, another exception occurred:")
+                (context, "\nDuring handling of the above exception, another exception occurred:\n\n")
             } else {
                 break;
             };
@@ -558,44 +575,103 @@ impl Vm {
                 break;
             }
             seen.push(next);
-            chain.push((next, text));
+            chain_links.push((next, text));
             current = next;
         }
-        for &(earlier, text) in chain.iter().rev() {
-            out.push_str(&self.format_one_exception(earlier, source_line));
-            out.push('\n');
-            out.push_str(text);
-            out.push_str("\n\n");
+        let mut pieces = Vec::new();
+        let mut separator = "";
+        for &(exception, leads_on) in chain_links.iter().rev() {
+            if !separator.is_empty() {
+                pieces.push(String::from(separator));
+            }
+            separator = leads_on;
+            let own = if exception == value { traceback } else { self.exception_traceback(exception) };
+            let frames = self.format_traceback(own, limit, source_line);
+            if !frames.is_empty() {
+                pieces.push(String::from("Traceback (most recent call last):\n"));
+                pieces.extend(frames);
+            }
+            pieces.push(self.exception_only(exception));
         }
-        out.push_str(&self.format_one_exception(exception, source_line));
-        out
+        pieces
     }
 
-    /// One exception's traceback and `Type: message` line.
-    fn format_one_exception(&mut self, exception: Value, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
-        let mut out = String::new();
-        let entries = self.traceback_entries(self.exception_traceback(exception));
-        if !entries.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for e in &entries {
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.file, e.line, e.function));
-                if let Some(text) = source_line(&e.file, e.line) {
-                    let trimmed = text.trim();
-                    if !trimmed.is_empty() {
-                        out.push_str(&format!("    {trimmed}\n"));
-                    }
+    /// `traceback.format_tb(traceback, limit)`: one `  File "f", line N, in name\n` piece
+    /// per record (with its source line, stripped, under it), the first `limit` records
+    /// (the last `-limit` for a negative one), and a run of more than three identical
+    /// records cut to three and `  [Previous line repeated N more times]\n`, as CPython
+    /// prints deep recursion.
+    pub(crate) fn format_traceback(
+        &self,
+        traceback: Value,
+        limit: Option<i64>,
+        source_line: &dyn Fn(&str, u32) -> Option<String>,
+    ) -> Vec<String> {
+        const RECURSIVE_CUTOFF: usize = 3;
+        let mut entries = self.traceback_entries(traceback);
+        match limit {
+            Some(n) if n >= 0 => entries.truncate(usize::try_from(n).unwrap_or(usize::MAX)),
+            Some(n) => {
+                let keep = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
+                entries.drain(..entries.len().saturating_sub(keep));
+            }
+            None => {}
+        }
+        let repeated = |count: usize| {
+            let more = count - RECURSIVE_CUTOFF;
+            format!("  [Previous line repeated {more} more time{}]\n", if more > 1 { "s" } else { "" })
+        };
+        let mut pieces = Vec::new();
+        let mut count = 0;
+        for (i, e) in entries.iter().enumerate() {
+            let same_as_last = i > 0 && entries[i - 1] == *e;
+            if !same_as_last {
+                if count > RECURSIVE_CUTOFF {
+                    pieces.push(repeated(count));
+                }
+                count = 0;
+            }
+            count += 1;
+            if count > RECURSIVE_CUTOFF {
+                continue;
+            }
+            let mut piece = format!("  File \"{}\", line {}, in {}\n", e.file, e.line, e.function);
+            if let Some(text) = source_line(&e.file, e.line) {
+                let trimmed = text.trim();
+                if !trimmed.is_empty() {
+                    piece.push_str(&format!("    {trimmed}\n"));
                 }
             }
+            pieces.push(piece);
         }
-        let class = self.exception_class_of(exception);
-        let name: String = class.as_object().map_or("?", |c| self.as_str(self.class_name(c)).unwrap_or("?")).into();
-        let message = self.exception_message(exception);
+        if count > RECURSIVE_CUTOFF {
+            pieces.push(repeated(count));
+        }
+        pieces
+    }
+
+    /// `traceback.format_exception_only(value)` as one piece: `Type: message\n`, or
+    /// `Type\n` when the message is empty (`NoneType: None\n` for None). The message is
+    /// `str(value)`, through a script `__str__` if the class has one, and
+    /// `<exception str() failed>` if that raises, as CPython prints it.
+    pub(crate) fn exception_only(&mut self, value: Value) -> String {
+        let name = String::from(self.type_name_of(value));
+        let message = match self.script_dunder(value, "__str__") {
+            _ if value == Value::NONE => Ok(String::from("None")),
+            Ok(Some(_)) => self.to_str(value),
+            Ok(None) => Ok(self.exception_message(value)),
+            Err(e) => Err(e),
+        };
+        let message = message.unwrap_or_else(|_| {
+            let failure = self.take_raised();
+            self.release(failure);
+            String::from("<exception str() failed>")
+        });
         if message.is_empty() {
-            out.push_str(&format!("{name}\n"));
+            format!("{name}\n")
         } else {
-            out.push_str(&format!("{name}: {message}\n"));
+            format!("{name}: {message}\n")
         }
-        out
     }
 
     pub(crate) fn destroy_exception(&mut self, at: u32, dead: &mut DeadStack) {

@@ -152,9 +152,11 @@ impl Vm {
             return self.hash(v);
         }
         let result = self.call_dunder(v, "__hash__", &[])?.unwrap_or(Value::NONE);
-        let n = self.as_int(result).filter(|_| result != Value::TRUE && result != Value::FALSE);
+        let n = self.as_int(result);
         self.release(result);
-        n.map(hash_int).ok_or(Error::Type("__hash__ method should return an integer"))
+        // CPython's slot_tp_hash: an int that fits a machine word is the hash as it is
+        // (-1, which means "error" in C, becomes -2); only bigger ones are hashed again.
+        n.map(|n| if n == -1 { -2 } else { n }).ok_or(Error::Type("__hash__ method should return an integer"))
     }
 
     /// The table hash of key `v` (see [`Vm::key_hash`]), calling a script-defined
@@ -256,6 +258,7 @@ impl Vm {
             Kind::Code
             | Kind::Function
             | Kind::Native
+            | Kind::TextStream
             | Kind::Frame
             | Kind::Iterator
             | Kind::Traceback

@@ -153,7 +153,9 @@ impl Vm {
         Err(Error::NameNotDefined(name))
     }
 
-    /// `class name(*bases)` with the namespace its body filled (all borrowed).
+    /// `class name(*bases)` with the namespace its body filled (all borrowed). As in
+    /// CPython, an `__init_subclass__` the body defines is a classmethod, and the new
+    /// class is handed to the nearest one of its bases (PEP 487).
     pub(crate) fn build_class(&mut self, name: Value, bases: Value, namespace: Value) -> Result<Value> {
         let mut base_list: alloc::vec::Vec<Value> = self.tuple_items(bases).collect();
         for &b in &base_list {
@@ -165,6 +167,35 @@ impl Vm {
             base_list.push(self.builtin_type(crate::types::BuiltinType::Object));
         }
         let name = self.as_str(name).map(alloc::string::String::from).unwrap_or_default();
-        self.new_class_with_namespace(&name, &base_list, Some(namespace))
+        if let Some(hook) = self.dict_get_str(namespace, "__init_subclass__")? {
+            let wrapped = match self.kind_of(hook) {
+                Some(Kind::Function) => {
+                    self.new_wrapper(crate::types::WRAP_CLASS, [hook, Value::NULL, Value::NULL]).map(Some)
+                }
+                _ => Ok(None),
+            };
+            self.release(hook);
+            if let Some(wrapped) = wrapped? {
+                let stored = self.dict_set_str(namespace, "__init_subclass__", wrapped);
+                self.release(wrapped);
+                stored?;
+            }
+        }
+        let class = self.new_class_with_namespace(&name, &base_list, Some(namespace))?;
+        let announced = self.new_super(class, class).and_then(|parent| {
+            let called = self.call_method_named(parent, "__init_subclass__", &[]);
+            self.release(parent);
+            called
+        });
+        match announced {
+            Ok(result) => {
+                self.release(result);
+                Ok(class)
+            }
+            Err(e) => {
+                self.release(class);
+                Err(e)
+            }
+        }
     }
 }

@@ -129,6 +129,7 @@ pub(crate) const METHODS: &[(BuiltinType, &str, NativeFn)] = &[
     (BuiltinType::Type, "mro", type_mro),
     (BuiltinType::Object, "__setattr__", crate::builtins::object_setattr),
     (BuiltinType::Object, "__init__", object_init),
+    (BuiltinType::Object, "__init_subclass__", object_init_subclass),
     (BuiltinType::Object, "__repr__", object_repr),
     (BuiltinType::Object, "__str__", object_str),
     (BuiltinType::List, "__init__", list_init),
@@ -175,6 +176,17 @@ pub(crate) const METHODS_WITH_KEYWORDS: &[(BuiltinType, &str, NativeKeywordFn)] 
 /// `object.__init__(self)`: nothing to do (`super().__init__()` at the top of a chain).
 fn object_init(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     arity(vm, args, "object.__init__", 0, 0)?;
+    Ok(Value::NONE)
+}
+
+/// `object.__init_subclass__()`: the end of a `super().__init_subclass__()` chain, which
+/// does nothing. Looked up on a class it comes unbound (no arguments); on an instance it
+/// is bound to it (one).
+fn object_init_subclass(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    if args.len() > 1 {
+        let message = format!("object.__init_subclass__() takes no arguments ({} given)", args.len() - 1);
+        return Err(fail(vm, ExceptionType::TypeError, &message));
+    }
     Ok(Value::NONE)
 }
 

@@ -43,6 +43,21 @@ pub enum ScriptError {
     Uncaught,
     /// The engine could not even start the script (heap too small for its code).
     Engine(Error),
+    /// The script raised `SystemExit` (`sys.exit(code)`) and nothing caught it: the exit
+    /// status python3 would give. No traceback was printed; a code that is neither None
+    /// nor an int was printed to stderr (and the status is 1), as CPython does.
+    Exit(i32),
+}
+
+impl ScriptError {
+    /// The exit status `python3 script.py` gives for this ending: 1 for a syntax error or
+    /// an uncaught exception, the code of `sys.exit(code)`.
+    pub fn exit_status(&self) -> i32 {
+        match self {
+            ScriptError::Exit(status) => *status,
+            _ => 1,
+        }
+    }
 }
 
 impl Vm {
@@ -93,6 +108,14 @@ impl Vm {
             }
             Err(_) => {
                 let exception = self.take_raised();
+                let system_exit = self.exception_class(crate::exception::ExceptionType::SystemExit);
+                if exception != Value::NULL && self.is_instance(exception, system_exit) {
+                    let status = self.exit_status(exception);
+                    self.release(exception);
+                    self.tear_down_namespace(globals);
+                    self.release(globals);
+                    return Err(ScriptError::Exit(status));
+                }
                 let lines = self.source_lines.clone();
                 let text = self.format_exception(exception, &|f, line| lines.line(f, line));
                 self.release(exception);
@@ -103,6 +126,41 @@ impl Vm {
         self.tear_down_namespace(globals);
         self.release(globals);
         outcome
+    }
+
+    /// The exit status of an uncaught `SystemExit` (borrowed): its `code` None is 0, an int
+    /// that int (truncated to a C int, as CPython does), anything else is printed to
+    /// stderr and gives 1.
+    fn exit_status(&mut self, exception: Value) -> i32 {
+        let code = self.intern_str("code").and_then(|name| {
+            let code = self.get_attribute(exception, name);
+            self.release(name);
+            code
+        });
+        let code = match code {
+            Ok(code) => code,
+            Err(_) => {
+                let failure = self.take_raised();
+                self.release(failure);
+                return 1;
+            }
+        };
+        let status = if code == Value::NONE {
+            0
+        } else if let Some(n) = self.as_int(code) {
+            n as i32
+        } else {
+            match self.to_str(code) {
+                Ok(text) => self.write_output(Stream::Stderr, &format!("{text}\n")),
+                Err(_) => {
+                    let failure = self.take_raised();
+                    self.release(failure);
+                }
+            }
+            1
+        };
+        self.release(code);
+        status
     }
 
     /// Loads, compiles and runs script module `name` (owned module), if the loader has it.

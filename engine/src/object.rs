@@ -101,6 +101,9 @@ pub enum Kind {
     CallIterator = 45,
     /// `slice(start, stop, step)`: the object `seq[a:b:c]` hands to `__getitem__`.
     Slice = 46,
+    /// `sys.stdout` / `sys.stderr`: a text stream writing to the host's output
+    /// (`std_streams.rs`).
+    TextStream = 50,
 }
 
 impl Kind {
@@ -137,6 +140,7 @@ impl Kind {
             43 => Kind::Filter,
             44 => Kind::Reversed,
             45 => Kind::CallIterator,
+            50 => Kind::TextStream,
             _ => panic!("mote engine bug: object at {at:#x} has unknown kind {byte}"),
         }
     }
@@ -165,7 +169,7 @@ impl Kind {
             Kind::Cell => Subsystem::Cell,
             Kind::Instance => Subsystem::Instance,
             Kind::Super | Kind::Wrapper => Subsystem::Function,
-            Kind::Module => Subsystem::Module,
+            Kind::Module | Kind::TextStream => Subsystem::Module,
             Kind::Generator => Subsystem::Generator,
             Kind::Enumerate | Kind::Zip | Kind::Map | Kind::Filter | Kind::Reversed | Kind::CallIterator => {
                 Subsystem::Iterator
@@ -207,6 +211,7 @@ impl Kind {
             Kind::Filter => "expected a filter object",
             Kind::Reversed => "expected a reversed object",
             Kind::CallIterator => "expected a callable_iterator",
+            Kind::TextStream => "expected a text stream",
         }
     }
 
@@ -244,6 +249,7 @@ impl Kind {
             Kind::Filter => "filter",
             Kind::Reversed => "reversed",
             Kind::CallIterator => "callable_iterator",
+            Kind::TextStream => "TextIOWrapper",
         }
     }
 }
@@ -503,6 +509,7 @@ impl Vm {
                     }
                     self.heap.free_object(at, Kind::Slice, crate::slice::SLICE_BYTES);
                 }
+                Kind::TextStream => self.heap.free_object(at, Kind::TextStream, crate::std_streams::STREAM_BYTES),
             }
         }
     }
@@ -601,6 +608,7 @@ impl Vm {
             Kind::Super => own(SUPER_BYTES),
             Kind::Wrapper => own(WRAPPER_BYTES),
             Kind::Module => own(MODULE_BYTES),
+            Kind::TextStream => own(crate::std_streams::STREAM_BYTES),
             Kind::Generator => {
                 let frame = self.heap.region().read_u32(at + 8);
                 own(GENERATOR_BYTES) + if frame == 0 { 0 } else { self.getsizeof(Value::from_offset(frame)) }

@@ -1,4 +1,5 @@
-//! Where a VM's text goes: `print`, and the tracebacks of uncaught errors.
+//! Where a VM's text goes: `print`, `sys.stdout`/`sys.stderr`, and the tracebacks of
+//! uncaught errors.
 //!
 //! The engine never writes to a console itself; the host gives it an [`Output`] (a
 //! console, a log window, a test buffer). Without one, output is discarded.
@@ -18,6 +19,10 @@ pub enum Stream {
 /// another thread with its output.
 pub trait Output: Send {
     fn write(&mut self, stream: Stream, text: &str);
+
+    /// Pushes out whatever the host buffered of `stream` (`sys.stdout.flush()`,
+    /// `print(..., flush=True)`). Hosts that buffer nothing need not implement it.
+    fn flush(&mut self, _stream: Stream) {}
 }
 
 /// Collects both streams in memory, readable by the host while the VM writes (for tests,

@@ -313,6 +313,7 @@ impl Vm {
                 }
                 out.push(')');
             }
+            Kind::TextStream => out.push_str(&self.text_stream_repr(v)),
             Kind::Generator => {
                 let name = self.as_str(self.heap.read_value(at + 12)).unwrap_or("?");
                 let _ = write!(out, "<generator object {name} at {at:#x}>");

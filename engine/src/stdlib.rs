@@ -1,5 +1,7 @@
-//! The built-in modules scripts can import: `math`, `sys` and `time`, made on first
-//! import and cached with the script modules.
+//! The built-in modules scripts can import: `math`, `sys`, `time`, `traceback`, `heapq`
+//! and `gc`, made on first import and cached with the script modules (the functions of
+//! `traceback`, `heapq` and `gc`, and `sys.stdout`/`sys.stderr`, live in modules of their
+//! own).
 //!
 //! `math` follows CPython's results and errors for the functions game scripts use (libm
 //! underneath, so no_std). `time.time()` reads the clock the host gave the VM (the engine
@@ -188,20 +190,32 @@ impl Vm {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("exc_info", sys_exc_info),
+            ("exit", sys_exit),
         ] {
             let native = self.new_native(name, f);
             self.module_set_owned(module, name, native)?;
+        }
+        // The streams, and their originals under `__stdout__`/`__stderr__` (to restore
+        // after a script replaced them).
+        for (stream, names) in [
+            (crate::output::Stream::Stdout, ["stdout", "__stdout__"]),
+            (crate::output::Stream::Stderr, ["stderr", "__stderr__"]),
+        ] {
+            let object = self.new_text_stream(stream)?;
+            let set =
+                self.module_set(module, names[0], object).and_then(|()| self.module_set(module, names[1], object));
+            self.release(object);
+            set?;
         }
         Ok(())
     }
 
     fn fill_traceback(&mut self, module: Value) -> Result<()> {
-        let functions: [(&str, NativeFn); 3] = [
-            ("format_exc", traceback_format_exc),
-            ("print_exc", traceback_print_exc),
-            ("clear_frames", traceback_clear_frames),
-        ];
-        self.fill_natives(module, &functions)
+        let namespace = self.module_namespace(module);
+        for &(name, f) in crate::traceback_module::FUNCTIONS {
+            self.install_native(namespace, name, NativeCode::WithKeywords(f))?;
+        }
+        Ok(())
     }
 
     fn fill_time(&mut self, module: Value) -> Result<()> {
@@ -628,31 +642,29 @@ fn sys_exc_info(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     vm.new_tuple(&[vm.exception_class_of(exception), exception, traceback])
 }
 
-/// The text of the exception being handled, as `traceback.format_exc()` gives it.
-fn handled_text(vm: &mut Vm) -> alloc::string::String {
-    let exception = vm.handled_exception();
-    if exception == Value::NULL {
-        return "NoneType: None\n".into();
+/// `sys.exit([code])`: raises `SystemExit`. Its args are made as CPython's
+/// `PyErr_SetObject` makes them: none for None, a tuple's items, else `(code,)`.
+fn sys_exit(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    if args.len() > 1 {
+        let message = alloc::format!("exit expected at most 1 argument, got {}", args.len());
+        return Err(crate::iterator::raise_text(
+            vm,
+            crate::exception::ExceptionType::TypeError,
+            &message,
+            Error::Type("exit expected at most 1 argument"),
+        ));
     }
-    let lines = vm.source_lines.clone();
-    vm.format_exception(exception, &|file, line| lines.line(file, line))
-}
-
-fn traceback_format_exc(vm: &mut Vm, _: &[Value]) -> Result<Value> {
-    let text = handled_text(vm);
-    vm.new_str(&text)
-}
-
-fn traceback_print_exc(vm: &mut Vm, _: &[Value]) -> Result<Value> {
-    let text = handled_text(vm);
-    vm.write_output(crate::output::Stream::Stderr, &text);
-    Ok(Value::NONE)
-}
-
-/// Tracebacks hold no frames in mote, so there is nothing to clear; kept for scripts
-/// written for CPython.
-fn traceback_clear_frames(_: &mut Vm, _: &[Value]) -> Result<Value> {
-    Ok(Value::NONE)
+    let class = vm.exception_class(crate::exception::ExceptionType::SystemExit);
+    let code = args.first().copied().unwrap_or(Value::NONE);
+    let exception = if code == Value::NONE {
+        vm.new_exception(class, &[])?
+    } else if vm.kind_of(vm.through_base(code)) == Some(Kind::Tuple) {
+        let items: Vec<Value> = vm.tuple_items(vm.through_base(code)).collect();
+        vm.new_exception(class, &items)?
+    } else {
+        vm.new_exception(class, &[code])?
+    };
+    Err(vm.raise(exception))
 }
 
 fn time_time(vm: &mut Vm, _: &[Value]) -> Result<Value> {

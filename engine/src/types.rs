@@ -76,10 +76,11 @@ pub enum BuiltinType {
     CallableIterator,
     FrozenSet,
     Slice,
+    TextIOWrapper,
 }
 
 impl BuiltinType {
-    pub const ALL: [BuiltinType; 37] = [
+    pub const ALL: [BuiltinType; 38] = [
         BuiltinType::Object,
         BuiltinType::Type,
         BuiltinType::NoneType,
@@ -117,6 +118,7 @@ impl BuiltinType {
         BuiltinType::CallableIterator,
         BuiltinType::FrozenSet,
         BuiltinType::Slice,
+        BuiltinType::TextIOWrapper,
     ];
 
     /// The class's `__name__`.
@@ -159,6 +161,7 @@ impl BuiltinType {
             BuiltinType::Reversed => "reversed",
             BuiltinType::CallableIterator => "callable_iterator",
             BuiltinType::FrozenSet => "frozenset",
+            BuiltinType::TextIOWrapper => "TextIOWrapper",
         }
     }
 
@@ -252,6 +255,7 @@ impl Vm {
                 Some(Kind::Set) => BuiltinType::Set,
                 Some(Kind::Range) => BuiltinType::Range,
                 Some(Kind::Slice) => BuiltinType::Slice,
+                Some(Kind::TextStream) => BuiltinType::TextIOWrapper,
                 Some(Kind::Code) => BuiltinType::Code,
                 Some(Kind::Function) => BuiltinType::Function,
                 Some(Kind::Native) => BuiltinType::BuiltinFunction,
@@ -682,10 +686,19 @@ impl Vm {
 
     /// Attributes stored in the object itself rather than found on its class.
     fn special_attribute(&mut self, obj: Value, name: Value) -> Result<Option<Value>> {
-        let renamed_function =
-            self.kind_of(obj) == Some(Kind::Function) && matches!(self.as_str(name), Some("__name__" | "__qualname__"));
-        if renamed_function && self.own_attribute_is_set(obj, name)? {
-            // Assigned by the script (`fn.__name__ = ...`): that one.
+        let renamed = match self.kind_of(obj) {
+            Some(Kind::Function) => matches!(self.as_str(name), Some("__name__" | "__qualname__")),
+            Some(Kind::Exception) => matches!(self.as_str(name), Some("code" | "value")),
+            Some(Kind::TextStream) => {
+                if let Some(v) = self.text_stream_attribute(obj, name)? {
+                    return Ok(Some(v));
+                }
+                false
+            }
+            _ => false,
+        };
+        if renamed && self.own_attribute_is_set(obj, name)? {
+            // Assigned by the script (`fn.__name__ = ...`, `exit.code = 5`): that one.
             return self.own_attribute(obj, name);
         }
         let Some(text) = self.special_attribute_name(name) else { return Ok(None) };
@@ -707,10 +720,11 @@ impl Vm {
             (Kind::Exception, "__traceback__") => self.exception_traceback(obj),
             (Kind::Exception, "value" | "code") if self.exception_has_payload(obj, text) => {
                 let args = self.exception_args(at);
-                if self.tuple_len(args) == 0 {
-                    Value::NONE
-                } else {
-                    self.tuple_item(args, 0)
+                match self.tuple_len(args) {
+                    0 => Value::NONE,
+                    // `SystemExit(1, 2).code` is the whole args tuple.
+                    n if n > 1 && text == "code" => args,
+                    _ => self.tuple_item(args, 0),
                 }
             }
             (Kind::Exception, "__cause__") => self.heap.read_value(at + 20),

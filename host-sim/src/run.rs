@@ -2,8 +2,8 @@
 //!
 //! The VM lives in a region lent from the simulated machine's script budget; its output
 //! goes to this process's stdout and stderr. Exit status: 0 on success, 1 when the script
-//! dies with an uncaught exception or a syntax error (as CPython), 2 for a usage or host
-//! error.
+//! dies with an uncaught exception or a syntax error, the code of an uncaught
+//! `sys.exit(code)` (as CPython), 2 for a usage or host error.
 
 use mote::output::{Output, Stream};
 use mote::stdlib::ModuleLoader;
@@ -20,6 +20,13 @@ impl Output for ProcessStreams {
         let _ = match stream {
             Stream::Stdout => std::io::stdout().write_all(text.as_bytes()),
             Stream::Stderr => std::io::stderr().write_all(text.as_bytes()),
+        };
+    }
+
+    fn flush(&mut self, stream: Stream) {
+        let _ = match stream {
+            Stream::Stdout => std::io::stdout().flush(),
+            Stream::Stderr => std::io::stderr().flush(),
         };
     }
 }
@@ -50,7 +57,8 @@ pub fn run(path: &str, profile: Profile, heap_bytes: usize) -> Result<u8, String
     let status = match vm.run_main(file_name, &source) {
         Ok(()) => 0,
         Err(mote::module::ScriptError::Engine(e)) => return Err(format!("the script heap is too small to start: {e}")),
-        Err(_) => 1,
+        // The low byte, as the operating system keeps of python3's `exit(code)`.
+        Err(e) => e.exit_status() as u8,
     };
     let _ = std::io::stdout().flush();
     let teardown = vm.shutdown();

@@ -239,76 +239,98 @@ def namedtuple(typename, field_names, defaults=None):
     if len(set(fields)) != len(fields):
         raise ValueError("Encountered duplicate field name")
     default_values = () if defaults is None else tuple(defaults)
-    first_default = len(fields) - len(default_values)
+    if len(default_values) > len(fields):
+        raise TypeError("Got more default values than field names")
 
     class Record:
-        _fields = fields
-
-        def __init__(self, *args, **kwargs):
-            if len(args) > len(fields):
-                raise TypeError("%s.__new__() takes %d positional arguments but %d were given"
-                                % (typename, len(fields) + 1, len(args) + 1))
-            values = list(args)
-            for i in range(len(args), len(fields)):
-                name = fields[i]
-                if name in kwargs:
-                    values.append(kwargs.pop(name))
-                elif i >= first_default:
-                    values.append(default_values[i - first_default])
-                else:
-                    raise TypeError("%s.__new__() missing 1 required positional argument: '%s'" % (typename, name))
-            for name in kwargs:
-                raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (typename, name))
-            self._values = tuple(values)
-            for name, value in zip(fields, values):
-                object.__setattr__(self, name, value)
-
-        def __iter__(self):
-            return iter(self._values)
-
-        def __len__(self):
-            return len(self._values)
-
-        def __getitem__(self, index):
-            return self._values[index]
-
-        def __eq__(self, other):
-            if isinstance(other, Record):
-                return self._values == other._values
-            if isinstance(other, tuple):
-                return self._values == other
-            return NotImplemented
-
-        def __lt__(self, other):
-            return self._values < tuple(other)
-
-        def __hash__(self):
-            return hash(self._values)
-
-        def __repr__(self):
-            return "%s(%s)" % (typename, ", ".join("%s=%r" % pair for pair in zip(fields, self._values)))
-
-        @classmethod
-        def _make(cls, iterable):
-            return cls(*iterable)
-
-        def _asdict(self):
-            return dict(zip(fields, self._values))
-
-        def _replace(self, **changes):
-            values = dict(zip(fields, self._values))
-            for name, value in changes.items():
-                if name not in values:
-                    raise ValueError("Got unexpected field names: %r" % ([name],))
-                values[name] = value
-            return Record(**values)
-
-        def count(self, value):
-            return self._values.count(value)
-
-        def index(self, value):
-            return self._values.index(value)
+        pass
 
     Record.__name__ = typename
     Record.__qualname__ = typename
+    _fill_namedtuple(Record, fields, default_values)
     return Record
+
+
+def _fill_namedtuple(cls, fields, default_values, keep=()):
+    """Makes `cls` a named tuple class with `fields`, the last of them defaulting to
+    `default_values`: puts the methods in, except those named in `keep` (the ones a
+    typing.NamedTuple class body defines itself). namedtuple() and typing.NamedTuple both
+    come here."""
+    typename = cls.__name__
+    first_default = len(fields) - len(default_values)
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > len(fields):
+            takes = "%d" % (len(fields) + 1) if first_default == len(fields) else "from %d to %d" % (
+                first_default + 1, len(fields) + 1)
+            raise TypeError("%s.__new__() takes %s positional arguments but %d were given"
+                            % (typename, takes, len(args) + 1))
+        values = list(args)
+        for i in range(len(args), len(fields)):
+            name = fields[i]
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif i >= first_default:
+                values.append(default_values[i - first_default])
+            else:
+                raise TypeError("%s.__new__() missing 1 required positional argument: '%s'" % (typename, name))
+        for name in kwargs:
+            raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (typename, name))
+        self._values = tuple(values)
+        for name, value in zip(fields, values):
+            object.__setattr__(self, name, value)
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, index):
+        return self._values[index]
+
+    def __eq__(self, other):
+        if isinstance(other, cls):
+            return self._values == other._values
+        if isinstance(other, tuple):
+            return self._values == other
+        return NotImplemented
+
+    def __lt__(self, other):
+        return self._values < tuple(other)
+
+    def __hash__(self):
+        return hash(self._values)
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__, ", ".join("%s=%r" % pair for pair in zip(fields, self._values)))
+
+    def _make(cls, iterable):
+        return cls(*iterable)
+
+    def _asdict(self):
+        return dict(zip(fields, self._values))
+
+    def _replace(self, **changes):
+        values = dict(zip(fields, self._values))
+        for name, value in changes.items():
+            if name not in values:
+                raise ValueError("Got unexpected field names: %r" % ([name],))
+            values[name] = value
+        return type(self)(**values)
+
+    def count(self, value):
+        return self._values.count(value)
+
+    def index(self, value):
+        return self._values.index(value)
+
+    methods = {"__init__": __init__, "__iter__": __iter__, "__len__": __len__, "__getitem__": __getitem__,
+               "__eq__": __eq__, "__lt__": __lt__, "__hash__": __hash__, "__repr__": __repr__,
+               "_make": classmethod(_make), "_asdict": _asdict, "_replace": _replace, "count": count,
+               "index": index}
+    for name, method in methods.items():
+        if name not in keep:
+            setattr(cls, name, method)
+    cls._fields = fields
+    cls._field_defaults = dict(zip(fields[first_default:], default_values))

@@ -1,7 +1,13 @@
 """typing, for scripts that annotate: the names exist and can be subscripted, nothing is
 checked (as in CPython at run time). `Generic[T]` as a base is `object`; `Protocol` is a
-plain base class.
+plain base class. `class P(NamedTuple)` with annotated fields makes a named tuple class,
+as collections.namedtuple does.
+
+mote differences: a NamedTuple class keeps NamedTuple in its bases and MRO (CPython's
+metaclass puts tuple there) and, like namedtuple, is not a tuple subclass.
 """
+
+import collections
 
 TYPE_CHECKING = False
 
@@ -71,3 +77,37 @@ def final(thing):
 
 def no_type_check(thing):
     return thing
+
+
+# What a NamedTuple class body may not define (CPython's list).
+_PROHIBITED = ("__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+               "_make", "_replace", "_asdict", "_source")
+
+
+class NamedTuple:
+    """Base class of typed named tuples: the class body's annotations are the fields, in
+    order, and an assigned value is the field's default."""
+
+    def __init_subclass__(cls):
+        if NamedTuple not in cls.__bases__:
+            # A subclass of a named tuple class is an ordinary subclass, as in CPython.
+            return
+        for base in cls.__bases__:
+            if base is not NamedTuple and base is not object:
+                raise TypeError("can only inherit from a NamedTuple type and Generic")
+        namespace = vars(cls)
+        for name in namespace:
+            if name in _PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + name)
+        fields = tuple(namespace.get("__annotations__", {}))
+        default_names = []
+        for name in fields:
+            if name in namespace:
+                default_names.append(name)
+            elif default_names:
+                raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s"
+                                % (name, "s" if len(default_names) > 1 else "", ", ".join(default_names)))
+        defaults = tuple(namespace[name] for name in default_names)
+        for name in default_names:
+            delattr(cls, name)
+        collections._fill_namedtuple(cls, fields, defaults, keep=tuple(namespace))
