@@ -373,6 +373,13 @@ impl Vm {
 
     /// `a < b`, the one question sorting asks.
     pub(crate) fn less_than(&mut self, a: Value, b: Value) -> Result<bool> {
+        // Sorts and min/max compare mostly small ints and strings: those are decided here.
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            return Ok(x < y);
+        }
+        if let (Some(x), Some(y)) = (self.str_bytes_of(a), self.str_bytes_of(b)) {
+            return Ok(x < y);
+        }
         self.compare_truth(Op::Lt, a, b)
     }
 
