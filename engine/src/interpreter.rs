@@ -924,12 +924,8 @@ impl Vm {
                     self.set_function_defaults(f, defaults)?;
                 }
                 Op::BuildString => {
-                    let length = (0..c).map(|i| self.str_bytes_of(self.reg(g.now, b + i)).map_or(0, <[u8]>::len)).sum();
-                    let mut text = alloc::string::String::with_capacity(length);
-                    for i in 0..c {
-                        text.push_str(self.as_str(self.reg(g.now, b + i)).unwrap_or(""));
-                    }
-                    let s = self.new_str(&text)?;
+                    let now = g.now;
+                    let s = self.new_str_concat(usize::from(c), |vm, i| vm.reg(now, b + i as u8))?;
                     self.set_reg(g.now, a, s);
                 }
                 Op::LoadMethod => {

@@ -409,11 +409,7 @@ impl Vm {
     }
 
     fn str_concat(&mut self, a: Value, b: Value) -> Result<Value> {
-        let (x, y) = (self.as_str(a).unwrap_or(""), self.as_str(b).unwrap_or(""));
-        let mut joined = alloc::string::String::with_capacity(x.len() + y.len());
-        joined.push_str(x);
-        joined.push_str(y);
-        self.new_str(&joined)
+        self.new_str_concat(2, |_, i| if i == 0 { a } else { b })
     }
 
     fn sequence_concat(&mut self, a: Value, b: Value) -> Result<Value> {

@@ -47,6 +47,42 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
+    /// The strings `part(0..count)` (borrowed; anything else counts as empty) joined into
+    /// a new string, copied inside the heap without going through host memory: f-strings
+    /// and `a + b`.
+    pub(crate) fn new_str_concat(&mut self, count: usize, part: impl Fn(&Vm, usize) -> Value) -> Result<Value> {
+        let mut length = 0usize;
+        let mut ascii = true;
+        for i in 0..count {
+            let part = part(self, i);
+            if let Some(at) = part.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)) {
+                length += self.str_byte_len(at) as usize;
+                ascii &= self.heap.flags(at) & FLAG_ASCII != 0;
+            }
+        }
+        if length > MAX_STR_BYTES {
+            return Err(Error::Memory);
+        }
+        let at = self.heap.new_object(Kind::Str, HEADER_BYTES + length as u32)?;
+        let mut to = at + HEADER_BYTES;
+        for i in 0..count {
+            let part = part(self, i);
+            if let Some(from) = part.as_object().filter(|&from| self.heap.is_kind(from, Kind::Str)) {
+                let len = self.str_byte_len(from);
+                self.heap.region_mut().copy_within(from + HEADER_BYTES, to, len as usize);
+                to += len;
+            }
+        }
+        let hash = hash_str_bytes(self.heap.region().bytes(at + HEADER_BYTES, length));
+        if ascii {
+            self.heap.set_flags(at, FLAG_ASCII);
+        }
+        let r = self.heap.region_mut();
+        r.write_u32(at + 8, length as u32);
+        r.write_u32(at + 12, hash);
+        Ok(Value::from_offset(at))
+    }
+
     /// Makes a string object from bytes already known to be UTF-8, with their hash.
     pub(crate) fn new_str_object(&mut self, bytes: &[u8], hash: u32) -> Result<u32> {
         if bytes.len() > MAX_STR_BYTES {
