@@ -711,6 +711,12 @@ impl Vm {
                         g.ip = 0;
                         continue;
                     }
+                    if self.call_native_directly(g.now, a, callee, u32::from(a) + 1, b)? {
+                        if !tracking_sites && self.heap.sites.is_some() {
+                            return Ok(None);
+                        }
+                        continue;
+                    }
                     if let Some(frame) = self.call_in_loop(g.now, a, callee, None, u32::from(a) + 1, b, 0)? {
                         g.now = self.running(frame);
                         g.ip = 0;
@@ -806,6 +812,12 @@ impl Vm {
                         if receiver == Value::NULL { (u32::from(a) + 2, b) } else { (u32::from(a) + 1, b + 1) };
                     if self.enter_plain_call(&mut g.now, a, callee, first, count)? {
                         g.ip = 0;
+                        continue;
+                    }
+                    if self.call_native_directly(g.now, a, callee, first, count)? {
+                        if !tracking_sites && self.heap.sites.is_some() {
+                            return Ok(None);
+                        }
                         continue;
                     }
                     let receiver = (receiver != Value::NULL).then_some(receiver);
@@ -1097,6 +1109,27 @@ impl Vm {
         }
         self.depth += 1;
         *now = Running { frame, registers: frame + FRAME_HEADER, words: self.code_instructions(code).0, code };
+        Ok(true)
+    }
+
+    /// A native function given only positional arguments, in `count` registers from
+    /// `first`: called with them as its argument slice, without the general binder. The
+    /// result goes to R[result] and the argument registers are emptied. False (nothing
+    /// done) for any other call.
+    #[inline]
+    fn call_native_directly(&mut self, now: Running, result: u8, callee: Value, first: u32, count: u8) -> Result<bool> {
+        let Some(at) = callee.as_object().filter(|&at| self.heap.is_kind(at, Kind::Native)) else { return Ok(false) };
+        let count = usize::from(count);
+        if count > MAX_NATIVE_ARGS {
+            return Ok(false);
+        }
+        let mut args = [Value::NULL; MAX_NATIVE_ARGS];
+        for (i, slot) in args.iter_mut().enumerate().take(count) {
+            *slot = self.heap.read_value(now.registers + 4 * (first + i as u32));
+        }
+        let value = self.call_native(at, &args[..count], &Keywords::default())?;
+        self.set_reg(now, result, value);
+        self.clear_registers(now, first, count as u32);
         Ok(true)
     }
 
