@@ -165,7 +165,7 @@ impl Vm {
 
     /// Finds `key` without running script code: a stored key only a script `__eq__` could
     /// match counts as different (the `&mut` paths use [`Vm::lookup_calling_eq`]).
-    #[inline]
+    #[inline(always)] // its result, returned through memory, stalled every caller
     fn lookup(&self, table: u32, layout: &Layout, key: Value, hash: u32) -> Result<Lookup> {
         let mut walk = Walk::new(hash, layout.slots);
         loop {
