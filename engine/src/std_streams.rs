@@ -192,19 +192,27 @@ fn receiver(vm: &Vm, args: &[Value], method: &str) -> Result<Stream> {
     })
 }
 
+/// The one argument after the receiver of stream method `method` (named as CPython
+/// names it in the error: `TextIOWrapper.write`, `_IOBase.writelines`), or its TypeError.
+fn single_argument(vm: &mut Vm, args: &[Value], method: &str) -> Result<Value> {
+    match args {
+        [_, argument] => Ok(*argument),
+        _ => {
+            let message = format!("{method}() takes exactly one argument ({} given)", args.len() - 1);
+            Err(crate::iterator::raise_text(
+                vm,
+                ExceptionType::TypeError,
+                &message,
+                Error::Type("a stream method takes one argument"),
+            ))
+        }
+    }
+}
+
 /// `stream.write(s)`: writes `s` and returns how many characters that was.
 fn stream_write(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let stream = receiver(vm, args, "write")?;
-    let [_, text] = args else {
-        let message = format!("TextIOWrapper.write() takes exactly one argument ({} given)", args.len() - 1);
-        return Err(crate::iterator::raise_text(
-            vm,
-            ExceptionType::TypeError,
-            &message,
-            Error::Type("write() takes one argument"),
-        ));
-    };
-    let text = *text;
+    let text = single_argument(vm, args, "TextIOWrapper.write")?;
     if vm.kind_of(vm.through_base(text)) != Some(Kind::Str) {
         return Err(Error::TypeOf { template: "write() argument must be str, not {}", value: text });
     }
@@ -217,16 +225,8 @@ fn stream_write(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 /// `stream.writelines(lines)`: writes each str of an iterable, adding nothing between.
 fn stream_writelines(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let stream = receiver(vm, args, "writelines")?;
-    let [_, lines] = args else {
-        let message = format!("TextIOWrapper.writelines() takes exactly one argument ({} given)", args.len() - 1);
-        return Err(crate::iterator::raise_text(
-            vm,
-            ExceptionType::TypeError,
-            &message,
-            Error::Type("writelines() takes one argument"),
-        ));
-    };
-    let items = vm.collect(*lines)?;
+    let lines = single_argument(vm, args, "_IOBase.writelines")?;
+    let items = vm.collect(lines)?;
     let mut text = alloc::string::String::new();
     let mut failure = None;
     for &item in &items {
