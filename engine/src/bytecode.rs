@@ -201,6 +201,8 @@ pub enum Op {
     NeK,
     GtK,
     GeK,
+    /// the function R[a] takes the dict R[b] as its `__annotations__`
+    SetAnnotations,
 }
 
 impl Op {
@@ -242,7 +244,7 @@ impl Op {
     }
 
     /// Every opcode in numbering order.
-    pub const ALL: [Op; 101] = [
+    pub const ALL: [Op; 102] = [
         Op::Move,
         Op::LoadConst,
         Op::LoadNone,
@@ -344,6 +346,7 @@ impl Op {
         Op::NeK,
         Op::GtK,
         Op::GeK,
+        Op::SetAnnotations,
     ];
 
     /// The opcode numbered `byte`, if any (bytecode is validated once, at load).
@@ -455,6 +458,7 @@ impl Op {
             98 => Op::NeK,
             99 => Op::GtK,
             100 => Op::GeK,
+            101 => Op::SetAnnotations,
             _ => return None,
         })
     }
@@ -569,9 +573,13 @@ impl Op {
             | Op::GeK => Shape::Abc(Reg, Reg, Imm),
             Op::CheckBound => Shape::Abx(Reg, Name),
             Op::Clear | Op::Reraise => Shape::Abc(Reg, Operand::None, Operand::None),
-            Op::DeleteItem | Op::Raise | Op::ListAppend | Op::SetDefaults | Op::SetKwDefaults | Op::ListToTuple => {
-                Shape::Abc(Reg, Reg, Operand::None)
-            }
+            Op::DeleteItem
+            | Op::Raise
+            | Op::ListAppend
+            | Op::SetDefaults
+            | Op::SetKwDefaults
+            | Op::SetAnnotations
+            | Op::ListToTuple => Shape::Abc(Reg, Reg, Operand::None),
             Op::CallEx => Shape::SliceAt(0),
             Op::UnpackEx => Shape::StarredUnpack,
             Op::PopHandled | Op::ReraiseHandled => Shape::Abc(Operand::None, Operand::None, Operand::None),

@@ -7,6 +7,7 @@
 //!                    +32 line table: u32 (offset)  +36 line entries: u32
 //!                    +40 registers: u8  +41 positional parameters: u8
 //!                    +42 flags: u16 (bit 0 generator, 1 *args, 2 **kwargs, 3 docstring is constant 0,
+//!                                    4..7 positional-only count (at most 15 recorded),
 //!                                    8..15 keyword-only count)
 //!                    +44 first line: u32
 //!                    +48 handler table: u32 (offset, 0 if none)  +52 handlers: u32
@@ -66,6 +67,8 @@ pub struct CodeBuilder {
     pub is_generator: bool,
     /// Keyword-only parameters (after the positional ones).
     pub keyword_only: u8,
+    /// How many of the positional parameters are positional-only (`co_posonlyargcount`).
+    pub positional_only: u8,
     /// A `*args` parameter (after the keyword-only ones).
     pub varargs: bool,
     /// A `**kwargs` parameter (last).
@@ -94,6 +97,7 @@ impl CodeBuilder {
             parameters: 0,
             is_generator: false,
             keyword_only: 0,
+            positional_only: 0,
             varargs: false,
             varkeywords: false,
             has_docstring: false,
@@ -335,6 +339,7 @@ impl Vm {
             | u16::from(b.varargs) << 1
             | u16::from(b.varkeywords) << 2
             | u16::from(b.has_docstring) << 3
+            | u16::from(b.positional_only.min(15)) << 4
             | u16::from(b.keyword_only) << 8;
         r.write_u16(at + 42, flags);
         r.write_u32(at + 44, b.first_line);
@@ -415,6 +420,78 @@ impl Vm {
 
     pub(crate) fn code_parameters(&self, code: u32) -> u8 {
         self.heap.region().read_u8(code + 41)
+    }
+
+    /// `code.co_*` (owned), for the attributes CPython's code objects have that mote can
+    /// answer exactly; `None` for any other name.
+    pub(crate) fn code_attribute(&mut self, code: u32, name: &str) -> Result<Option<Value>> {
+        let flags = self.heap.region().read_u16(code + 42);
+        let qualname = self.code_name(code);
+        let n = match name {
+            "co_name" => {
+                let short = String::from(crate::traceback::short_name(self.as_str(qualname).unwrap_or("")));
+                return self.intern_str(&short).map(Some);
+            }
+            "co_qualname" | "co_filename" => {
+                let v = if name == "co_qualname" { qualname } else { self.code_file(code) };
+                self.heap.incref(v);
+                return Ok(Some(v));
+            }
+            "co_firstlineno" => self.heap.region().read_u32(code + 44),
+            "co_argcount" => u32::from(self.code_parameters(code)),
+            "co_posonlyargcount" => u32::from(flags >> 4 & 15),
+            "co_kwonlyargcount" => u32::from(flags >> 8),
+            "co_varnames" => return self.code_varnames(code).map(Some),
+            "co_nlocals" => {
+                let names = self.code_varnames(code)?;
+                let n = self.tuple_len(names);
+                self.release(names);
+                n
+            }
+            "co_flags" => {
+                // CPython's bits: optimized and new locals (every function), *args,
+                // **kwargs, nested (defined inside a function), generator.
+                let nested = self.as_str(qualname).is_some_and(|q| q.contains("<locals>"));
+                let bit = |on: bool, bit: u32| if on { bit } else { 0 };
+                0x3 | bit(flags & 2 != 0, 0x4)
+                    | bit(flags & 4 != 0, 0x8)
+                    | bit(nested, 0x10)
+                    | bit(flags & 1 != 0, 0x20)
+            }
+            _ => return Ok(None),
+        };
+        self.new_int(i64::from(n)).map(Some)
+    }
+
+    /// `co_varnames` (owned): the local names less the captured ones that are not
+    /// parameters (CPython lists those in `co_cellvars` only). The captured locals are the
+    /// registers the prologue's `MakeCell` instructions name.
+    fn code_varnames(&mut self, code: u32) -> Result<Value> {
+        let names = self.code_local_names(code);
+        let (words, count) = self.code_instructions(code);
+        let parameters = u32::from(self.code_parameters(code));
+        let (keyword_only, varargs, varkeywords) = self.code_signature(code);
+        let all_parameters = parameters + keyword_only + u32::from(varargs) + u32::from(varkeywords);
+        let mut cells: Vec<u32> = Vec::new();
+        for i in 0..count {
+            let instr = crate::bytecode::Instr(self.heap.region().read_u32(words + 4 * i));
+            match Op::from_byte(instr.op_byte()) {
+                Some(Op::MakeCell) => {
+                    if u32::from(instr.a()) >= all_parameters {
+                        cells.push(u32::from(instr.a()));
+                    }
+                }
+                Some(Op::LoadClosure) => {}
+                _ => break,
+            }
+        }
+        if cells.is_empty() {
+            self.heap.incref(names);
+            return Ok(names);
+        }
+        let kept: Vec<Value> =
+            (0..self.tuple_len(names)).filter(|i| !cells.contains(i)).map(|i| self.tuple_item(names, i)).collect();
+        self.new_tuple(&kept)
     }
 
     /// The source line of instruction `index`.

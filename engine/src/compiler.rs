@@ -171,9 +171,21 @@ impl<'a> Unit<'a> {
 }
 
 /// Compiles a parsed module into a code object (owned by the caller).
-pub fn compile_module(vm: &mut Vm, module: &Module<'_>, file: &str) -> Result<Value> {
+pub fn compile_module(vm: &mut Vm, module: &Module<'_>, file: &str, source: &str) -> Result<Value> {
     let scopes = crate::scope::analyze(module)?;
-    let mut compiler = Compiler { vm, file: String::from(file), units: Vec::new(), scopes, generator_keys: Vec::new() };
+    let postponed = module.body.iter().any(|s| match s.kind {
+        StmtKind::ImportFrom { module: "__future__", names } => names.iter().any(|a| a.name == "annotations"),
+        _ => false,
+    });
+    let annotation_source = if postponed { Some(source) } else { None };
+    let mut compiler = Compiler {
+        vm,
+        file: String::from(file),
+        units: Vec::new(),
+        scopes,
+        generator_keys: Vec::new(),
+        annotation_source,
+    };
     compiler.units.push(Unit::new(UnitKind::Module, "<module>", file, 1));
     let body = compiler.block(module.body);
     let last_line = module.body.last().map_or(1, |s| s.end_line.max(s.line));
@@ -189,7 +201,7 @@ pub fn compile_module(vm: &mut Vm, module: &Module<'_>, file: &str) -> Result<Va
     }
 }
 
-struct Compiler<'a, 'v> {
+struct Compiler<'a, 'v, 's> {
     vm: &'v mut Vm,
     file: String,
     /// The unit being compiled is the last; enclosing ones before it.
@@ -198,6 +210,9 @@ struct Compiler<'a, 'v> {
     scopes: crate::scope::Scopes<'a>,
     /// The `def`s whose body yields (by node address).
     generator_keys: Vec<usize>,
+    /// The module's source under `from __future__ import annotations`: function
+    /// annotations are then kept as their source text, not evaluated.
+    annotation_source: Option<&'s str>,
 }
 
 /// Whether `expr_into(e, target)` writes `target` only with its last instruction, after
@@ -223,7 +238,7 @@ fn writes_target_last(e: &Expr<'_>) -> bool {
     )
 }
 
-impl<'a> Compiler<'a, '_> {
+impl<'a> Compiler<'a, '_, '_> {
     fn unit(&mut self) -> &mut Unit<'a> {
         let last = self.units.len() - 1;
         &mut self.units[last]
@@ -1097,12 +1112,7 @@ impl<'a> Compiler<'a, '_> {
         self.load_name("__annotations__", Some(dict), line, 0)?;
         let key = self.temp(line)?;
         self.load_str(name, key, line)?;
-        // `list[int]`: mote has no generic aliases, so the annotation records `list`.
-        let annotation = match annotation.kind {
-            ExprKind::Subscript { value, .. } => value,
-            _ => annotation,
-        };
-        let v = self.expr(annotation)?;
+        let v = self.expr(annotation_value(annotation))?;
         self.abc(Op::SetItem, dict, key, v, line);
         self.release_to(mark);
         Ok(())
@@ -1303,7 +1313,10 @@ impl<'a> Compiler<'a, '_> {
         if def.is_generator {
             self.generator_keys.push(key);
         }
-        let f = self.function(def.name, key, &def.params, FunctionBody::Statements(def.body), line)?;
+        // As in CPython, a decorated function's code starts at its first decorator.
+        let first_line = def.decorators.first().map_or(line, |d| d.line.min(line));
+        let signature = Signature { params: &def.params, returns: def.returns, first_line };
+        let f = self.function(def.name, key, signature, FunctionBody::Statements(def.body), line)?;
         let mut result = f;
         for decorator in def.decorators.iter().rev() {
             let call = self.temps(2, line)?;
@@ -1315,16 +1328,45 @@ impl<'a> Compiler<'a, '_> {
         self.store_name(def.name, result, line)
     }
 
+    /// A `def`'s annotations evaluated now, in the enclosing scope, into a dict in a new
+    /// temporary (parameters in order, then `'return'`); `None` (no code) without any.
+    fn annotations(&mut self, params: &Parameters<'a>, returns: Option<&'a Expr<'a>>, line: u32) -> Result<Option<u8>> {
+        let mut entries: Vec<(&'a str, &'a Expr<'a>)> =
+            params.all().filter_map(|p| p.annotation.map(|a| (p.name, a))).collect();
+        if let Some(r) = returns {
+            entries.push(("return", r));
+        }
+        if entries.is_empty() {
+            return Ok(None);
+        }
+        let count = u8::try_from(entries.len()).map_err(|_| too_complex(line))?;
+        let first = self.temps(2 * entries.len(), line)?;
+        for (i, (name, annotation)) in entries.iter().enumerate() {
+            self.load_str(name, first + 2 * i as u8, line)?;
+            match self.annotation_source {
+                Some(source) => {
+                    let text = source_text(source, annotation);
+                    self.load_str(&text, first + 2 * i as u8 + 1, line)?;
+                }
+                None => self.expr_into(annotation_value(annotation), first + 2 * i as u8 + 1)?,
+            }
+        }
+        let dict = self.temp(line)?;
+        self.abc(Op::BuildDict, dict, first, count, line);
+        Ok(Some(dict))
+    }
+
     /// Compiles a function body into a code object and emits `MakeFunction` (with its
     /// defaults) into a new temporary, which is returned.
     fn function(
         &mut self,
         name: &'a str,
         key: usize,
-        params: &Parameters<'a>,
+        signature: Signature<'a, '_>,
         body: FunctionBody<'a>,
         line: u32,
     ) -> Result<u8> {
+        let params = signature.params;
         // Defaults are evaluated now, in the enclosing scope.
         let positional: Vec<&crate::syntax::ast::Param<'a>> = params.posonly.iter().chain(params.args).collect();
         let defaults: Vec<&'a Expr<'a>> = positional.iter().filter_map(|p| p.default).collect();
@@ -1357,10 +1399,12 @@ impl<'a> Compiler<'a, '_> {
             self.abc(Op::BuildTuple, tuple, first, count, line);
             Some(tuple)
         };
+        let annotations_register = self.annotations(params, signature.returns, line)?;
         let scope = self.scopes.get(&key).cloned().unwrap_or_default();
         let file = self.file.clone();
         let qualname = self.qualified(name);
         let mut unit = Unit::new(UnitKind::Function, &qualname, &file, line);
+        unit.builder.first_line = signature.first_line;
         // Locals in CPython's order: positional, keyword-only, *args, **kwargs.
         let ordered =
             positional.iter().copied().chain(params.kwonly).chain(params.vararg.iter()).chain(params.kwarg.iter());
@@ -1369,6 +1413,7 @@ impl<'a> Compiler<'a, '_> {
             unit.bound.push(true);
         }
         unit.builder.parameters = u8::try_from(positional.len()).map_err(|_| too_complex(line))?;
+        unit.builder.positional_only = u8::try_from(params.posonly.len()).map_err(|_| too_complex(line))?;
         unit.builder.keyword_only = u8::try_from(params.kwonly.len()).map_err(|_| too_complex(line))?;
         unit.builder.varargs = params.vararg.is_some();
         unit.builder.varkeywords = params.kwarg.is_some();
@@ -1458,6 +1503,9 @@ impl<'a> Compiler<'a, '_> {
         }
         if let Some(d) = keyword_defaults_register {
             self.abc(Op::SetKwDefaults, f, d, 0, line);
+        }
+        if let Some(d) = annotations_register {
+            self.abc(Op::SetAnnotations, f, d, 0, line);
         }
         if !scope.frees.is_empty() {
             // The new function's closure: the cells of the variables it captures, which
@@ -1642,7 +1690,8 @@ impl<'a> Compiler<'a, '_> {
                     return Err(not_supported("'yield' in a lambda", line, e.column));
                 }
                 let key = lambda as *const crate::syntax::ast::Lambda<'a> as usize;
-                let f = self.function("<lambda>", key, &lambda.params, FunctionBody::Expression(lambda.body), line)?;
+                let signature = Signature { params: &lambda.params, returns: None, first_line: line };
+                let f = self.function("<lambda>", key, signature, FunctionBody::Expression(lambda.body), line)?;
                 self.abc(Op::Move, target, f, 0, line);
             }
             ExprKind::Tuple(items) => self.sequence(Op::BuildTuple, items, target, line)?,
@@ -1691,7 +1740,9 @@ impl<'a> Compiler<'a, '_> {
                     _ => return Err(too_complex(line)),
                 };
                 let body = FunctionBody::Comprehension(e);
-                let f = self.function(name, key, &Parameters::default(), body, line)?;
+                let no_params = Parameters::default();
+                let signature = Signature { params: &no_params, returns: None, first_line: line };
+                let f = self.function(name, key, signature, body, line)?;
                 let call = self.temps(2, line)?;
                 self.abc(Op::Move, call, f, 0, line);
                 let first = generators.first().map(|g| g.iter).ok_or_else(|| too_complex(line))?;
@@ -2179,11 +2230,49 @@ impl Unit<'_> {
     }
 }
 
+/// What an annotation evaluates: `list[int]` records `list`, since mote has no generic
+/// aliases.
+fn annotation_value<'a>(annotation: &'a Expr<'a>) -> &'a Expr<'a> {
+    match annotation.kind {
+        ExprKind::Subscript { value, .. } => value,
+        _ => annotation,
+    }
+}
+
+/// The source text of expression `e` (its lines joined by a space when it spans several),
+/// what a postponed annotation records.
+fn source_text(source: &str, e: &Expr<'_>) -> String {
+    let mut text = String::new();
+    let (first, last) = (e.line as usize, e.end_line as usize);
+    for (n, line) in source.lines().enumerate().map(|(i, l)| (i + 1, l)).skip(first.saturating_sub(1)) {
+        if n > last {
+            break;
+        }
+        let start = if n == first { e.column.saturating_sub(1) as usize } else { 0 };
+        let end = if n == last { e.end_column.saturating_sub(1) as usize } else { usize::MAX };
+        let piece: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(if n == first { &piece } else { piece.trim() });
+    }
+    text
+}
+
 /// Moves a finished unit into the heap as a code object.
 fn finish_builder(mut unit: Unit<'_>, vm: &mut Vm) -> core::result::Result<Value, Error> {
     unit.builder.registers = unit.high.max(1);
     unit.builder.local_names = unit.locals.iter().map(|n| String::from(*n)).collect();
     unit.builder.finish(vm)
+}
+
+/// What a function's header says beyond its body: parameters, return annotation, and
+/// the line its code object starts at (the first decorator's).
+#[derive(Debug, Clone, Copy)]
+struct Signature<'a, 'p> {
+    params: &'p Parameters<'a>,
+    returns: Option<&'a Expr<'a>>,
+    first_line: u32,
 }
 
 /// A function's body: statements (`def`), one expression (`lambda`), or the loops of a

@@ -367,7 +367,7 @@ impl Vm {
                     &[8, 12, 16]
                 }
             }
-            Kind::Function => &[8, 12, 16, 20, 24, 28],
+            Kind::Function => &[8, 12, 16, 20, 24, 28, 32, 36],
             Kind::Class => &[8, 12, 16, 20, 28],
             Kind::Exception => &[8, 12, 16, 20, 24, 28],
             Kind::Module | Kind::BoundMethod | Kind::Super => &[8, 12],
@@ -531,8 +531,6 @@ impl Vm {
     }
 
     fn function_qualname(&self, function: u32) -> String {
-        let code = self.function_code(function);
-        let name = code.as_object().map_or(Value::NULL, |code| self.code_name(code));
-        String::from(self.as_str(name).unwrap_or("?"))
+        String::from(self.as_str(self.function_qualname_value(function)).unwrap_or("?"))
     }
 }

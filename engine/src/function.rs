@@ -2,10 +2,14 @@
 //! (Rust code called like a Python function).
 //!
 //! ```text
-//! script function (28 bytes): +8 code  +12 globals: dict  +16 defaults: tuple or NULL
+//! script function (40 bytes): +8 code  +12 globals: dict  +16 defaults: tuple or NULL
 //!                             +20 closure: tuple of cells or NULL
 //!                             +24 keyword-only defaults: dict or NULL
 //!                             +28 attributes: dict or NULL (`f.calls = 0`)
+//!                             +32 annotations: dict or NULL (made empty on first read)
+//!                             +36 renamed: dict or NULL: `__name__`, `__qualname__`,
+//!                                 `__doc__`, `__module__` once assigned (`functools.wraps`);
+//!                                 until then they come from the code and the globals
 //! native function (16 bytes): +8 index into the VM's native table: u32  +12 name: str
 //! ```
 //!
@@ -18,7 +22,7 @@ use crate::object::{DeadStack, Kind};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(crate) const FUNCTION_BYTES: u32 = 32;
+pub(crate) const FUNCTION_BYTES: u32 = 40;
 pub(crate) const NATIVE_BYTES: u32 = 16;
 
 /// Rust code callable from scripts: borrowed arguments in, an owned result out.
@@ -78,6 +82,8 @@ impl Vm {
         self.heap.write_value(at + 20, Value::NULL);
         self.heap.write_value(at + 24, Value::NULL);
         self.heap.write_value(at + 28, Value::NULL);
+        self.heap.write_value(at + 32, Value::NULL);
+        self.heap.write_value(at + 36, Value::NULL);
         Ok(Value::from_offset(at))
     }
 
@@ -113,6 +119,63 @@ impl Vm {
         self.heap.write_value(at + 24, defaults);
         self.release(old);
         Ok(())
+    }
+
+    /// Gives function `f` the annotations dict `annotations` (borrowed; NULL for none).
+    pub(crate) fn set_function_annotations(&mut self, f: Value, annotations: Value) -> Result<()> {
+        let at = self.object_of_kind(Kind::Function, f)?;
+        self.heap.incref(annotations);
+        let old = self.heap.read_value(at + 32);
+        self.heap.write_value(at + 32, annotations);
+        self.release(old);
+        Ok(())
+    }
+
+    /// `f.__annotations__` (owned): the function's dict, made empty and kept on first read
+    /// as CPython does.
+    pub(crate) fn function_annotations(&mut self, f: u32) -> Result<Value> {
+        let mut annotations = self.heap.read_value(f + 32);
+        if annotations == Value::NULL {
+            annotations = self.new_dict()?;
+            self.heap.write_value(f + 32, annotations);
+        }
+        self.heap.incref(annotations);
+        Ok(annotations)
+    }
+
+    /// The assigned `__name__`, `__qualname__`, `__doc__` or `__module__` of function `f`
+    /// (borrowed), if the script assigned it.
+    pub(crate) fn function_renamed(&self, f: u32, name: &str) -> Option<Value> {
+        let renamed = self.heap.read_value(f + 36);
+        if renamed == Value::NULL {
+            return None;
+        }
+        // At most four entries, keyed by str: a scan, which needs no `&mut`.
+        let mut position = 0;
+        while let Some((key, value)) = self.dict_next(renamed, &mut position) {
+            if self.as_str(key) == Some(name) {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// `f.name = value` for `__name__`, `__qualname__`, `__doc__` or `__module__` (borrowed).
+    pub(crate) fn set_function_renamed(&mut self, f: u32, name: Value, value: Value) -> Result<()> {
+        let mut renamed = self.heap.read_value(f + 36);
+        if renamed == Value::NULL {
+            renamed = self.new_dict()?;
+            self.heap.write_value(f + 36, renamed);
+        }
+        self.dict_set(renamed, name, value)
+    }
+
+    /// The `__qualname__` of function `f` (borrowed): assigned, else its code's.
+    pub(crate) fn function_qualname_value(&self, f: u32) -> Value {
+        match self.function_renamed(f, "__qualname__") {
+            Some(v) if self.as_str(v).is_some() => v,
+            _ => self.code_name(self.function_code(f).as_object().unwrap_or_default()),
+        }
     }
 
     /// Gives function `f` the closure `cells` (a tuple of cells, borrowed).
@@ -233,7 +296,7 @@ impl Vm {
     }
 
     pub(crate) fn destroy_function(&mut self, at: u32, dead: &mut DeadStack) {
-        for slot in [8, 12, 16, 20, 24, 28] {
+        for slot in [8, 12, 16, 20, 24, 28, 32, 36] {
             let part = self.heap.read_value(at + slot);
             dead.release(&mut self.heap, part);
         }

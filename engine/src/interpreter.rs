@@ -594,6 +594,10 @@ impl Vm {
                     let (f, defaults) = (self.reg(g.now, a), self.reg(g.now, b));
                     self.set_function_keyword_defaults(f, defaults)?;
                 }
+                Op::SetAnnotations => {
+                    let (f, annotations) = (self.reg(g.now, a), self.reg(g.now, b));
+                    self.set_function_annotations(f, annotations)?;
+                }
                 Op::ListToTuple => {
                     let list = self.reg(g.now, b);
                     let items: alloc::vec::Vec<Value> =

@@ -69,7 +69,7 @@ impl Vm {
             Ok(m) => m,
             Err(e) => return Err(self.report_syntax_error(e)),
         };
-        let code = match compile_module(self, &module, file) {
+        let code = match compile_module(self, &module, file, source) {
             Ok(code) => code,
             Err(CompileError::Syntax(mut e)) => {
                 e.file_name = String::from(file);
@@ -185,7 +185,7 @@ impl Vm {
                 return Err(self.raise(exception?));
             }
         };
-        let code = match compile_module(self, &module_ast, &file) {
+        let code = match compile_module(self, &module_ast, &file, &source) {
             Ok(code) => code,
             Err(CompileError::Engine(e)) => return Err(e),
             Err(CompileError::Syntax(e)) => {

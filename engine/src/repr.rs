@@ -289,8 +289,14 @@ impl Vm {
                 }
             }
             Kind::Function => {
-                let code = self.function_code(at).as_object().unwrap_or_default();
-                let _ = write!(out, "<function {} at {at:#x}>", self.as_str(self.code_name(code)).unwrap_or("?"));
+                let qualname = self.function_qualname_value(at);
+                let _ = write!(out, "<function {} at {at:#x}>", self.as_str(qualname).unwrap_or("?"));
+            }
+            Kind::Code => {
+                let name = crate::traceback::short_name(self.as_str(self.code_name(at)).unwrap_or("?"));
+                let file = self.as_str(self.code_file(at)).unwrap_or("?");
+                let line = self.heap.region().read_u32(at + 44);
+                let _ = write!(out, "<code object {name} at {at:#x}, file \"{file}\", line {line}>");
             }
             Kind::Native => {
                 let _ = write!(out, "<built-in function {}>", self.as_str(self.native_name(at)).unwrap_or("?"));

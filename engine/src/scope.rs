@@ -246,8 +246,8 @@ fn walk_block<'a>(body: &'a [Stmt<'a>], uses: &mut Uses<'a>, in_comprehension: b
 
 fn walk_params<'a>(params: &Parameters<'a>, uses: &mut Uses<'a>, in_comprehension: bool) -> Result<(), CompileError> {
     for p in params.all() {
-        if let Some(d) = p.default {
-            walk_expr(d, uses, in_comprehension)?;
+        for e in p.default.iter().chain(p.annotation.iter()) {
+            walk_expr(e, uses, in_comprehension)?;
         }
     }
     Ok(())
@@ -288,6 +288,9 @@ fn walk_stmt<'a>(s: &'a Stmt<'a>, uses: &mut Uses<'a>, c: bool) -> Result<(), Co
                 walk_expr(d, uses, c)?;
             }
             walk_params(&def.params, uses, c)?;
+            if let Some(r) = def.returns {
+                walk_expr(r, uses, c)?;
+            }
             uses.name(def.name);
             uses.children.push((Child::Def(def), false));
         }

@@ -119,7 +119,7 @@ impl Vm {
     /// The built-in module `name`, made now (owned), or `None` if there is none.
     pub(crate) fn make_builtin_module(&mut self, name: &str) -> Result<Option<Value>> {
         let module = match name {
-            "math" | "sys" | "time" | "traceback" | "heapq" | "gc" => self.new_module(name)?,
+            "math" | "sys" | "time" | "traceback" | "heapq" | "gc" | "__future__" => self.new_module(name)?,
             _ => return Ok(None),
         };
         let filled = match name {
@@ -133,6 +133,26 @@ impl Vm {
                 }
                 Ok(())
             }),
+            "__future__" => {
+                // What `from __future__ import x` binds: CPython's `_Feature` objects are
+                // here their compiler flags (the compiler reads the import itself).
+                const FEATURES: &[(&str, i64)] = &[
+                    ("nested_scopes", 0x10),
+                    ("generators", 0),
+                    ("division", 0x20000),
+                    ("absolute_import", 0x40000),
+                    ("with_statement", 0x80000),
+                    ("print_function", 0x100000),
+                    ("unicode_literals", 0x200000),
+                    ("barry_as_FLUFL", 0x400000),
+                    ("generator_stop", 0x800000),
+                    ("annotations", 0x1000000),
+                ];
+                FEATURES.iter().try_for_each(|&(name, flag)| {
+                    let v = self.new_int(flag);
+                    self.module_set_owned(module, name, v)
+                })
+            }
             "heapq" => self.fill_natives(module, crate::heapq::FUNCTIONS).and_then(|()| {
                 for &(name, f) in crate::heapq::FUNCTIONS_WITH_KEYWORDS {
                     self.install_native(self.module_namespace(module), name, NativeCode::WithKeywords(f))?;

@@ -631,6 +631,9 @@ impl Vm {
                 Ok(())
             }
             Some(Kind::Function) => {
+                if let Some(stored) = self.set_function_special(obj, name, value)? {
+                    return stored;
+                }
                 let attributes = self.attribute_dict(obj, true)?;
                 self.dict_set(attributes, name, value)
             }
@@ -660,6 +663,74 @@ impl Vm {
         }
     }
 
+    /// `f.name = value` for the attributes a function keeps in fields of its own, checked
+    /// as CPython checks them; `None` for any other name (stored in its attribute dict).
+    fn set_function_special(&mut self, f: Value, name: Value, value: Value) -> Result<Option<Result<()>>> {
+        let Some(text) = self.special_attribute_name(name) else { return Ok(None) };
+        let kind = self.kind_of(value);
+        let must = |what: &'static str| Ok(Some(Err(Error::Type(what))));
+        let at = f.as_object().unwrap_or_default();
+        match text {
+            "__name__" if kind != Some(Kind::Str) => must("__name__ must be set to a string object"),
+            "__qualname__" if kind != Some(Kind::Str) => must("__qualname__ must be set to a string object"),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                Ok(Some(self.set_function_renamed(at, name, value)))
+            }
+            "__defaults__" => match (value, kind) {
+                (Value::NONE, _) | (_, Some(Kind::Tuple)) => {
+                    let defaults = if value == Value::NONE { Value::NULL } else { value };
+                    Ok(Some(self.set_function_defaults(f, defaults)))
+                }
+                _ => must("__defaults__ must be set to a tuple object"),
+            },
+            "__kwdefaults__" => match (value, kind) {
+                (Value::NONE, _) | (_, Some(Kind::Dict)) => {
+                    let defaults = if value == Value::NONE { Value::NULL } else { value };
+                    Ok(Some(self.set_function_keyword_defaults(f, defaults)))
+                }
+                _ => must("__kwdefaults__ must be set to a dict object"),
+            },
+            "__annotations__" => match (value, kind) {
+                (Value::NONE, _) | (_, Some(Kind::Dict)) => {
+                    let annotations = if value == Value::NONE { Value::NULL } else { value };
+                    Ok(Some(self.set_function_annotations(f, annotations)))
+                }
+                _ => must("__annotations__ must be set to a dict object"),
+            },
+            "__dict__" if kind == Some(Kind::Dict) => {
+                self.heap.incref(value);
+                let old = self.heap.read_value(at + 28);
+                self.heap.write_value(at + 28, value);
+                self.release(old);
+                Ok(Some(Ok(())))
+            }
+            "__dict__" => {
+                let text = alloc::format!("__dict__ must be set to a dictionary, not a '{}'", self.type_name_of(value));
+                Ok(Some(Err(crate::iterator::raise_text(
+                    self,
+                    crate::exception::ExceptionType::TypeError,
+                    &text,
+                    Error::Type("__dict__ must be set to a dictionary"),
+                ))))
+            }
+            "__code__" if kind == Some(Kind::Code) => {
+                self.heap.incref(value);
+                let old = self.heap.read_value(at + 8);
+                self.heap.write_value(at + 8, value);
+                self.release(old);
+                Ok(Some(Ok(())))
+            }
+            "__code__" => must("__code__ must be set to a code object"),
+            "__closure__" | "__globals__" | "__builtins__" => Ok(Some(Err(crate::iterator::raise_text(
+                self,
+                crate::exception::ExceptionType::AttributeError,
+                "readonly attribute",
+                Error::Attribute { object: f, name },
+            )))),
+            _ => Ok(None),
+        }
+    }
+
     /// Whether `obj` is a StopIteration (`value`) or SystemExit (`code`), whose first
     /// argument those attributes name.
     fn exception_has_payload(&self, obj: Value, attribute: &str) -> bool {
@@ -676,6 +747,7 @@ impl Vm {
         let bytes = self.str_bytes_of(name)?;
         let special = bytes.starts_with(b"__")
             || bytes.starts_with(b"tb_")
+            || bytes.starts_with(b"co_")
             || matches!(bytes, b"args" | b"value" | b"code" | b"start" | b"stop" | b"step");
         if special {
             self.as_str(name)
@@ -687,7 +759,15 @@ impl Vm {
     /// Attributes stored in the object itself rather than found on its class.
     fn special_attribute(&mut self, obj: Value, name: Value) -> Result<Option<Value>> {
         let renamed = match self.kind_of(obj) {
-            Some(Kind::Function) => matches!(self.as_str(name), Some("__name__" | "__qualname__")),
+            Some(Kind::Function) => {
+                if let Some(text @ ("__name__" | "__qualname__" | "__doc__" | "__module__")) = self.as_str(name) {
+                    if let Some(v) = self.function_renamed(obj.as_object().unwrap_or_default(), text) {
+                        self.heap.incref(v);
+                        return Ok(Some(v));
+                    }
+                }
+                false
+            }
             Some(Kind::Exception) => matches!(self.as_str(name), Some("code" | "value")),
             Some(Kind::TextStream) => {
                 if let Some(v) = self.text_stream_attribute(obj, name)? {
@@ -771,7 +851,24 @@ impl Vm {
                 self.release(doc);
                 doc
             }
-            (Kind::Function, "__module__") | (Kind::Class, "__module__") if !self.is_builtin_class(obj) => {
+            (Kind::Function, "__module__") => {
+                let module = self.dict_get_str(self.function_globals(at), "__name__")?.unwrap_or(Value::NONE);
+                return Ok(Some(module));
+            }
+            (Kind::Function, "__kwdefaults__") => self.function_keyword_defaults(at),
+            (Kind::Function, "__annotations__") => return self.function_annotations(at).map(Some),
+            (Kind::Function, "__dict__") => {
+                let attributes = self.attribute_dict(obj, true)?;
+                self.heap.incref(attributes);
+                return Ok(Some(attributes));
+            }
+            (Kind::Function, "__code__") => self.function_code(at),
+            (Kind::Function, "__globals__") => self.function_globals(at),
+            (Kind::Code, _) => {
+                let text = alloc::string::String::from(text);
+                return self.code_attribute(at, &text);
+            }
+            (Kind::Class, "__module__") if !self.is_builtin_class(obj) => {
                 return self.intern_str("__main__").map(Some);
             }
             (Kind::Class, "__module__") => return self.intern_str("builtins").map(Some),

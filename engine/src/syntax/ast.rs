@@ -135,6 +135,8 @@ pub struct FunctionDef<'a> {
     /// Outermost first, as written; applied last to first.
     pub decorators: &'a [Expr<'a>],
     pub is_generator: bool,
+    /// The return annotation (`-> X`).
+    pub returns: Option<&'a Expr<'a>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -183,6 +185,8 @@ impl<'a> Parameters<'a> {
 pub struct Param<'a> {
     pub name: &'a str,
     pub default: Option<&'a Expr<'a>>,
+    /// `name: annotation` in a `def` (a `*args: *Ts` star annotation is not kept).
+    pub annotation: Option<&'a Expr<'a>>,
     pub line: u32,
     pub column: u32,
 }

@@ -1632,14 +1632,18 @@ impl<'p, 'a> Parser<'p, 'a> {
         let params = self.parameters(false)?;
         self.expect_op(Op::RPar)?;
         self.level -= 1;
+        let mut returns = None;
         if self.at_op(Op::RArrow) {
             // A broken return annotation is, to CPython, a missing `:` before the arrow.
             let arrow = self.advance()?;
-            if let Err(e) = self.expression() {
-                if e.message != "invalid syntax" || self.tokenizer_error.is_some() {
-                    return Err(e);
+            match self.expression() {
+                Ok(e) => returns = Some(e),
+                Err(e) => {
+                    if e.message != "invalid syntax" || self.tokenizer_error.is_some() {
+                        return Err(e);
+                    }
+                    return Err(self.err_tok("expected ':'", arrow));
                 }
-                return Err(self.err_tok("expected ':'", arrow));
             }
         }
         self.expect_forced(Op::Colon)?;
@@ -1652,7 +1656,7 @@ impl<'p, 'a> Parser<'p, 'a> {
         self.leave_body(saved);
         let body = body?;
         let end = stmts_end(body, self.end());
-        let def = self.arena.alloc(FunctionDef { name, params, body, decorators, is_generator });
+        let def = self.arena.alloc(FunctionDef { name, params, body, decorators, is_generator, returns });
         Ok(Stmt {
             line: t.line,
             column: t.column,
@@ -1828,14 +1832,15 @@ impl<'p, 'a> Parser<'p, 'a> {
             self.defer(Phase::Symtable, e);
         }
         names.push(name);
+        let mut annotation = None;
         if !lambda && self.eat_op(Op::Colon)? {
             if self.eat_op(Op::Star)? {
                 self.bitwise_or()?;
             } else {
-                self.expression()?;
+                annotation = Some(self.expression()?);
             }
         }
-        Ok(Param { name, default: None, line: t.line, column: t.column })
+        Ok(Param { name, default: None, annotation, line: t.line, column: t.column })
     }
 
     // ------------------------------------------------------------ expressions
@@ -3174,7 +3179,7 @@ impl<'p, 'a> Parser<'p, 'a> {
 fn stmt_too_deep(stmt: &Stmt<'_>) -> bool {
     let deep = |e: &Expr<'_>| expr_too_deep(e, MAX_AST_DEPTH);
     let opt = |e: Option<&Expr<'_>>| e.is_some_and(deep);
-    let params = |p: &Parameters<'_>| p.all().any(|p| opt(p.default));
+    let params = |p: &Parameters<'_>| p.all().any(|p| opt(p.default) || opt(p.annotation));
     match &stmt.kind {
         StmtKind::Expr(e) => deep(e),
         StmtKind::Assign { targets, value } => targets.iter().any(deep) || deep(value),
@@ -3182,7 +3187,7 @@ fn stmt_too_deep(stmt: &Stmt<'_>) -> bool {
         StmtKind::AnnAssign { target, value, .. } => deep(target) || opt(*value),
         StmtKind::If { test, .. } | StmtKind::While { test, .. } => deep(test),
         StmtKind::For { target, iter, .. } => deep(target) || deep(iter),
-        StmtKind::FunctionDef(def) => def.decorators.iter().any(deep) || params(&def.params),
+        StmtKind::FunctionDef(def) => def.decorators.iter().any(deep) || params(&def.params) || opt(def.returns),
         StmtKind::ClassDef(class) => class.decorators.iter().any(deep) || class.bases.iter().any(deep),
         StmtKind::Return(value) => opt(*value),
         StmtKind::Delete(targets) => targets.iter().any(deep),
