@@ -467,7 +467,7 @@ impl Vm {
 
     /// What `repr(v)` shows for built-in values, without running script code: objects
     /// of script classes (and containers inside containers) as `<Type object at 0x..>`.
-    fn describe(&self, v: Value, open_containers: bool) -> String {
+    pub(crate) fn describe(&self, v: Value, open_containers: bool) -> String {
         let Some(at) = v.as_object() else { return self.describe_immediate(v) };
         let kind = self.heap.kind(at);
         let items = |values: Vec<Value>| {

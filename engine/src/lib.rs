@@ -20,6 +20,7 @@ pub mod compiler;
 pub mod config;
 pub mod cycle_detector;
 mod dict;
+mod disassembler;
 mod dunder;
 mod embedded_modules;
 pub mod error;

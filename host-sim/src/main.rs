@@ -3,6 +3,7 @@
 //! Commands:
 //!   mote-sim run script.py [--profile tight|stock] [--heap BYTES]
 //!   mote-sim bench [--profile tight|stock] [DIR]
+//!   mote-sim dis script.py
 //!   mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
 mod bench;
@@ -14,11 +15,13 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: mote-sim run script.py [--profile tight|stock] [--heap BYTES]
        mote-sim bench [--profile tight|stock] [DIR]
+       mote-sim dis script.py
        mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
   run        runs a script like python3 script.py (exit 1 on an uncaught exception)
   --heap     the script heap's size in bytes (default 32 MiB, from the script budget)
   bench      the benchmark scripts in DIR (default: benchmarks) by mote and python3
+  dis        the bytecode a script compiles to, function by function
   sizes      bytes of common objects and of dicts with 0..19 int keys, measured in a VM
   --profile  the VM's memory profile (default: tight)
   --json     one JSON object instead of the table
@@ -52,6 +55,10 @@ fn run(args: &[String]) -> Result<String, String> {
     match command.as_str() {
         "sizes" => sizes_command(rest),
         "bench" => bench_command(rest),
+        "dis" => match rest {
+            [script] => run::disassemble(script, mote::Profile::Tight),
+            _ => Err("dis needs one script".into()),
+        },
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
         other => Err(format!("unknown command '{other}'")),
     }

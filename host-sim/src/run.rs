@@ -79,3 +79,20 @@ pub fn run(path: &str, profile: Profile, heap_bytes: usize) -> Result<u8, String
     machine.give_back_script_region(teardown.region).map_err(|e| e.to_string())?;
     Ok(status)
 }
+
+/// `mote-sim dis script.py`: the bytecode the script compiles to (as `python3 -m dis`).
+pub fn disassemble(path: &str, profile: Profile) -> Result<String, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("can't open file '{path}': {e}"))?;
+    let mut machine = MemoryMap::new(&MachineSpec::ps3_like()).map_err(|e| e.to_string())?;
+    let region = machine.lend_script_region(32 << 20).map_err(|e| e.to_string())?;
+    let mut vm = Vm::new(VmConfig::new(profile), region).map_err(|e| format!("{e:?}"))?;
+    let file_name = std::path::Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
+    let listing = match vm.disassemble(file_name, &source) {
+        Ok(text) => Ok(text),
+        Err(mote::module::ScriptError::Syntax(e)) => Err(format!("{e}")),
+        Err(e) => Err(format!("{e:?}")),
+    };
+    let teardown = vm.shutdown();
+    machine.give_back_script_region(teardown.region).map_err(|e| e.to_string())?;
+    listing
+}
