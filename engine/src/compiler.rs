@@ -576,9 +576,18 @@ impl<'a> Compiler<'a, '_, '_> {
                 if self.unit_ref().kind != UnitKind::Function {
                     return Err(not_supported("'return' outside function", line, s.column));
                 }
+                if let (Some(Expr { kind: ExprKind::Name(name), line, column, .. }), true) =
+                    (value, self.unit_ref().protected.is_empty())
+                {
+                    // A local returns from its own register (the frame is going: its
+                    // value moves out). Not past a `finally`, which might rebind it.
+                    let r = self.load_name(name, None, *line, *column)?;
+                    self.abc(Op::Return, r, 0, 0, *line);
+                    return Ok(());
+                }
                 let r = self.temp(line)?;
                 match value {
-                    Some(e) => self.expr_into(e, r)?,
+                    Some(e) => self.expr_into_fresh(e, r)?,
                     None => self.abc(Op::LoadNone, r, 0, 0, line),
                 }
                 let paused = self.leave_protected(|_| true, line)?;
@@ -1072,6 +1081,7 @@ impl<'a> Compiler<'a, '_, '_> {
         let class = self.temp(line)?;
         self.abc(Op::BuildClass, class, run, 0, line);
         self.abc(Op::StoreDeref, class_cell, class, 0, line);
+        self.abc(Op::Clear, class_cell, 0, 0, line);
         let mut result = class;
         for decorator in def.decorators.iter().rev() {
             let call = self.temps(2, line)?;
@@ -1533,12 +1543,23 @@ impl<'a> Compiler<'a, '_, '_> {
             return self.load_name(name, None, e.line, e.column);
         }
         let t = self.temp(e.line)?;
-        if let ExprKind::BinOp { .. } = e.kind {
-            self.binary_chain_into_fresh(e, t)?;
-        } else {
-            self.expr_into(e, t)?;
-        }
+        self.expr_into_fresh(e, t)?;
         Ok(t)
+    }
+
+    /// Computes `e` into `fresh`, the newest temporary, which nothing else reads: a call
+    /// can use it as its callee register, so its result lands there without a `Take`.
+    fn expr_into_fresh(&mut self, e: &'a Expr<'a>, fresh: u8) -> Result<()> {
+        match e.kind {
+            ExprKind::BinOp { .. } => self.binary_chain_into_fresh(e, fresh)?,
+            ExprKind::Call { func, args, keywords } if fresh + 1 == self.mark() => {
+                self.call(func, args, keywords, fresh, e.line, e.column, true)?
+            }
+            _ => self.expr_into(e, fresh)?,
+        }
+        // What `e` needed is free again (only `fresh` holds something).
+        self.release_to(self.mark().min(fresh + 1));
+        Ok(())
     }
 
     /// A left-nested chain of binary operators (`a + b - c + ...`) into `fresh`, a
@@ -1556,7 +1577,7 @@ impl<'a> Compiler<'a, '_, '_> {
         let mut running = match leftmost.kind {
             ExprKind::Name(name) => self.load_name(name, None, leftmost.line, leftmost.column)?,
             _ => {
-                self.expr_into(leftmost, fresh)?;
+                self.expr_into_fresh(leftmost, fresh)?;
                 fresh
             }
         };
@@ -1622,7 +1643,9 @@ impl<'a> Compiler<'a, '_, '_> {
                 }
             }
             ExprKind::Slice { .. } => return Err(not_supported("slicing", line, e.column)),
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords, target, line, e.column)?,
+            ExprKind::Call { func, args, keywords } => {
+                self.call(func, args, keywords, target, line, e.column, false)?
+            }
             ExprKind::UnaryOp { op, operand } => {
                 // Negative literals fold, so -1 is one instruction (and i64::MIN fits).
                 if let (UnaryOp::Neg, ExprKind::Int(n)) = (op, operand.kind) {
@@ -1853,6 +1876,9 @@ impl<'a> Compiler<'a, '_, '_> {
         Ok(())
     }
 
+    /// Calls `func(args, keywords)` into `target`. `in_target`: `target` is the newest
+    /// temporary and nothing else reads it, so the call's window starts there.
+    #[allow(clippy::too_many_arguments)] // the parts of a call expression, and where it goes
     fn call(
         &mut self,
         func: &'a Expr<'a>,
@@ -1861,6 +1887,7 @@ impl<'a> Compiler<'a, '_, '_> {
         target: u8,
         line: u32,
         column: u32,
+        in_target: bool,
     ) -> Result<()> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) || keywords.iter().any(|k| k.name.is_none()) {
             return self.call_unpacked(func, args, keywords, target, line);
@@ -1884,7 +1911,7 @@ impl<'a> Compiler<'a, '_, '_> {
         }
         if !keywords.is_empty() {
             let keyword_count = u8::try_from(keywords.len()).map_err(|_| too_complex(line))?;
-            let base = self.temps(2 + args.len() + keywords.len(), line)?;
+            let base = self.call_window(target, in_target, 2 + args.len() + keywords.len(), line)?;
             self.expr_into(func, base)?;
             for (i, a) in args.iter().enumerate() {
                 self.expr_into(a, base + 1 + i as u8)?;
@@ -1906,29 +1933,46 @@ impl<'a> Compiler<'a, '_, '_> {
         }
         if let ExprKind::Attribute { value, attr } = func.kind {
             // obj.method(args): no bound method is made.
-            let base = self.temps(2 + args.len(), line)?;
+            let base = self.call_window(target, in_target, 2, line)?;
             let o = self.expr(value)?;
             let n = u8::try_from(self.name_index(attr)?).map_err(|_| too_complex(line))?;
             self.abc(Op::LoadMethod, base, o, n, line);
-            for (i, a) in args.iter().enumerate() {
-                self.expr_into(a, base + 2 + i as u8)?;
-            }
+            self.release_to(base + 2);
+            self.call_arguments(args, line)?;
             self.abc(Op::CallMethod, base, count, 0, line);
             if base != target {
                 self.abc(Op::Take, target, base, 0, line);
             }
             return Ok(());
         }
-        let base = self.temps(1 + args.len(), line)?;
+        let base = self.call_window(target, in_target, 1, line)?;
         self.expr_into(func, base)?;
-        for (i, a) in args.iter().enumerate() {
-            self.expr_into(a, base + 1 + i as u8)?;
-        }
+        self.call_arguments(args, line)?;
         self.abc(Op::Call, base, count, 0, line);
         if base != target {
             self.abc(Op::Take, target, base, 0, line);
         }
         Ok(())
+    }
+
+    /// Computes the arguments of a call into the next registers, one new temporary each
+    /// (so a call among them can start its own window in its register).
+    fn call_arguments(&mut self, args: &'a [Expr<'a>], line: u32) -> Result<()> {
+        for a in args {
+            let r = self.temp(line)?;
+            self.expr_into_fresh(a, r)?;
+        }
+        Ok(())
+    }
+
+    /// The first of `size` consecutive registers for a call whose result goes to
+    /// `target`: `target` itself when `in_target` (the newest temporary), else new ones.
+    fn call_window(&mut self, target: u8, in_target: bool, size: usize, line: u32) -> Result<u8> {
+        if in_target && target + 1 == self.mark() {
+            self.temps(size - 1, line)?;
+            return Ok(target);
+        }
+        self.temps(size, line)
     }
 
     /// `f(*a, b, **k)`: positional arguments gathered in a list, keywords in a dict.

@@ -280,7 +280,7 @@ mod tests {
         assert_eq!(frames.live_bytes, 0, "every chunk is freed once its frames are popped");
         // 401 frames of ~40 bytes need several chunks, made once each on the way down.
         let chunks = frames.total_allocations;
-        assert!((5..40).contains(&chunks), "{chunks} chunk allocations");
+        assert!((2..40).contains(&chunks), "{chunks} chunk allocations");
         assert!(frames.high_water_bytes >= 400 * 32);
     }
 

@@ -1015,6 +1015,9 @@ impl Vm {
                     let (bases, namespace, name) = (self.reg(g.now, b), self.reg(g.now, b + 1), self.reg(g.now, b + 2));
                     let class = self.build_class(name, bases, namespace)?;
                     self.set_reg(g.now, a, class);
+                    // The class holds what it needs; its parts go now, not when the
+                    // registers are next written.
+                    self.clear_registers(g.now, u32::from(b), 3);
                 }
                 Op::BuildTuple | Op::BuildList => {
                     let mut items = alloc::vec::Vec::with_capacity(usize::from(c));
