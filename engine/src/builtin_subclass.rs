@@ -64,7 +64,8 @@ impl Vm {
         if self.class_flags(class) & CLASS_BUILTIN_BASE != 0 {
             INSTANCE_WITH_BASE_BYTES
         } else {
-            crate::object::INSTANCE_BYTES
+            // Its pool slot: the header and its inline attributes (`inline_attributes.rs`).
+            self.heap.small_block_bytes(at)
         }
     }
 

@@ -851,9 +851,11 @@ fn builtin_issubclass(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::from_bool(classes.iter().any(|&c| vm.is_subclass(*sub, c))))
 }
 
+/// The str an attribute `name` argument names (a str subclass's value: attribute names
+/// are compared as strings).
 fn attribute_name(vm: &mut Vm, name: Value) -> Result<Value> {
-    match vm.kind_of(name) {
-        Some(Kind::Str) => Ok(name),
+    match vm.kind_of(vm.through_base(name)) {
+        Some(Kind::Str) => Ok(vm.through_base(name)),
         _ => {
             let text = format!("attribute name must be string, not '{}'", vm.type_name_of(name));
             Err(type_error(vm, &text))

@@ -339,17 +339,19 @@ mod tests {
     }
 
     #[test]
-    fn later_instances_get_their_attribute_dict_at_its_final_size() {
+    fn later_instances_hold_their_attributes_inline_at_their_final_size() {
         let mut vm = vm();
         let source = "class P:\n    def __init__(self):\n        self.a = 1\n        self.b = 2\n        self.c = 3\n\
                       first = P()\n";
         vm.run_main("first.py", &alloc::format!("{source}rest = []\n")).unwrap();
         let one = vm.subsystem(crate::Subsystem::Dict).total_allocations;
+        let first_instance = vm.subsystem(crate::Subsystem::Instance).high_water_bytes;
         let mut vm2 = crate::test_support::vm();
         vm2.run_main("many.py", &alloc::format!("{source}rest = [P() for i in range(10)]\n")).unwrap();
-        let eleven = vm2.subsystem(crate::Subsystem::Dict).total_allocations;
-        // The first instance's dict grows key by key; each later one is an object and
-        // one table, made once (the list comprehension allocates no dicts).
-        assert_eq!(eleven - one, 10 * 2);
+        // The first instance's attributes grow a dict key by key; each later one is made
+        // with room for three inline (16 bytes + 3 pairs) and needs no dict at all.
+        assert_eq!(vm2.subsystem(crate::Subsystem::Dict).total_allocations, one);
+        let instances = vm2.subsystem(crate::Subsystem::Instance).high_water_bytes;
+        assert_eq!(instances - first_instance, 10 * (16 + 3 * 8));
     }
 }

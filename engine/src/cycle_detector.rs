@@ -266,7 +266,8 @@ impl Vm {
     /// leaving it a valid object its destruction can free. Kinds whose every reference
     /// goes to objects cut themselves (an instance's class and attribute dict, a class's
     /// tables, a module's namespace, a generator's frame) keep them: the destruction
-    /// reads an instance's class, and every cycle through them passes a cut object.
+    /// reads an instance's class, and every cycle through them passes a cut object. An
+    /// instance's inline attributes may hold anything, so they are cut.
     fn cut_references(&mut self, at: u32) {
         let v = Value::from_offset(at);
         let slots: &[u32] = match self.heap.kind(at) {
@@ -291,6 +292,10 @@ impl Vm {
                 let slots: Vec<u32> =
                     core::iter::once(8).chain((0..registers).map(|i| crate::frame::FRAME_HEADER + 4 * i)).collect();
                 return self.cut_slots(at, &slots);
+            }
+            Kind::Instance => {
+                let words: Vec<u32> = self.inline_words(at).map(|word| word - at).collect();
+                return self.cut_slots(at, &words);
             }
             Kind::Cell | Kind::Iterator | Kind::DictView => &[8],
             Kind::BoundMethod | Kind::Super => &[8, 12],
@@ -361,11 +366,14 @@ impl Vm {
                 return;
             }
             Kind::Instance => {
-                if self.instance_bytes(at) == crate::object::INSTANCE_BYTES {
-                    &[8, 12]
-                } else {
-                    &[8, 12, 16]
+                let with_base = self.builtin_base(Value::from_offset(at)).is_some();
+                let base_slots: &[u32] = if with_base { &[8, 12, 16] } else { &[8, 12] };
+                let words: Vec<u32> = base_slots.iter().map(|&slot| at + slot).chain(self.inline_words(at)).collect();
+                for word in words {
+                    let v = self.heap.read_value(word);
+                    f(self, v);
                 }
+                return;
             }
             Kind::Function => &[8, 12, 16, 20, 24, 28, 32, 36],
             Kind::Class => &[8, 12, 16, 20, 28],
@@ -454,7 +462,7 @@ impl Vm {
         };
         let mut bytes = self.getsizeof(v);
         for &slot in parts {
-            if slot == 16 && self.instance_bytes(at) == crate::object::INSTANCE_BYTES {
+            if slot == 16 && self.builtin_base(v).is_none() {
                 continue;
             }
             let part = self.heap.read_value(at + slot);

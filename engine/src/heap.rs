@@ -196,6 +196,14 @@ impl Heap {
         }
     }
 
+    /// The bytes of the live block at `offset`, allocated with at most [`SMALL_MAX`]
+    /// bytes: its pool slot, read from its page (for objects whose size only the block
+    /// records: an instance's inline attribute capacity).
+    #[inline(always)]
+    pub fn small_block_bytes(&self, offset: u32) -> u32 {
+        pool::slot_size_at(&self.region, offset)
+    }
+
     /// Makes the request after `successes` more successful ones fail (once).
     pub fn fail_after(&mut self, successes: u64) {
         self.fail_countdown = Some(successes);

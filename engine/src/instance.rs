@@ -2,9 +2,10 @@
 //! attribute protocol of instances.
 //!
 //! ```text
-//! instance (16 bytes): +8 class  +12 attributes: dict (NULL until the first attribute)
-//!                      (20 bytes, +16 base value, for classes derived from a built-in
-//!                      type: `builtin_subclass.rs`)
+//! instance (16 + 8 x n bytes): +8 class  +12 attributes: dict or NULL
+//!                              +16 n inline attributes (`inline_attributes.rs`)
+//!                              (20 bytes, +16 base value, for classes derived from a
+//!                              built-in type: `builtin_subclass.rs`)
 //! ```
 //!
 //! `C(args)` makes the instance, then runs `C.__init__(instance, args)`. From the
@@ -12,17 +13,23 @@
 //! return value (which must be None) is dropped and the caller gets the instance.
 
 use crate::error::{Error, Result};
-use crate::object::{Kind, INSTANCE_BYTES};
+use crate::inline_attributes::instance_bytes_for;
+use crate::object::Kind;
 use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
-    /// A new, attribute-less instance of `class` (borrowed).
+    /// A new, attribute-less instance of `class` (borrowed), with room for as many
+    /// attributes as its instances have had (`inline_attributes.rs`).
     pub(crate) fn new_instance(&mut self, class: Value) -> Result<Value> {
-        let at = self.heap.new_object(Kind::Instance, INSTANCE_BYTES)?;
+        let class_at = class.as_object().unwrap_or_default();
+        let bytes = instance_bytes_for(crate::class::attribute_count_hint(self.class_flags(class_at)));
+        let at = self.heap.new_object(Kind::Instance, bytes)?;
         self.heap.incref(class);
         self.heap.write_value(at + 8, class);
-        self.heap.write_value(at + 12, Value::NULL);
+        for word in (12..bytes).step_by(4) {
+            self.heap.write_value(at + word, Value::NULL);
+        }
         Ok(Value::from_offset(at))
     }
 
@@ -50,8 +57,10 @@ impl Vm {
         Ok(init.filter(|&f| self.kind_of(f) == Some(Kind::Function)))
     }
 
-    /// The attribute dict of an instance or exception, made if `create` (borrowed; NULL
-    /// when there is none and `create` is false).
+    /// The attribute dict of an instance, exception or function, made if `create`
+    /// (borrowed; NULL when there is none and `create` is false). An instance's inline
+    /// attributes move into it (`inline_attributes.rs`): use it only where a dict is what
+    /// is wanted (`__dict__`, `vars()`, deletion), not to read or store one attribute.
     pub(crate) fn attribute_dict(&mut self, obj: Value, create: bool) -> Result<Value> {
         let at = obj.as_object().unwrap_or_default();
         let slot = match self.heap.kind(at) {
@@ -60,48 +69,63 @@ impl Vm {
             _ => return Ok(Value::NULL),
         };
         let mut attributes = self.heap.read_value(slot);
-        if attributes == Value::NULL && create {
-            let expected = if self.heap.kind(at) == Kind::Instance {
-                crate::class::attribute_count_hint(self.class_flags(self.heap.region().read_u32(at + 8)))
-            } else {
-                0
-            };
-            attributes = self.new_dict_for(expected)?;
+        if attributes == Value::NULL && self.heap.kind(at) == Kind::Instance {
+            if create || self.inline_len(at) > 0 {
+                let expected =
+                    crate::class::attribute_count_hint(self.class_flags(self.heap.region().read_u32(at + 8)));
+                attributes = self.materialize_attributes(at, expected)?;
+            }
+        } else if attributes == Value::NULL && create {
+            attributes = self.new_dict_for(0)?;
             self.heap.write_value(slot, attributes);
         }
         Ok(attributes)
     }
 
-    /// After a store into instance `obj`'s attribute dict: the class remembers the most
-    /// attributes an instance has had, so the next instance's dict is made that size
-    /// at once instead of growing key by key (where they all end the same size anyway).
-    pub(crate) fn note_attribute_count(&mut self, obj: Value, attributes: Value) {
+    /// After a store of a new attribute into instance `obj`, which now has `count`: the
+    /// class remembers the most attributes an instance has had, so the next instance is
+    /// made with room for that many at once instead of growing key by key (where they
+    /// all end the same size anyway).
+    fn note_attribute_count(&mut self, obj: Value, count: u32) {
         let class = self.heap.region().read_u32(obj.as_object().unwrap_or_default() + 8);
         let flags = self.class_flags(class);
-        let count = self.dict_len(attributes);
         if count > crate::class::attribute_count_hint(flags) {
             self.heap.region_mut().write_u32(class + 24, crate::class::with_attribute_count_hint(flags, count));
         }
     }
 
     /// `obj.name = value` when `obj` is an instance of a script class with neither a
-    /// `__setattr__` hook nor properties: straight into its attribute dict. False (and
+    /// `__setattr__` hook nor properties: straight into its own attributes. False (and
     /// nothing done) leaves it to `set_attribute_any`.
     #[inline]
     pub(crate) fn store_plain_instance_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<bool> {
         if !self.is_plainly_settable(obj) {
             return Ok(false);
         }
-        let attributes = self.attribute_dict(obj, true)?;
-        self.dict_set(attributes, name, value)?;
-        self.note_attribute_count(obj, attributes);
+        self.store_own_attribute(obj, name, value)?;
         Ok(true)
     }
 
+    /// Stores `value` (borrowed) as instance `obj`'s own attribute `name`: in a pair if
+    /// it has room, else in its attributes dict (made, and the pairs moved in, if need be).
+    pub(crate) fn store_own_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<()> {
+        let at = obj.as_object().unwrap_or_default();
+        if self.heap.read_value(at + 12) == Value::NULL && self.store_inline(at, name, value)? {
+            let count = self.inline_len(at);
+            self.note_attribute_count(obj, count);
+            return Ok(());
+        }
+        let attributes = self.attribute_dict(obj, true)?;
+        self.dict_set(attributes, name, value)?;
+        let count = self.dict_len(attributes);
+        self.note_attribute_count(obj, count);
+        Ok(())
+    }
+
     /// Whether `obj` is an instance whose attributes a store writes straight into its
-    /// attribute dict: no `__setattr__` hook, properties or slots in its class.
+    /// own attributes: no `__setattr__` hook, properties or slots in its class.
     #[inline(always)]
-    fn is_plainly_settable(&self, obj: Value) -> bool {
+    pub(crate) fn is_plainly_settable(&self, obj: Value) -> bool {
         let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return false };
         let class = self.heap.read_value(at + 8);
         let hooks = crate::class::CLASS_HAS_SETATTR | crate::class::CLASS_HAS_PROPERTY | crate::class::CLASS_SLOTS;
@@ -109,30 +133,36 @@ impl Vm {
             && class != self.builtin_type(crate::types::BuiltinType::Object)
     }
 
-    /// The attribute dict of `obj` if it is plainly settable ([`Vm::is_plainly_settable`])
-    /// and has one.
-    #[inline(always)]
-    pub(crate) fn plainly_settable_attributes(&self, obj: Value) -> Option<Value> {
-        if !self.is_plainly_settable(obj) {
-            return None;
-        }
-        let attributes = self.heap.read_value(obj.as_object()? + 12);
-        (attributes != Value::NULL).then_some(attributes)
-    }
-
-    /// Whether `obj` itself (its attribute dict) holds `name`.
+    /// Whether `obj` itself (an instance's, exception's or function's own attributes)
+    /// holds `name`.
     pub(crate) fn own_attribute_is_set(&mut self, obj: Value, name: Value) -> Result<bool> {
-        let attributes = self.attribute_dict(obj, false)?;
-        Ok(attributes != Value::NULL && self.dict_contains(attributes, name)?)
+        Ok(self.own_attribute_ref(obj, name)?.is_some())
     }
 
     /// An attribute stored on the object itself (owned), if any.
     pub(crate) fn own_attribute(&mut self, obj: Value, name: Value) -> Result<Option<Value>> {
-        let attributes = self.attribute_dict(obj, false)?;
-        if attributes == Value::NULL {
+        let found = self.own_attribute_ref(obj, name)?;
+        if let Some(v) = found {
+            self.heap.incref(v);
+        }
+        Ok(found)
+    }
+
+    /// An attribute stored on the object itself (borrowed), if any.
+    pub(crate) fn own_attribute_ref(&self, obj: Value, name: Value) -> Result<Option<Value>> {
+        let Some(at) = obj.as_object() else { return Ok(None) };
+        let attributes = match self.heap.kind(at) {
+            Kind::Instance => self.heap.read_value(at + 12),
+            Kind::Exception | Kind::Function => self.heap.read_value(at + 28),
+            _ => return Ok(None),
+        };
+        if attributes != Value::NULL {
+            return self.dict_lookup(attributes, name);
+        }
+        if self.heap.kind(at) != Kind::Instance {
             return Ok(None);
         }
-        self.dict_get(attributes, name)
+        Ok(self.inline_pair_of(at, name).map(|(_, pair)| self.heap.read_value(pair + 4)))
     }
 
     /// `R[ns][name]`, else the global, else the builtin (the name lookup of a class

@@ -36,6 +36,7 @@ mod generator;
 pub mod hash;
 pub mod heap;
 mod heapq;
+mod inline_attributes;
 pub mod instance;
 mod int;
 mod intern;

@@ -18,8 +18,9 @@
 //! ```
 //!
 //! The attribute half is a hint, not a cache: instances of a class get their attributes
-//! in the same order, so `self.x` sits at the same entry number of each one's attribute
-//! dict. A load checks that entry's key is the name before it trusts it.
+//! in the same order, so `self.x` sits at the same pair (`inline_attributes.rs`) or entry
+//! number of each one's attribute dict. A load checks that the pair's or entry's name is
+//! the name before it trusts it.
 //!
 //! The VM's namespace epoch changes whenever any namespace dict (a module's globals, the
 //! builtins, a class's namespace: dicts marked [`crate::dict::DICT_NAMESPACE`]) gains or
@@ -105,12 +106,9 @@ impl Vm {
         if class == 0 || self.type_of(obj).as_object() != Some(class) {
             return Ok(None);
         }
-        let attributes = self.attribute_dict(obj, false)?;
-        if attributes != Value::NULL {
-            let name = self.tuple_item(self.code_names(code), u32::from(index));
-            if self.dict_lookup(attributes, name)?.is_some() {
-                return Ok(None);
-            }
+        let name = self.tuple_item(self.code_names(code), u32::from(index));
+        if self.own_attribute_ref(obj, name)?.is_some() {
+            return Ok(None);
         }
         let function = self.heap.read_value(self.heap.region().read_u32(slot + 12) + 4);
         Ok(matches!(self.kind_of(function), Some(Kind::Function | Kind::Native)).then_some(function))
@@ -139,41 +137,56 @@ impl Vm {
     /// `obj.name` (owned) for name `index` of `code` when `obj` is an instance whose own
     /// attributes hold it and it is no dunder (`__class__` and `__dict__` come before
     /// the instance's own attributes): the common attribute read, found at the hinted
-    /// entry when it is there. `None` leaves it to `get_attribute`.
+    /// pair or entry when it is there. `None` leaves it to `get_attribute`.
     #[inline]
     pub(crate) fn plain_instance_attribute(&mut self, code: u32, index: u8, obj: Value) -> Result<Option<Value>> {
         let Some(at) = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance)) else { return Ok(None) };
         let attributes = self.heap.read_value(at + 12);
-        if attributes == Value::NULL {
-            return Ok(None);
-        }
         let name = self.tuple_item(self.code_names(code), u32::from(index));
         // A hint is only ever left for a name that is no dunder.
-        if let Some(entry_at) = self.hinted_entry(code, index, attributes, name) {
-            let v = self.heap.read_value(entry_at + 4);
+        let hint = self.attribute_hint(code, index);
+        let hinted = match hint {
+            Some(hint) if attributes == Value::NULL => self.inline_pair_if_named(at, hint, name),
+            Some(hint) => self.dict_entry_at_if_named(attributes, hint, name),
+            None => None,
+        };
+        if let Some(found_at) = hinted {
+            let v = self.heap.read_value(found_at + 4);
             self.heap.incref(v);
             return Ok(Some(v));
         }
         if self.str_bytes_of(name).is_none_or(|n| n.starts_with(b"__")) {
             return Ok(None);
         }
-        let Some((entry, entry_at)) = self.dict_entry_of(attributes, name)? else { return Ok(None) };
+        let found = if attributes == Value::NULL {
+            self.inline_pair_of(at, name)
+        } else {
+            self.dict_entry_of(attributes, name)?
+        };
+        let Some((position, found_at)) = found else { return Ok(None) };
         if let Some(slot) = self.slot_to_fill(code, u16::from(index)) {
-            self.heap.region_mut().write_u32(slot + 16, entry + 1);
+            self.heap.region_mut().write_u32(slot + 16, position + 1);
         }
-        let v = self.heap.read_value(entry_at + 4);
+        let v = self.heap.read_value(found_at + 4);
         self.heap.incref(v);
         Ok(Some(v))
     }
 
     /// `obj.name = value` (borrowed) for name `index` of `code`, as
     /// [`Vm::store_plain_instance_attribute`]; an attribute the instance has already is
-    /// rewritten in place at its hinted entry.
+    /// rewritten in place at its hinted pair or entry.
     #[inline]
     pub(crate) fn store_instance_attribute(&mut self, code: u32, index: u8, obj: Value, value: Value) -> Result<bool> {
         let name = self.tuple_item(self.code_names(code), u32::from(index));
-        if let Some(attributes) = self.plainly_settable_attributes(obj) {
-            if let Some(entry_at) = self.hinted_entry(code, index, attributes, name) {
+        if let (true, Some(hint)) = (self.is_plainly_settable(obj), self.attribute_hint(code, index)) {
+            let at = obj.as_object().unwrap_or_default();
+            let attributes = self.heap.read_value(at + 12);
+            if attributes == Value::NULL {
+                if let Some(pair) = self.inline_pair_if_named(at, hint, name) {
+                    self.replace_inline_value(pair, value);
+                    return Ok(true);
+                }
+            } else if let Some(entry_at) = self.dict_entry_at_if_named(attributes, hint, name) {
                 self.dict_replace_value_at(entry_at, value);
                 return Ok(true);
             }
@@ -181,16 +194,15 @@ impl Vm {
         self.store_plain_instance_attribute(obj, name, value)
     }
 
-    /// The entry of `attributes` (an instance's attribute dict) holding `name` (name
-    /// `index` of `code`) if it is where the hint says.
+    /// Where name `index` of `code` was last found among an instance's own attributes:
+    /// the pair or entry number, if a load left a hint.
     #[inline(always)]
-    fn hinted_entry(&self, code: u32, index: u8, attributes: Value, name: Value) -> Option<u32> {
+    fn attribute_hint(&self, code: u32, index: u8) -> Option<u32> {
         let table = self.heap.region().read_u32(code + CODE_CACHE_FIELD);
         if table == 0 {
             return None;
         }
-        let hint = self.heap.region().read_u32(table + SLOT_BYTES * u32::from(index) + 16);
-        self.dict_entry_at_if_named(attributes, hint.checked_sub(1)?, name)
+        self.heap.region().read_u32(table + SLOT_BYTES * u32::from(index) + 16).checked_sub(1)
     }
 
     /// Where `class.__init__` was found the last time it was looked up (`Some(None)`: it

@@ -479,8 +479,10 @@ impl Vm {
                 }
                 Kind::Instance => {
                     // The class (alive: the instance holds it) says whether there is a base.
+                    let with_base = self.builtin_base(Value::from_offset(at)).is_some();
                     let bytes = self.instance_bytes(at);
-                    let parts: &[u32] = if bytes == INSTANCE_BYTES { &[8, 12] } else { &[8, 12, 16] };
+                    self.release_inline_attributes(at, dead);
+                    let parts: &[u32] = if with_base { &[8, 12, 16] } else { &[8, 12] };
                     for &slot in parts {
                         let part = self.heap.read_value(at + slot);
                         dead.release(&mut self.heap, part);

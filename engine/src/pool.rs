@@ -39,6 +39,11 @@ pub fn slot_size(bytes: u32) -> u32 {
     (bytes + 7) & !7
 }
 
+/// The slot size of the page holding `offset`, a slot [`Pools::allocate`] gave out.
+pub fn slot_size_at(region: &Region, offset: u32) -> u32 {
+    u32::from(region.read_u8(page_of(offset))) * 8
+}
+
 fn class_of(slot: u32) -> usize {
     (slot / 8 - 1) as usize
 }

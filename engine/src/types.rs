@@ -625,10 +625,7 @@ impl Vm {
                 {
                     return Err(Error::Attribute { object: obj, name });
                 }
-                let attributes = self.attribute_dict(obj, true)?;
-                self.dict_set(attributes, name, value)?;
-                self.note_attribute_count(obj, attributes);
-                Ok(())
+                self.store_own_attribute(obj, name, value)
             }
             Some(Kind::Function) => {
                 if let Some(stored) = self.set_function_special(obj, name, value)? {
