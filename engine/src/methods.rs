@@ -373,28 +373,30 @@ fn text_with_arity(vm: &mut Vm, args: &[Value], name: &str, min: usize, max: usi
 }
 
 fn str_upper(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    changed_case(vm, args, "str.upper", str::to_ascii_uppercase, str::to_uppercase)
+    changed_case(vm, args, "str.upper", u8::to_ascii_uppercase, str::to_uppercase)
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    changed_case(vm, args, "str.lower", str::to_ascii_lowercase, str::to_lowercase)
+    changed_case(vm, args, "str.lower", u8::to_ascii_lowercase, str::to_lowercase)
 }
 
-/// `upper`/`lower`: the receiver's text through `ascii` when it is ASCII (the common,
-/// cheaper case), else through the full Unicode mapping `unicode`.
+/// `upper`/`lower`: the receiver's bytes through `ascii` when it is ASCII (the common,
+/// cheaper case, mapped inside the heap), else its text through the full Unicode
+/// mapping `unicode`.
 fn changed_case(
     vm: &mut Vm,
     args: &[Value],
     name: &str,
-    ascii: fn(&str) -> String,
+    ascii: fn(&u8) -> u8,
     unicode: fn(&str) -> String,
 ) -> Result<Value> {
     arity(vm, args, name, 0, 0)?;
-    let text = args
-        .first()
-        .and_then(|&s| vm.as_str(vm.through_base(s)))
-        .ok_or(Error::Type("descriptor requires a 'str' object"))?;
-    let changed = if text.is_ascii() { ascii(text) } else { unicode(text) };
+    let receiver = args.first().map_or(Value::NULL, |&s| vm.through_base(s));
+    if let Some(changed) = vm.new_str_ascii_mapped(receiver, ascii) {
+        return changed;
+    }
+    let text = vm.as_str(receiver).ok_or(Error::Type("descriptor requires a 'str' object"))?;
+    let changed = unicode(text);
     vm.new_str(&changed)
 }
 
@@ -569,11 +571,12 @@ fn affix_matches(
     vm: &mut Vm,
     args: &[Value],
     (name, call): (&str, &str),
-    test: fn(&str, &str) -> bool,
+    test: fn(&[u8], &[u8]) -> bool,
 ) -> Result<Value> {
     if let [receiver, affix] = args {
-        // The common form, one str and no bounds: no copies.
-        if let (Some(text), Some(affix)) = (vm.as_str(vm.through_base(*receiver)), vm.as_str(*affix)) {
+        // The common form, one str and no bounds: no copies. A UTF-8 text starts (ends)
+        // with a string exactly when its bytes start (end) with the string's bytes.
+        if let (Some(text), Some(affix)) = (vm.str_bytes_of(vm.through_base(*receiver)), vm.str_bytes_of(*affix)) {
             return Ok(Value::from_bool(test(text, affix)));
         }
     }
@@ -594,7 +597,7 @@ fn affix_matches(
             let text = format!("tuple for {name} must only contain str, not {}", vm.type_name_of(c));
             return Err(type_error(vm, &text));
         };
-        if test(window, affix) {
+        if test(window.as_bytes(), affix.as_bytes()) {
             return Ok(Value::TRUE);
         }
     }

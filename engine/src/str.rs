@@ -83,6 +83,27 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
+    /// `v`'s bytes each through `map` as a new string, if `v` is an ASCII string (`map`
+    /// must keep ASCII ASCII): `upper()` and `lower()` without a trip through host memory.
+    pub(crate) fn new_str_ascii_mapped(&mut self, v: Value, map: fn(&u8) -> u8) -> Option<Result<Value>> {
+        let from =
+            v.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str) && self.heap.flags(at) & FLAG_ASCII != 0)?;
+        let len = self.str_byte_len(from);
+        let at = match self.heap.new_object(Kind::Str, HEADER_BYTES + len) {
+            Ok(at) => at,
+            Err(e) => return Some(Err(e.into())),
+        };
+        self.heap.region_mut().copy_within(from + HEADER_BYTES, at + HEADER_BYTES, len as usize);
+        let bytes = self.heap.region_mut().bytes_mut(at + HEADER_BYTES, len as usize);
+        bytes.iter_mut().for_each(|b| *b = map(b));
+        let hash = hash_str_bytes(bytes);
+        self.heap.set_flags(at, FLAG_ASCII);
+        let r = self.heap.region_mut();
+        r.write_u32(at + 8, len);
+        r.write_u32(at + 12, hash);
+        Some(Ok(Value::from_offset(at)))
+    }
+
     /// Makes a string object from bytes already known to be UTF-8, with their hash.
     pub(crate) fn new_str_object(&mut self, bytes: &[u8], hash: u32) -> Result<u32> {
         if bytes.len() > MAX_STR_BYTES {
