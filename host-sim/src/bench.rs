@@ -1,7 +1,8 @@
 //! `mote-sim bench`: the benchmark suite (`benchmarks/*.py`) run by mote and by
 //! `python3`, side by side in one run.
 //!
-//! Each script runs as a separate process for both engines, `RUNS` times; the figure is
+//! Each script runs as a separate process for both engines, `RUNS` times, the two taking
+//! turns (a noisy stretch of a shared machine then slows both alike); the figure is
 //! the median wall time minus the median time of the same engine running an empty script
 //! (its startup: about 90 ms for CPython here, 5 ms for mote, which would otherwise
 //! swamp the work). The outputs must match, or the comparison means nothing and the
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-const RUNS: usize = 5;
+const RUNS: usize = 7;
 
 /// One benchmark's medians in seconds (CPython's `None` when python3 is not found).
 struct Row {
@@ -26,20 +27,45 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-/// Median wall time and the stdout of the last run of `command`.
-fn time(mut command: impl FnMut() -> Command) -> Result<(f64, Vec<u8>), String> {
-    let mut samples = Vec::with_capacity(RUNS);
-    let mut output = Vec::new();
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let out = command().output().map_err(|e| e.to_string())?;
-        samples.push(start.elapsed().as_secs_f64());
-        if !out.status.success() {
-            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-        }
-        output = out.stdout;
+/// One timed run of `command`: wall time and stdout.
+fn run_once(command: &mut Command) -> Result<(f64, Vec<u8>), String> {
+    let start = Instant::now();
+    let out = command.output().map_err(|e| e.to_string())?;
+    let elapsed = start.elapsed().as_secs_f64();
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    Ok((median(samples), output))
+    Ok((elapsed, out.stdout))
+}
+
+/// A median wall time and the stdout of the last run.
+type Timed = (f64, Vec<u8>);
+
+/// Median wall times and the stdout of the last runs of `mote` and of `cpython` (if it
+/// runs), taken in turns, so that a noisy stretch of the machine slows both alike.
+fn time_side_by_side(
+    mut mote: impl FnMut() -> Command,
+    mut cpython: impl FnMut() -> Command,
+) -> Result<(Timed, Option<Timed>), String> {
+    let (mut mote_samples, mut cpython_samples) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
+    let (mut mote_out, mut cpython_out) = (Vec::new(), None);
+    let mut cpython_runs = true;
+    for _ in 0..RUNS {
+        let (t, out) = run_once(&mut mote())?;
+        mote_samples.push(t);
+        mote_out = out;
+        if cpython_runs {
+            match run_once(&mut cpython()) {
+                Ok((t, out)) => {
+                    cpython_samples.push(t);
+                    cpython_out = Some(out);
+                }
+                Err(_) => cpython_runs = false,
+            }
+        }
+    }
+    let cpython = cpython_out.filter(|_| cpython_runs).map(|out| (median(cpython_samples), out));
+    Ok(((median(mote_samples), mote_out), cpython))
 }
 
 /// Runs the suite in `dir` and returns the report.
@@ -64,15 +90,15 @@ pub fn bench(dir: &Path, profile: &str) -> Result<String, String> {
     };
     let empty = std::env::temp_dir().join(format!("mote-bench-empty-{}.py", std::process::id()));
     std::fs::write(&empty, "").map_err(|e| format!("{}: {e}", empty.display()))?;
-    let mote_startup = time(|| mote(&empty));
-    let cpython_startup = time(|| cpython(&empty)).ok().map(|(t, _)| t);
+    let startup = time_side_by_side(|| mote(&empty), || cpython(&empty));
     let _ = std::fs::remove_file(&empty);
-    let (mote_startup, _) = mote_startup.map_err(|e| format!("mote failed on an empty script: {e}"))?;
+    let ((mote_startup, _), cpython_startup) = startup.map_err(|e| format!("mote failed on an empty script: {e}"))?;
+    let cpython_startup = cpython_startup.map(|(t, _)| t);
     let mut rows = Vec::new();
     for script in &scripts {
         let name = script.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
-        let (mote_time, mote_out) = time(|| mote(script)).map_err(|e| format!("{name}: mote failed: {e}"))?;
-        let cpython_run = time(|| cpython(script)).ok();
+        let ((mote_time, mote_out), cpython_run) =
+            time_side_by_side(|| mote(script), || cpython(script)).map_err(|e| format!("{name}: mote failed: {e}"))?;
         let same_output = cpython_run.as_ref().is_none_or(|(_, out)| *out == mote_out);
         rows.push(Row {
             name,
