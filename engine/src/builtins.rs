@@ -854,8 +854,9 @@ fn builtin_issubclass(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 /// The str an attribute `name` argument names (a str subclass's value: attribute names
 /// are compared as strings).
 fn attribute_name(vm: &mut Vm, name: Value) -> Result<Value> {
-    match vm.kind_of(vm.through_base(name)) {
-        Some(Kind::Str) => Ok(vm.through_base(name)),
+    let text = vm.through_base(name);
+    match vm.kind_of(text) {
+        Some(Kind::Str) => Ok(text),
         _ => {
             let text = format!("attribute name must be string, not '{}'", vm.type_name_of(name));
             Err(type_error(vm, &text))

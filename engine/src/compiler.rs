@@ -1552,7 +1552,7 @@ impl<'a> Compiler<'a, '_, '_> {
     fn expr_into_fresh(&mut self, e: &'a Expr<'a>, fresh: u8) -> Result<()> {
         match e.kind {
             ExprKind::BinOp { .. } => self.binary_chain_into_fresh(e, fresh)?,
-            ExprKind::Call { func, args, keywords } if fresh + 1 == self.mark() => {
+            ExprKind::Call { func, args, keywords } => {
                 self.call(func, args, keywords, fresh, e.line, e.column, true)?
             }
             _ => self.expr_into(e, fresh)?,
@@ -1876,8 +1876,8 @@ impl<'a> Compiler<'a, '_, '_> {
         Ok(())
     }
 
-    /// Calls `func(args, keywords)` into `target`. `in_target`: `target` is the newest
-    /// temporary and nothing else reads it, so the call's window starts there.
+    /// Calls `func(args, keywords)` into `target`. `in_target`: nothing else reads
+    /// `target`, so if it is the newest temporary the call's window starts there.
     #[allow(clippy::too_many_arguments)] // the parts of a call expression, and where it goes
     fn call(
         &mut self,
@@ -1966,7 +1966,8 @@ impl<'a> Compiler<'a, '_, '_> {
     }
 
     /// The first of `size` consecutive registers for a call whose result goes to
-    /// `target`: `target` itself when `in_target` (the newest temporary), else new ones.
+    /// `target`: `target` itself when `in_target` and it is the newest temporary, else
+    /// new ones.
     fn call_window(&mut self, target: u8, in_target: bool, size: usize, line: u32) -> Result<u8> {
         if in_target && target + 1 == self.mark() {
             self.temps(size - 1, line)?;

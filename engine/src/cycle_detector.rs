@@ -368,8 +368,7 @@ impl Vm {
             Kind::Instance => {
                 let with_base = self.builtin_base(Value::from_offset(at)).is_some();
                 let base_slots: &[u32] = if with_base { &[8, 12, 16] } else { &[8, 12] };
-                let words: Vec<u32> = base_slots.iter().map(|&slot| at + slot).chain(self.inline_words(at)).collect();
-                for word in words {
+                for word in base_slots.iter().map(|&slot| at + slot).chain(self.inline_words(at)) {
                     let v = self.heap.read_value(word);
                     f(self, v);
                 }

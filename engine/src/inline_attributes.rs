@@ -107,8 +107,9 @@ impl Vm {
     }
 
     /// Stores `value` (borrowed) as attribute `name` among instance `at`'s pairs, which
-    /// must be in use (no attributes dict). False (nothing done) when `name` is new and
-    /// cannot take a pair: no room, or not an exact str.
+    /// must be in use (no attributes dict); a new one counts towards the class's hint.
+    /// False (nothing done) when `name` is new and cannot take a pair: no room, or not
+    /// an exact str.
     pub(crate) fn store_inline(&mut self, at: u32, name: Value, value: Value) -> Result<bool> {
         let free = match self.find_inline(at, name) {
             Found::Pair(pair) => {
@@ -126,6 +127,8 @@ impl Vm {
         self.heap.incref(value);
         self.heap.write_value(free, name);
         self.heap.write_value(free + 4, value);
+        let in_use = (free - at - INSTANCE_BYTES) / 8 + 1;
+        self.note_attribute_count(at, in_use);
         Ok(true)
     }
 
@@ -140,9 +143,11 @@ impl Vm {
 
     /// Moves instance `at`'s pairs into a new attributes dict, which it keeps from now on
     /// (returned, borrowed).
-    pub(crate) fn materialize_attributes(&mut self, at: u32, expected: u32) -> Result<Value> {
+    /// The dict is made the size the class's instances reach.
+    pub(crate) fn materialize_attributes(&mut self, at: u32) -> Result<Value> {
         let used = self.inline_len(at);
-        let dict = self.new_dict_for(expected.max(used))?;
+        let hint = crate::class::attribute_count_hint(self.class_flags(self.heap.region().read_u32(at + 8)));
+        let dict = self.new_dict_for(hint.max(used))?;
         for index in 0..used {
             let pair = at + INSTANCE_BYTES + 8 * index;
             let (name, value) = (self.heap.read_value(pair), self.heap.read_value(pair + 4));

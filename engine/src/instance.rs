@@ -71,9 +71,7 @@ impl Vm {
         let mut attributes = self.heap.read_value(slot);
         if attributes == Value::NULL && self.heap.kind(at) == Kind::Instance {
             if create || self.inline_len(at) > 0 {
-                let expected =
-                    crate::class::attribute_count_hint(self.class_flags(self.heap.region().read_u32(at + 8)));
-                attributes = self.materialize_attributes(at, expected)?;
+                attributes = self.materialize_attributes(at)?;
             }
         } else if attributes == Value::NULL && create {
             attributes = self.new_dict_for(0)?;
@@ -82,12 +80,12 @@ impl Vm {
         Ok(attributes)
     }
 
-    /// After a store of a new attribute into instance `obj`, which now has `count`: the
+    /// After a store of a new attribute into instance `at`, which now has `count`: the
     /// class remembers the most attributes an instance has had, so the next instance is
     /// made with room for that many at once instead of growing key by key (where they
     /// all end the same size anyway).
-    fn note_attribute_count(&mut self, obj: Value, count: u32) {
-        let class = self.heap.region().read_u32(obj.as_object().unwrap_or_default() + 8);
+    pub(crate) fn note_attribute_count(&mut self, at: u32, count: u32) {
+        let class = self.heap.region().read_u32(at + 8);
         let flags = self.class_flags(class);
         if count > crate::class::attribute_count_hint(flags) {
             self.heap.region_mut().write_u32(class + 24, crate::class::with_attribute_count_hint(flags, count));
@@ -111,14 +109,12 @@ impl Vm {
     pub(crate) fn store_own_attribute(&mut self, obj: Value, name: Value, value: Value) -> Result<()> {
         let at = obj.as_object().unwrap_or_default();
         if self.heap.read_value(at + 12) == Value::NULL && self.store_inline(at, name, value)? {
-            let count = self.inline_len(at);
-            self.note_attribute_count(obj, count);
             return Ok(());
         }
         let attributes = self.attribute_dict(obj, true)?;
         self.dict_set(attributes, name, value)?;
         let count = self.dict_len(attributes);
-        self.note_attribute_count(obj, count);
+        self.note_attribute_count(at, count);
         Ok(())
     }
 

@@ -73,14 +73,20 @@ impl Vm {
                 to += len;
             }
         }
-        let hash = hash_str_bytes(self.heap.region().bytes(at + HEADER_BYTES, length));
+        Ok(self.seal_str_object(at, length as u32, ascii))
+    }
+
+    /// Finishes string object `at`, whose `length` bytes of text were written in place:
+    /// its length, its hash and (if `ascii`) the ASCII flag.
+    fn seal_str_object(&mut self, at: u32, length: u32, ascii: bool) -> Value {
+        let hash = hash_str_bytes(self.heap.region().bytes(at + HEADER_BYTES, length as usize));
         if ascii {
             self.heap.set_flags(at, FLAG_ASCII);
         }
         let r = self.heap.region_mut();
-        r.write_u32(at + 8, length as u32);
+        r.write_u32(at + 8, length);
         r.write_u32(at + 12, hash);
-        Ok(Value::from_offset(at))
+        Value::from_offset(at)
     }
 
     /// `v`'s bytes each through `map` as a new string, if `v` is an ASCII string (`map`
@@ -96,12 +102,7 @@ impl Vm {
         self.heap.region_mut().copy_within(from + HEADER_BYTES, at + HEADER_BYTES, len as usize);
         let bytes = self.heap.region_mut().bytes_mut(at + HEADER_BYTES, len as usize);
         bytes.iter_mut().for_each(|b| *b = map(b));
-        let hash = hash_str_bytes(bytes);
-        self.heap.set_flags(at, FLAG_ASCII);
-        let r = self.heap.region_mut();
-        r.write_u32(at + 8, len);
-        r.write_u32(at + 12, hash);
-        Some(Ok(Value::from_offset(at)))
+        Some(Ok(self.seal_str_object(at, len, true)))
     }
 
     /// Makes a string object from bytes already known to be UTF-8, with their hash.
