@@ -181,6 +181,16 @@ impl Vm {
     }
 
     pub(crate) fn collect(&mut self, iterable: Value) -> Result<Vec<Value>> {
+        // A list or tuple is copied straight from its items (iterating it runs no code).
+        let items: Option<Vec<Value>> = match self.kind_of(iterable) {
+            Some(Kind::List) => Some((0..self.list_len(iterable)).map(|i| self.list_item(iterable, i)).collect()),
+            Some(Kind::Tuple) => Some(self.tuple_items(iterable).collect()),
+            _ => None,
+        };
+        if let Some(items) = items {
+            items.iter().for_each(|&v| self.heap.incref(v));
+            return Ok(items);
+        }
         let it = self.iter_any(iterable)?;
         let mut items = Vec::new();
         loop {

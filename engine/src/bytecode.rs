@@ -122,11 +122,12 @@ pub enum Op {
     BuildSet,
     /// R[a].append(R[b]) for a list R[a] (comprehensions)
     ListAppend,
-    /// R[a] = format(R[b], R[c]) where c == 0 means no spec; conversions come first
+    /// R[a] = format(R[b], R[c]) where c == 0 means no spec; conversions come first.
+    /// A small int without a spec stays as it is: BuildString writes its digits.
     FormatValue,
     /// R[a] = str(R[b]) when conversion c is 1, repr(R[b]) when 2
     Convert,
-    /// R[a] = R[b] + .. + R[b+c-1] (all str)
+    /// R[a] = R[b] + .. + R[b+c-1] (each a str, or a small int from FormatValue)
     BuildString,
     /// the function R[a] takes the tuple R[b] as its defaults
     SetDefaults,

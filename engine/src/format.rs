@@ -918,8 +918,9 @@ impl Vm {
         }
         if let (true, Some(n)) = (spec_is_empty, v.as_small_int()) {
             // `f"{i}"`, the most common field, without the formatting machinery.
-            let mut digits = [0u8; 20];
-            return self.new_str(decimal(n, &mut digits));
+            let mut digits = [0u8; crate::str::DECIMAL_DIGITS];
+            let text = crate::str::decimal(n, &mut digits);
+            return Ok(Value::from_offset(self.new_str_object(text, crate::hash::hash_str_bytes(text))?));
         }
         let spec_text: String = spec.and_then(|s| self.as_str(s)).unwrap_or("").into();
         match self.render(v, &spec_text) {
@@ -1534,36 +1535,10 @@ fn field_step<'a>(rest: &'a str, pos: &mut usize) -> Result<(bool, &'a str)> {
     Ok((is_attribute, part))
 }
 
-/// `n` in decimal, written into the end of `buffer`.
-fn decimal(n: i64, buffer: &mut [u8; 20]) -> &str {
-    let mut at = buffer.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        at -= 1;
-        buffer[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        at -= 1;
-        buffer[at] = b'-';
-    }
-    core::str::from_utf8(&buffer[at..]).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn decimal_matches_display() {
-        for n in [0, 7, -7, 10, -10, 123_456, i64::from(i32::MAX), i64::MIN, i64::MAX] {
-            let mut buffer = [0u8; 20];
-            assert_eq!(decimal(n, &mut buffer), alloc::format!("{n}"));
-        }
-    }
     use crate::bytecode::Op;
     use crate::test_support::{int, vm};
     use alloc::vec;

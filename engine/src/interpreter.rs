@@ -931,8 +931,15 @@ impl Vm {
                     self.set_reg(g.now, a, s);
                 }
                 Op::FormatValue => {
+                    let v = self.reg(g.now, b);
+                    if c == 0 && v.is_small_int() {
+                        // `{i}`: BuildString, which takes every FormatValue result,
+                        // writes a small int's digits itself.
+                        self.set_reg(g.now, a, v);
+                        continue;
+                    }
                     let spec = if c == 0 { None } else { Some(self.reg(g.now, c)) };
-                    let s = self.format_value(self.reg(g.now, b), spec)?;
+                    let s = self.format_value(v, spec)?;
                     self.set_reg(g.now, a, s);
                 }
                 Op::SetDefaults => {

@@ -365,6 +365,14 @@ fn receiver_text(vm: &Vm, args: &[Value]) -> Result<String> {
         .ok_or(Error::Type("descriptor requires a 'str' object"))
 }
 
+/// The receiver's string object (a str subclass's text), borrowed from the arguments.
+fn receiver_str(vm: &Vm, args: &[Value]) -> Result<Value> {
+    args.first()
+        .map(|&s| vm.through_base(s))
+        .filter(|&s| vm.str_bytes_of(s).is_some())
+        .ok_or(Error::Type("descriptor requires a 'str' object"))
+}
+
 /// The receiver's text, after checking the method's number of arguments.
 fn text_with_arity(vm: &mut Vm, args: &[Value], name: &str, min: usize, max: usize) -> Result<String> {
     let text = receiver_text(vm, args)?;
@@ -373,11 +381,11 @@ fn text_with_arity(vm: &mut Vm, args: &[Value], name: &str, min: usize, max: usi
 }
 
 fn str_upper(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    changed_case(vm, args, "str.upper", u8::to_ascii_uppercase, str::to_uppercase)
+    changed_case(vm, args, "str.upper", <[u8]>::make_ascii_uppercase, str::to_uppercase)
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    changed_case(vm, args, "str.lower", u8::to_ascii_lowercase, str::to_lowercase)
+    changed_case(vm, args, "str.lower", <[u8]>::make_ascii_lowercase, str::to_lowercase)
 }
 
 /// `upper`/`lower`: the receiver's bytes through `ascii` when it is ASCII (the common,
@@ -387,7 +395,7 @@ fn changed_case(
     vm: &mut Vm,
     args: &[Value],
     name: &str,
-    ascii: fn(&u8) -> u8,
+    ascii: fn(&mut [u8]),
     unicode: fn(&str) -> String,
 ) -> Result<Value> {
     arity(vm, args, name, 0, 0)?;
@@ -459,9 +467,10 @@ fn tuple_of_strs(vm: &mut Vm, parts: &[&str]) -> Result<Value> {
     tuple
 }
 
-/// `split`/`rsplit(sep=None, maxsplit=-1)`.
+/// `split`/`rsplit(sep=None, maxsplit=-1)`. The parts are cut from the receiver inside
+/// the heap: the text is only borrowed to find where they start and end.
 fn split_with(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>, name: &str, right: bool) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
+    let receiver = receiver_str(vm, args)?;
     let [sep, maxsplit] = bind(vm, name, args, keywords, ["sep", "maxsplit"])?;
     let maxsplit = match maxsplit {
         Some(v) => int_arg(vm, v)?,
@@ -469,30 +478,38 @@ fn split_with(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>, name: &str, 
     };
     let sep = match sep {
         None | Some(Value::NONE) => None,
-        Some(v) => match vm.as_str(v) {
-            Some(sep) => Some(String::from(sep)),
-            None => {
-                let text = format!("must be str or None, not {}", vm.type_name_of(v));
-                return Err(type_error(vm, &text));
-            }
-        },
+        Some(v) if vm.str_bytes_of(vm.through_base(v)).is_some() => Some(vm.through_base(v)),
+        Some(v) => {
+            let text = format!("must be str or None, not {}", vm.type_name_of(v));
+            return Err(type_error(vm, &text));
+        }
     };
-    let parts: Vec<&str> = match &sep {
-        None if right => crate::str::rsplit_whitespace(&text, maxsplit),
-        None => crate::str::split_whitespace(&text, maxsplit),
-        Some(sep) if sep.is_empty() => return Err(Error::Value("empty separator")),
+    let single_byte = sep.and_then(|v| match vm.str_bytes_of(v) {
+        Some(&[b]) => Some(b),
+        _ => None,
+    });
+    if let Some(byte) = single_byte {
+        let spans = crate::str::byte_split_spans(vm.str_bytes_of(receiver).unwrap_or_default(), byte, maxsplit, right);
+        return vm.new_list_of_str_spans(receiver, &spans);
+    }
+    let text = vm.as_str(receiver).unwrap_or_default();
+    let parts: Vec<&str> = match sep.map(|v| vm.as_str(v).unwrap_or_default()) {
+        None if right => crate::str::rsplit_whitespace(text, maxsplit),
+        None => crate::str::split_whitespace(text, maxsplit),
+        Some("") => return Err(Error::Value("empty separator")),
         Some(sep) => {
             let limit = usize::try_from(maxsplit).map_or(usize::MAX, |m| m.saturating_add(1));
             if right {
-                let mut parts: Vec<&str> = text.rsplitn(limit, sep.as_str()).collect();
+                let mut parts: Vec<&str> = text.rsplitn(limit, sep).collect();
                 parts.reverse();
                 parts
             } else {
-                text.splitn(limit, sep.as_str()).collect()
+                text.splitn(limit, sep).collect()
             }
         }
     };
-    list_of_strs(vm, parts.into_iter())
+    let spans = crate::str::spans_in(text, &parts);
+    vm.new_list_of_str_spans(receiver, &spans)
 }
 
 fn str_split(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
@@ -526,29 +543,24 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Resul
 }
 
 fn str_join(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    let sep = text_with_arity(vm, args, "str.join", 1, 1)?;
+    let sep = receiver_str(vm, args)?;
+    arity(vm, args, "str.join", 1, 1)?;
     let items = vm.collect(args[1])?;
-    let mut out = String::new();
-    let mut failure = None;
+    // A str subclass joins as its text; the items list keeps every part alive.
+    let mut parts = Vec::with_capacity(items.len());
     for (i, &item) in items.iter().enumerate() {
-        match vm.as_str(item) {
-            Some(text) => {
-                if i > 0 {
-                    out.push_str(&sep);
-                }
-                out.push_str(text);
-            }
-            None => {
-                failure = Some(format!("sequence item {i}: expected str instance, {} found", vm.type_name_of(item)));
-                break;
-            }
+        let part = vm.through_base(item);
+        if vm.str_bytes_of(part).is_none() {
+            let text = format!("sequence item {i}: expected str instance, {} found", vm.type_name_of(item));
+            vm.release_all(&items);
+            return Err(type_error(vm, &text));
         }
+        parts.push(part);
     }
+    let count = (2 * parts.len()).saturating_sub(1);
+    let joined = vm.new_str_concat(count, |_, i| if i % 2 == 0 { parts[i / 2] } else { sep });
     vm.release_all(&items);
-    match failure {
-        Some(text) => Err(type_error(vm, &text)),
-        None => vm.new_str(&out),
-    }
+    joined
 }
 
 fn str_replace(vm: &mut Vm, args: &[Value]) -> Result<Value> {

@@ -29,6 +29,39 @@ pub(crate) const FLAG_INTERNED: u8 = 2;
 /// The longest string the engine makes: its object size must fit a 32-bit block size.
 pub const MAX_STR_BYTES: usize = (u32::MAX / 2) as usize;
 
+/// The most characters an i64 takes in decimal (`-9223372036854775808`).
+pub(crate) const DECIMAL_DIGITS: usize = 20;
+
+/// How many characters `n` takes in decimal.
+pub(crate) fn decimal_len(n: i64) -> usize {
+    let mut rest = n.unsigned_abs();
+    let mut len = 1 + usize::from(n < 0);
+    while rest >= 10 {
+        rest /= 10;
+        len += 1;
+    }
+    len
+}
+
+/// `n` in decimal (ASCII), written into the end of `buffer`.
+pub(crate) fn decimal(n: i64, buffer: &mut [u8; DECIMAL_DIGITS]) -> &[u8] {
+    let mut at = buffer.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buffer[at] = b'-';
+    }
+    &buffer[at..]
+}
+
 /// Whether `s` looks like a Python name (interned when used as a dict key).
 pub fn looks_like_name(s: &[u8]) -> bool {
     match s.split_first() {
@@ -47,9 +80,10 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
-    /// The strings `part(0..count)` (borrowed; anything else counts as empty) joined into
-    /// a new string, copied inside the heap without going through host memory: f-strings
-    /// and `a + b`.
+    /// The strings `part(0..count)` (borrowed) joined into a new string, copied inside
+    /// the heap without going through host memory: f-strings, `a + b` and `str.join`.
+    /// A small int part stands for its decimal digits (an f-string's `{i}` field, which
+    /// then needs no string of its own); anything else counts as empty.
     pub(crate) fn new_str_concat(&mut self, count: usize, part: impl Fn(&Vm, usize) -> Value) -> Result<Value> {
         let mut length = 0usize;
         let mut ascii = true;
@@ -58,6 +92,8 @@ impl Vm {
             if let Some(at) = part.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)) {
                 length += self.str_byte_len(at) as usize;
                 ascii &= self.heap.flags(at) & FLAG_ASCII != 0;
+            } else if let Some(n) = part.as_small_int() {
+                length += decimal_len(n);
             }
         }
         if length > MAX_STR_BYTES {
@@ -65,12 +101,17 @@ impl Vm {
         }
         let at = self.heap.new_object(Kind::Str, HEADER_BYTES + length as u32)?;
         let mut to = at + HEADER_BYTES;
+        let mut digits = [0u8; DECIMAL_DIGITS];
         for i in 0..count {
             let part = part(self, i);
             if let Some(from) = part.as_object().filter(|&from| self.heap.is_kind(from, Kind::Str)) {
                 let len = self.str_byte_len(from);
                 self.heap.region_mut().copy_within(from + HEADER_BYTES, to, len as usize);
                 to += len;
+            } else if let Some(n) = part.as_small_int() {
+                let text = decimal(n, &mut digits);
+                self.heap.region_mut().bytes_mut(to, text.len()).copy_from_slice(text);
+                to += text.len() as u32;
             }
         }
         Ok(self.seal_str_object(at, length as u32, ascii))
@@ -89,9 +130,10 @@ impl Vm {
         Value::from_offset(at)
     }
 
-    /// `v`'s bytes each through `map` as a new string, if `v` is an ASCII string (`map`
-    /// must keep ASCII ASCII): `upper()` and `lower()` without a trip through host memory.
-    pub(crate) fn new_str_ascii_mapped(&mut self, v: Value, map: fn(&u8) -> u8) -> Option<Result<Value>> {
+    /// `v`'s bytes changed in place by `map` as a new string, if `v` is an ASCII string
+    /// (`map` must keep ASCII ASCII): `upper()` and `lower()` without a trip through
+    /// host memory.
+    pub(crate) fn new_str_ascii_mapped(&mut self, v: Value, map: fn(&mut [u8])) -> Option<Result<Value>> {
         let from =
             v.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str) && self.heap.flags(at) & FLAG_ASCII != 0)?;
         let len = self.str_byte_len(from);
@@ -101,8 +143,29 @@ impl Vm {
         };
         self.heap.region_mut().copy_within(from + HEADER_BYTES, at + HEADER_BYTES, len as usize);
         let bytes = self.heap.region_mut().bytes_mut(at + HEADER_BYTES, len as usize);
-        bytes.iter_mut().for_each(|b| *b = map(b));
+        map(bytes);
         Some(Ok(self.seal_str_object(at, len, true)))
+    }
+
+    /// A new string of the `len` bytes at `start` in string `from` (borrowed), which
+    /// begin and end on character boundaries, copied inside the heap.
+    pub(crate) fn new_str_span(&mut self, from: Value, start: u32, len: u32) -> Result<Value> {
+        let Some(source) = from.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)) else {
+            return Err(Error::Type("descriptor requires a 'str' object"));
+        };
+        let at = self.heap.new_object(Kind::Str, HEADER_BYTES + len)?;
+        self.heap.region_mut().copy_within(source + HEADER_BYTES + start, at + HEADER_BYTES, len as usize);
+        let ascii = self.heap.flags(source) & FLAG_ASCII != 0
+            || self.heap.region().bytes(at + HEADER_BYTES, len as usize).is_ascii();
+        Ok(self.seal_str_object(at, len, ascii))
+    }
+
+    /// A new list of the strings at `spans` (start, length) of string `from` (borrowed).
+    pub(crate) fn new_list_of_str_spans(&mut self, from: Value, spans: &[(u32, u32)]) -> Result<Value> {
+        let items = self.make_each(spans.iter(), |vm, &(start, len)| vm.new_str_span(from, start, len))?;
+        let list = self.new_list(&items);
+        self.release_all(&items);
+        list
     }
 
     /// Makes a string object from bytes already known to be UTF-8, with their hash.
@@ -525,6 +588,40 @@ pub(crate) fn zfill(text: &str, width: i64) -> Result<String> {
 
 /// Runs of whitespace split; `maxsplit` (if not negative) splits from the left at most
 /// that many times, the rest kept whole (leading whitespace dropped).
+/// `split`/`rsplit` by the one-byte separator `sep` (an ASCII character, so every cut
+/// is on a character boundary): the parts' (start, length) in `bytes`, left to right.
+pub(crate) fn byte_split_spans(bytes: &[u8], sep: u8, maxsplit: i64, right: bool) -> Vec<(u32, u32)> {
+    let mut cuts = usize::try_from(maxsplit).unwrap_or(usize::MAX);
+    let mut spans = Vec::new();
+    if right {
+        let mut end = bytes.len();
+        while cuts > 0 {
+            let Some(at) = bytes[..end].iter().rposition(|&b| b == sep) else { break };
+            spans.push(((at + 1) as u32, (end - at - 1) as u32));
+            end = at;
+            cuts -= 1;
+        }
+        spans.push((0, end as u32));
+        spans.reverse();
+    } else {
+        let mut start = 0;
+        while cuts > 0 {
+            let Some(len) = bytes[start..].iter().position(|&b| b == sep) else { break };
+            spans.push((start as u32, len as u32));
+            start += len + 1;
+            cuts -= 1;
+        }
+        spans.push((start as u32, (bytes.len() - start) as u32));
+    }
+    spans
+}
+
+/// Where each of `parts`, slices of `text`, starts in it (in bytes) and how long it is.
+pub(crate) fn spans_in(text: &str, parts: &[&str]) -> Vec<(u32, u32)> {
+    let base = text.as_ptr() as usize;
+    parts.iter().map(|p| ((p.as_ptr() as usize - base) as u32, p.len() as u32)).collect()
+}
+
 pub(crate) fn split_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = text.trim_start_matches(is_space);
@@ -879,6 +976,15 @@ const FOLD_SPECIAL: &[(char, &str)] = &[
 mod tests {
     use super::*;
     use crate::test_support::vm;
+
+    #[test]
+    fn decimal_matches_display() {
+        for n in [0, 7, -7, 10, -10, 123_456, i64::from(i32::MAX), i64::MIN, i64::MAX] {
+            let mut buffer = [0u8; DECIMAL_DIGITS];
+            assert_eq!(decimal(n, &mut buffer), alloc::format!("{n}").as_bytes());
+            assert_eq!(decimal_len(n), alloc::format!("{n}").len());
+        }
+    }
 
     #[test]
     fn strings_keep_text_length_and_size() {
