@@ -79,7 +79,6 @@ impl Value {
     pub fn is_object(self) -> bool {
         self.0 & 7 == 0 && self.0 != 0
     }
-
     /// The object's offset in the region, if this is a heap object.
     #[inline(always)]
     pub fn as_object(self) -> Option<u32> {
@@ -146,6 +145,17 @@ mod tests {
         }
         assert!(Value::small_int(SMALL_INT_MAX + 1).is_none());
         assert!(Value::small_int(SMALL_INT_MIN - 1).is_none());
+    }
+
+    #[test]
+    fn is_object_means_low_bits_clear_and_not_null() {
+        let edges =
+            [0u32, 1, 2, 7, 8, 9, 16, 0x1FFF_FFF8, 0x2000_0000, 0x8000_0000, 0xFFFF_FFF0, 0xFFFF_FFF8, u32::MAX];
+        let spread = (0..1 << 16).map(|i: u32| i.wrapping_mul(0x9E37_79B9));
+        for bits in edges.into_iter().chain(0..64).chain(spread) {
+            let expected = bits & 7 == 0 && bits != 0;
+            assert_eq!(Value::from_bits(bits).is_object(), expected, "{bits:#x}");
+        }
     }
 
     #[test]

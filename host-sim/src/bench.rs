@@ -2,17 +2,35 @@
 //! `python3`, side by side in one run.
 //!
 //! Each script runs as a separate process for both engines, `RUNS` times, the two taking
-//! turns (a noisy stretch of a shared machine then slows both alike); the figure is
-//! the median wall time minus the median time of the same engine running an empty script
-//! (its startup: about 90 ms for CPython here, 5 ms for mote, which would otherwise
-//! swamp the work). The outputs must match, or the comparison means nothing and the
-//! command says so.
+//! turns (a noisy stretch of a shared machine then slows both alike). Each engine times
+//! itself inside its process: from reading the source to the script's end, compiling
+//! included, without the interpreter's own start and exit (CPython's start alone is
+//! about 90 ms here, most of a short benchmark, and it varies more than the work). mote
+//! reports it with `run --report-time`; CPython runs the script through a few lines
+//! that time `exec(compile(...))` the same way. The figure is the median. The outputs
+//! must match, or the comparison means nothing and the command says so.
 
+use crate::run::RAN_IN;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 const RUNS: usize = 7;
+
+/// How CPython runs a benchmark: as `python3 script.py` would (`__main__`, argv, the
+/// script's folder on the path), timing the compile and the run and writing the seconds
+/// to stderr after [`RAN_IN`], as mote does.
+const CPYTHON_TIMER: &str = "import sys, time
+path = sys.argv[1]
+sys.argv = sys.argv[1:]
+sys.path[0] = __import__('os').path.dirname(path)
+started = time.perf_counter()
+with open(path) as f:
+    code = compile(f.read(), path, 'exec')
+exec(code, {'__name__': '__main__', '__file__': path, '__builtins__': __builtins__})
+took = time.perf_counter() - started
+sys.stdout.flush()
+sys.stderr.write(f'RAN_IN{took:.6f} s\\n')
+";
 
 /// One benchmark's medians in seconds (CPython's `None` when python3 is not found).
 struct Row {
@@ -27,21 +45,27 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-/// One timed run of `command`: wall time and stdout.
+/// One run of `command`: the time it reported (the [`RAN_IN`] line on stderr) and its
+/// stdout.
 fn run_once(command: &mut Command) -> Result<(f64, Vec<u8>), String> {
-    let start = Instant::now();
     let out = command.output().map_err(|e| e.to_string())?;
-    let elapsed = start.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
     if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+        return Err(stderr.into_owned());
     }
-    Ok((elapsed, out.stdout))
+    let took = stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix(RAN_IN))
+        .filter_map(|rest| rest.trim_end_matches(" s").parse::<f64>().ok())
+        .next_back()
+        .ok_or_else(|| format!("no '{RAN_IN}' line in its stderr: {stderr}"))?;
+    Ok((took, out.stdout))
 }
 
-/// A median wall time and the stdout of the last run.
+/// A median time and the stdout of the last run.
 type Timed = (f64, Vec<u8>);
 
-/// Median wall times and the stdout of the last runs of `mote` and of `cpython` (if it
+/// Median times and the stdout of the last runs of `mote` and of `cpython` (if it
 /// runs), taken in turns, so that a noisy stretch of the machine slows both alike.
 fn time_side_by_side(
     mut mote: impl FnMut() -> Command,
@@ -78,43 +102,33 @@ pub fn bench(dir: &Path, profile: &str) -> Result<String, String> {
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
     scripts.sort();
-    let mote = |script: &Path| {
-        let mut c = Command::new(&me);
-        c.arg("run").arg(script).arg("--profile").arg(profile);
-        c
-    };
-    let cpython = |script: &Path| {
-        let mut c = Command::new(&python);
-        c.arg(script);
-        c
-    };
-    let empty = std::env::temp_dir().join(format!("mote-bench-empty-{}.py", std::process::id()));
-    std::fs::write(&empty, "").map_err(|e| format!("{}: {e}", empty.display()))?;
-    let startup = time_side_by_side(|| mote(&empty), || cpython(&empty));
-    let _ = std::fs::remove_file(&empty);
-    let ((mote_startup, _), cpython_startup) = startup.map_err(|e| format!("mote failed on an empty script: {e}"))?;
-    let cpython_startup = cpython_startup.map(|(t, _)| t);
+    let timer = CPYTHON_TIMER.replace("RAN_IN", RAN_IN);
     let mut rows = Vec::new();
     for script in &scripts {
         let name = script.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        let mote = || {
+            let mut c = Command::new(&me);
+            c.arg("run").arg(script).arg("--profile").arg(profile).arg("--report-time");
+            c
+        };
+        let cpython = || {
+            let mut c = Command::new(&python);
+            c.arg("-c").arg(&timer).arg(script);
+            c
+        };
         let ((mote_time, mote_out), cpython_run) =
-            time_side_by_side(|| mote(script), || cpython(script)).map_err(|e| format!("{name}: mote failed: {e}"))?;
+            time_side_by_side(mote, cpython).map_err(|e| format!("{name}: mote failed: {e}"))?;
         let same_output = cpython_run.as_ref().is_none_or(|(_, out)| *out == mote_out);
-        rows.push(Row {
-            name,
-            mote: (mote_time - mote_startup).max(0.0),
-            cpython: cpython_run.zip(cpython_startup).map(|((t, _), startup)| (t - startup).max(0.0)),
-            same_output,
-        });
+        rows.push(Row { name, mote: mote_time, cpython: cpython_run.map(|(t, _)| t), same_output });
     }
-    Ok(render(&rows, profile, mote_startup, cpython_startup))
+    Ok(render(&rows, profile))
 }
 
-fn render(rows: &[Row], profile: &str, mote_startup: f64, cpython_startup: Option<f64>) -> String {
-    let mut out =
-        format!("benchmarks (profile {profile}): median wall time of {RUNS} runs minus the engine's startup\n");
-    let cpython_startup = cpython_startup.map_or_else(|| String::from("-"), |t| format!("{t:.3}"));
-    out.push_str(&format!("startup (an empty script): mote {mote_startup:.3} s, CPython {cpython_startup} s\n"));
+fn render(rows: &[Row], profile: &str) -> String {
+    let mut out = format!(
+        "benchmarks (profile {profile}): median of {RUNS} runs of compiling and running each script, \
+         timed inside each engine's process\n"
+    );
     out.push_str(&format!("{:<18} {:>10} {:>14} {:>13}\n", "benchmark", "mote (s)", "CPython (s)", "mote/CPython"));
     let mut log_sum = 0.0;
     let mut compared = 0;
@@ -148,8 +162,7 @@ mod tests {
             Row { name: "a".into(), mote: 1.0, cpython: Some(2.0), same_output: true },
             Row { name: "b".into(), mote: 2.0, cpython: Some(1.0), same_output: false },
         ];
-        let text = render(&rows, "tight", 0.005, Some(0.09));
-        assert!(text.contains("mote 0.005 s, CPython 0.090 s"));
+        let text = render(&rows, "tight");
         assert!(text.contains("0.50"));
         assert!(text.contains("OUTPUT DIFFERS"));
         assert!(text.contains("geometric mean of mote/CPython: 1.00"));

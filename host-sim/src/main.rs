@@ -1,7 +1,7 @@
 //! `mote-sim`: runs mote on the simulated PS3-like platform and reports its memory.
 //!
 //! Commands:
-//!   mote-sim run script.py [--profile tight|stock] [--heap BYTES]
+//!   mote-sim run script.py [--profile tight|stock] [--heap BYTES] [--report-time]
 //!   mote-sim bench [--profile tight|stock] [DIR]
 //!   mote-sim dis script.py
 //!   mote-sim sizes [--profile tight|stock] [--json] [--compare]
@@ -13,13 +13,14 @@ mod snapshot;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: mote-sim run script.py [--profile tight|stock] [--heap BYTES]
+const USAGE: &str = "usage: mote-sim run script.py [--profile tight|stock] [--heap BYTES] [--report-time]
        mote-sim bench [--profile tight|stock] [DIR]
        mote-sim dis script.py
        mote-sim sizes [--profile tight|stock] [--json] [--compare]
 
   run        runs a script like python3 script.py (exit 1 on an uncaught exception)
   --heap     the script heap's size in bytes (default 32 MiB, from the script budget)
+  --report-time  also write how long compiling and running the script took to stderr
   bench      the benchmark scripts in DIR (default: benchmarks) by mote and python3
   dis        the bytecode a script compiles to, function by function
   sizes      bytes of common objects and of dicts with 0..19 int keys, measured in a VM
@@ -68,6 +69,7 @@ fn run_command(args: &[String]) -> Result<u8, String> {
     let mut profile = mote::Profile::Tight;
     let mut heap = 32 << 20;
     let mut script = None;
+    let mut report_time = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -80,12 +82,13 @@ fn run_command(args: &[String]) -> Result<u8, String> {
                 let bytes = it.next().ok_or("--heap needs a size in bytes")?;
                 heap = bytes.parse().map_err(|_| format!("--heap: '{bytes}' is not a number of bytes"))?;
             }
+            "--report-time" => report_time = true,
             other if script.is_none() && !other.starts_with("--") => script = Some(other.to_string()),
             other => return Err(format!("unexpected argument '{other}'\n\n{USAGE}")),
         }
     }
     let script = script.ok_or_else(|| format!("run needs a script\n\n{USAGE}"))?;
-    run::run(&script, profile, heap)
+    run::run(&script, profile, heap, report_time)
 }
 
 fn bench_command(args: &[String]) -> Result<String, String> {

@@ -40,8 +40,13 @@ impl ModuleLoader for FolderModules {
     }
 }
 
-/// Runs `path` and returns the process exit status.
-pub fn run(path: &str, profile: Profile, heap_bytes: usize) -> Result<u8, String> {
+/// What `run --report-time` writes to stderr before the seconds the script took
+/// (compiling and running it, without making and tearing down the VM); `bench` reads it.
+pub const RAN_IN: &str = "mote-sim: ran in ";
+
+/// Runs `path` and returns the process exit status; with `report_time`, also writes how
+/// long the script took to stderr ([`RAN_IN`]).
+pub fn run(path: &str, profile: Profile, heap_bytes: usize, report_time: bool) -> Result<u8, String> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("can't open file '{path}': {e}"))?;
     let mut machine = MemoryMap::new(&MachineSpec::ps3_like()).map_err(|e| e.to_string())?;
     let region = machine.lend_script_region(heap_bytes).map_err(|e| e.to_string())?;
@@ -54,13 +59,19 @@ pub fn run(path: &str, profile: Profile, heap_bytes: usize) -> Result<u8, String
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
     }));
     let file_name = std::path::Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
-    let status = match vm.run_main(file_name, &source) {
+    let started = std::time::Instant::now();
+    let ran = vm.run_main(file_name, &source);
+    let took = started.elapsed().as_secs_f64();
+    let status = match ran {
         Ok(()) => 0,
         Err(mote::module::ScriptError::Engine(e)) => return Err(format!("the script heap is too small to start: {e}")),
         // The low byte, as the operating system keeps of python3's `exit(code)`.
         Err(e) => e.exit_status() as u8,
     };
     let _ = std::io::stdout().flush();
+    if report_time {
+        eprintln!("{RAN_IN}{took:.6} s");
+    }
     let teardown = vm.shutdown();
     if teardown.cycle_objects != 0 {
         // Not an error (CPython says nothing either), but what a memory budget wants to know.
