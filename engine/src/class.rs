@@ -41,6 +41,10 @@ pub(crate) const CLASS_SCRIPT_EQ: u32 = 32;
 /// but `object` define it, none listing `__dict__`). Not inherited by a class without its
 /// own `__slots__`, as in CPython.
 pub(crate) const CLASS_SLOTS: u32 = 128;
+/// A script class whose calls make plain instances: no exception class, no native
+/// constructor along its MRO. Decided when the class is made (every native constructor
+/// is in place before a script runs), so a constructor call needs no MRO walk.
+const CLASS_MAKES_INSTANCES: u32 = 256;
 /// Bits 16..24 of the flags: the most attributes an instance of the class has had (capped
 /// at 255), the size new instances' attribute dicts start at. Not inherited.
 const ATTRIBUTE_HINT_SHIFT: u32 = 16;
@@ -157,9 +161,23 @@ impl Vm {
         }
         // Method caches depend on the namespace's keys (`name_cache.rs`).
         self.mark_namespace_dict(parts[3]);
-        self.heap.region_mut().write_u32(at + 24, flags);
+        self.heap.region_mut().write_u32(at + 24, flags & !CLASS_MAKES_INSTANCES);
         self.heap.write_value(at + 28, Value::NULL);
-        Ok(Value::from_offset(at))
+        let class = Value::from_offset(at);
+        if namespace.is_some() && flags & CLASS_IS_EXCEPTION == 0 && self.class_constructor(class) == Value::NULL {
+            self.heap.region_mut().write_u32(at + 24, flags | CLASS_MAKES_INSTANCES);
+        }
+        Ok(class)
+    }
+
+    /// Whether calling `class` makes an instance (a script class, not a built-in type or
+    /// an exception class).
+    #[inline]
+    pub(crate) fn makes_instances(&self, class: Value) -> bool {
+        let Some(at) = class.as_object() else { return false };
+        let flags = self.class_flags(at);
+        flags & CLASS_MAKES_INSTANCES != 0
+            || (flags & CLASS_IS_EXCEPTION == 0 && self.class_constructor(class) == Value::NULL)
     }
 
     /// Makes `native` (borrowed) the constructor of `class`.

@@ -142,6 +142,7 @@ impl Vm {
 
     /// Frees `frame` (whose header is `header`), which the chain is leaving, and releases
     /// what it held.
+    #[inline(always)]
     pub(crate) fn free_frame(&mut self, frame: u32, header: FrameHeader) {
         if !header.in_stack {
             self.release(Value::from_offset(frame));

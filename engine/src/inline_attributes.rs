@@ -74,6 +74,15 @@ impl Vm {
         (self.heap.read_value(pair) == name).then_some(pair)
     }
 
+    /// Whether instance `at`'s pairs hold interned name `name` (pair names are interned,
+    /// so identity decides).
+    pub(crate) fn holds_inline_name(&self, at: u32, name: Value) -> bool {
+        (0..self.inline_capacity(at))
+            .map(|index| self.heap.read_value(at + INSTANCE_BYTES + 8 * index))
+            .take_while(|&key| key != Value::NULL)
+            .any(|key| key == name)
+    }
+
     /// The pair of instance `at` holding `name` (any str), with its index.
     pub(crate) fn inline_pair_of(&self, at: u32, name: Value) -> Option<(u32, u32)> {
         match self.find_inline(at, name) {

@@ -33,13 +33,6 @@ impl Vm {
         Ok(Value::from_offset(at))
     }
 
-    /// Whether calling `class` makes an instance (a script class, not a built-in type or
-    /// an exception class).
-    pub(crate) fn makes_instances(&self, class: Value) -> bool {
-        let Some(at) = class.as_object() else { return false };
-        self.class_flags(at) & crate::class::CLASS_IS_EXCEPTION == 0 && self.class_constructor(class) == Value::NULL
-    }
-
     /// `__init__` of a class (borrowed), if a script class defines one.
     pub(crate) fn init_method(&mut self, class: Value) -> Result<Option<Value>> {
         let found = match self.cached_init_entry(class) {

@@ -358,6 +358,7 @@ impl Vm {
     }
 
     /// Leaves `frame`: frees it and returns its caller (0 for none).
+    #[inline(always)]
     fn leave_frame(&mut self, frame: u32, header: FrameHeader) -> u32 {
         if self.handled.last().is_some_and(|&(f, _)| f == frame) {
             self.trim_handled(frame, 0);

@@ -103,12 +103,24 @@ impl Vm {
     pub(crate) fn cached_method(&mut self, code: u32, index: u8, obj: Value) -> Result<Option<Value>> {
         let Some(slot) = self.current_slot(code, u16::from(index)) else { return Ok(None) };
         let class = self.heap.region().read_u32(slot + 8);
-        if class == 0 || self.type_of(obj).as_object() != Some(class) {
-            return Ok(None);
-        }
         let name = self.tuple_item(self.code_names(code), u32::from(index));
-        if self.own_attribute_ref(obj, name)?.is_some() {
-            return Ok(None);
+        let instance = obj.as_object().filter(|&at| self.heap.is_kind(at, Kind::Instance));
+        match instance {
+            // The common receiver: its class read directly, and (code names being
+            // interned, as pair names are) its pairs searched by identity.
+            Some(at) if self.heap.read_value(at + 12) == Value::NULL => {
+                if class == 0 || self.heap.region().read_u32(at + 8) != class || self.holds_inline_name(at, name) {
+                    return Ok(None);
+                }
+            }
+            _ => {
+                if class == 0
+                    || self.type_of(obj).as_object() != Some(class)
+                    || self.own_attribute_ref(obj, name)?.is_some()
+                {
+                    return Ok(None);
+                }
+            }
         }
         let function = self.heap.read_value(self.heap.region().read_u32(slot + 12) + 4);
         Ok(matches!(self.kind_of(function), Some(Kind::Function | Kind::Native)).then_some(function))
