@@ -417,6 +417,11 @@ impl Vm {
 
     /// `container[key]` with `__getitem__` for instances.
     pub(crate) fn get_item_any(&mut self, container: Value, key: Value) -> Result<Value> {
+        if self.kind_of(container) == Some(Kind::Dict) {
+            // The commonest container has no special methods to look for (a slice key is
+            // merely unhashable, as in CPython).
+            return self.dict_get(container, key)?.ok_or(Error::Key(key));
+        }
         match self.call_dunder(container, "__getitem__", &[key])? {
             Some(v) => Ok(v),
             None => match self.builtin_base(container) {
@@ -437,6 +442,10 @@ impl Vm {
 
     /// `container[key] = v` with `__setitem__` for instances.
     pub(crate) fn set_item_any(&mut self, container: Value, key: Value, v: Value) -> Result<()> {
+        if self.kind_of(container) == Some(Kind::Dict) {
+            // As in `get_item_any`.
+            return self.dict_set(container, key, v);
+        }
         match self.call_dunder(container, "__setitem__", &[key, v])? {
             Some(result) => {
                 self.release(result);
