@@ -125,8 +125,14 @@ impl Vm {
                 return Ok(result);
             }
         }
-        // Instances of classes derived from built-in types operate as their base values.
-        self.binary(op, self.through_base(a), self.through_base(b))
+        // Instances of classes derived from built-in types operate as their base values,
+        // except a value that `%` formats: that is the instance itself (its `__str__`),
+        // unless it holds the values (a tuple) or a mapping.
+        let a = self.through_base(a);
+        let formatted = op == Op::Mod
+            && self.kind_of(a) == Some(Kind::Str)
+            && !matches!(self.kind_of(self.through_base(b)), Some(Kind::Tuple | Kind::Dict | Kind::List | Kind::Range));
+        self.binary(op, a, if formatted { b } else { self.through_base(b) })
     }
 
     /// `a <op> b` for a comparison opcode, with instances' special methods (owned result).

@@ -1300,6 +1300,8 @@ impl Vm {
             pos = cursor.pos;
             conv.code = code;
             let v = self.percent_next(args)?;
+            // Numbers and `%c` take a built-in subclass's value, text its `__str__`.
+            let base = self.through_base(v);
             let text_only = matches!(code, 's' | 'r' | 'a');
             if conv.width.unwrap_or(0) > limit || (!text_only && conv.precision.unwrap_or(0) > limit) {
                 return Err(Error::Memory);
@@ -1308,9 +1310,9 @@ impl Vm {
                 's' => (self.text_of(v, false)?, false),
                 'r' => (self.text_of(v, true)?, false),
                 'a' => (ascii_of(&self.text_of(v, true)?), false),
-                'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (self.percent_int(v, &conv)?, true),
+                'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (self.percent_int(base, &conv)?, true),
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                    let x = match (self.as_float(v), self.as_int(v)) {
+                    let x = match (self.as_float(base), self.as_int(base)) {
                         (Some(x), _) => x,
                         (None, Some(n)) => n as f64,
                         _ => {
@@ -1320,7 +1322,7 @@ impl Vm {
                     };
                     (float_to_string(x, code, conv.precision.unwrap_or(6), false, conv.alternate, false), true)
                 }
-                'c' => (self.percent_char(v)?.to_string(), false),
+                'c' => (self.percent_char(base)?.to_string(), false),
                 _ => {
                     let shown = if (31..=126).contains(&(code as u32)) { code } else { '?' };
                     let text =
