@@ -643,7 +643,7 @@ struct PercentArgs {
 
 /// The most bytes the plain `%` path puts together on the stack; longer results take
 /// the general path.
-const PLAIN_PERCENT_BYTES: usize = 256;
+const PLAIN_PERCENT_BYTES: usize = 128;
 
 /// Text put together on the stack by the plain `%` path, so it needs no host memory.
 struct StackText {
