@@ -135,17 +135,30 @@ impl Vm {
     }
 
     /// Whether stored key `k` equals probe key `key` (table hash `hash`) when they are not
-    /// the same handle and not two interned strings.
+    /// the same handle and not two strings (those go to [`Vm::str_key_matches`]).
     fn keys_match_slow(&self, k: Value, key: Value, hash: u32) -> Result<bool> {
         if k.is_small_int() && key.is_small_int() {
             return Ok(false);
         }
-        if let (Some(a), Some(b)) = (k.as_object(), key.as_object()) {
-            if self.heap.is_kind(a, Kind::Str) && self.heap.is_kind(b, Kind::Str) {
-                return Ok(self.str_equals(a, b));
-            }
-        }
         Ok(self.key_hash(k)? == hash && self.equals(k, key)?)
+    }
+
+    /// Whether `k` is a str object (not a subclass instance).
+    #[inline(always)]
+    fn is_str_object(&self, k: Value) -> bool {
+        k.as_object().is_some_and(|at| self.heap.is_kind(at, Kind::Str))
+    }
+
+    /// Whether stored str key `k` has the text of str `sought` (offset), whose table hash
+    /// is `hash`: [`Vm::str_equals`] without what a probe already knows (the two are
+    /// different handles, not both interned, and the sought hash is at hand), so most
+    /// stored keys are told apart by one read.
+    #[inline(always)]
+    fn str_key_matches(&self, k: Value, sought: u32, hash: u32) -> bool {
+        let at = k.as_object().unwrap_or_default();
+        self.str_hash(at) == hash
+            && self.str_byte_len(at) == self.str_byte_len(sought)
+            && self.str_bytes(at) == self.str_bytes(sought)
     }
 
     /// The word an entry stores for key `key`.
@@ -190,7 +203,8 @@ impl Vm {
         may_ask: bool,
     ) -> Result<Step<Lookup>> {
         let (empty, dummy) = sentinels(layout.width);
-        let key_interned = self.is_interned(key);
+        let key_str = key.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str));
+        let key_interned = key_str.is_some_and(|at| self.heap.flags(at) & FLAG_INTERNED != 0);
         loop {
             let slot = walk.probe.slot();
             let ix = self.index_slot(table, layout, slot);
@@ -208,7 +222,12 @@ impl Vm {
                     return Ok(Step::Done(Lookup::Found { slot, entry: ix }));
                 }
                 if !both_interned {
-                    if may_ask && (self.has_script_eq(k) || self.has_script_eq(key)) && self.key_hash(k)? == hash {
+                    if let Some(sought) = key_str.filter(|_| raw & 7 == INTERNED_KEY || self.is_str_object(k)) {
+                        if self.str_key_matches(k, sought, hash) {
+                            return Ok(Step::Done(Lookup::Found { slot, entry: ix }));
+                        }
+                    } else if may_ask && (self.has_script_eq(k) || self.has_script_eq(key)) && self.key_hash(k)? == hash
+                    {
                         ask = true;
                     } else if self.keys_match_slow(k, key, hash)? {
                         return Ok(Step::Done(Lookup::Found { slot, entry: ix }));

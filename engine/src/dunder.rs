@@ -125,8 +125,14 @@ impl Vm {
                 return Ok(result);
             }
         }
-        // Instances of classes derived from built-in types operate as their base values.
-        self.binary(op, self.through_base(a), self.through_base(b))
+        // Instances of classes derived from built-in types operate as their base values,
+        // except a value that `%` formats: that is the instance itself (its `__str__`),
+        // unless it holds the values (a tuple) or a mapping.
+        let a = self.through_base(a);
+        let formatted = op == Op::Mod
+            && self.kind_of(a) == Some(Kind::Str)
+            && !matches!(self.kind_of(self.through_base(b)), Some(Kind::Tuple | Kind::Dict | Kind::List | Kind::Range));
+        self.binary(op, a, if formatted { b } else { self.through_base(b) })
     }
 
     /// `a <op> b` for a comparison opcode, with instances' special methods (owned result).
@@ -417,6 +423,11 @@ impl Vm {
 
     /// `container[key]` with `__getitem__` for instances.
     pub(crate) fn get_item_any(&mut self, container: Value, key: Value) -> Result<Value> {
+        if self.kind_of(container) == Some(Kind::Dict) {
+            // The commonest container has no special methods to look for (a slice key is
+            // merely unhashable, as in CPython).
+            return self.dict_get(container, key)?.ok_or(Error::Key(key));
+        }
         match self.call_dunder(container, "__getitem__", &[key])? {
             Some(v) => Ok(v),
             None => match self.builtin_base(container) {
@@ -437,6 +448,10 @@ impl Vm {
 
     /// `container[key] = v` with `__setitem__` for instances.
     pub(crate) fn set_item_any(&mut self, container: Value, key: Value, v: Value) -> Result<()> {
+        if self.kind_of(container) == Some(Kind::Dict) {
+            // As in `get_item_any`.
+            return self.dict_set(container, key, v);
+        }
         match self.call_dunder(container, "__setitem__", &[key, v])? {
             Some(result) => {
                 self.release(result);

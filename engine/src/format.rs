@@ -8,6 +8,10 @@
 //! the odd corners (zero padding through thousands separators, `'{:.3}'` switching to
 //! exponent form, `%` on a mapping) come out the same.
 //!
+//! `%` with only bare `%s %r %d %i %u %%` conversions of strs, ints, bools, None and
+//! floats (`"unit%d" % i`) is put together on the stack and copied into the heap once;
+//! every other format, and every error, takes the general path, which follows CPython.
+//!
 //! Floats: the decimal digits come from core's formatter, whose `{:.N}` and `{:.Ne}` are
 //! exact (correctly rounded from the binary value, ties to even) and whose `{:e}` gives
 //! the length of the shortest round-trip form (`repr`); a port of CPython's
@@ -637,6 +641,26 @@ struct PercentArgs {
     mapping: Option<Value>,
 }
 
+/// The most bytes the plain `%` path puts together on the stack; longer results take
+/// the general path.
+const PLAIN_PERCENT_BYTES: usize = 128;
+
+/// Text put together on the stack by the plain `%` path, so it needs no host memory.
+struct StackText {
+    bytes: [u8; PLAIN_PERCENT_BYTES],
+    len: usize,
+}
+
+impl StackText {
+    /// Appends `more`; `None` when it does not fit.
+    fn push(&mut self, more: &[u8]) -> Option<()> {
+        let end = self.len + more.len();
+        self.bytes.get_mut(self.len..end)?.copy_from_slice(more);
+        self.len = end;
+        Some(())
+    }
+}
+
 /// A cursor over the format string's characters.
 struct Cursor<'a> {
     chars: &'a [char],
@@ -1057,6 +1081,11 @@ impl Vm {
     /// %g %G %c %%` with flags `-+ #0`, width and precision (`*` takes them from the
     /// values), and `%(key)s` looking keys up in a dict.
     pub(crate) fn percent_format(&mut self, fmt: Value, values: Value) -> Result<Value> {
+        if let Some(fmt_at) = fmt.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)) {
+            if let Some(done) = self.percent_plain(fmt_at, values) {
+                return done;
+            }
+        }
         let chars: Vec<char> = self.as_str(fmt).ok_or(Error::Type("format requires a str"))?.chars().collect();
         let kind = self.kind_of(values);
         let (len, index) = if kind == Some(Kind::Tuple) { (i64::from(self.tuple_len(values)), 0) } else { (-1, -2) };
@@ -1073,6 +1102,73 @@ impl Vm {
             return Err(Error::Type("not all arguments converted during string formatting"));
         }
         self.new_str(&out)
+    }
+
+    /// `fmt % values` when every conversion is a bare `%s %r %d %i %u` or `%%` and the
+    /// values are used up exactly, each one a str, int, bool, None or (`%s`, `%r` only)
+    /// float — the common `"unit%d" % i` — put together on the stack and copied into the
+    /// heap once. `None` leaves everything else, errors included, to the general path;
+    /// nothing has run by then (these values call no script code), so it can start over.
+    fn percent_plain(&mut self, fmt_at: u32, values: Value) -> Option<Result<Value>> {
+        let mut text = StackText { bytes: [0; PLAIN_PERCENT_BYTES], len: 0 };
+        self.percent_plain_text(fmt_at, values, &mut text)?;
+        let bytes = text.bytes.get(..text.len)?;
+        Some(self.new_str_object(bytes, crate::hash::hash_str_bytes(bytes)).map(Value::from_offset))
+    }
+
+    fn percent_plain_text(&self, fmt_at: u32, values: Value, out: &mut StackText) -> Option<()> {
+        let tuple = match self.kind_of(values) {
+            Some(Kind::Tuple) => true,
+            // Mappings: `%(key)` and no "not all arguments converted" check.
+            Some(Kind::Dict | Kind::List | Kind::Range) => return None,
+            _ => false,
+        };
+        let count = if tuple { self.tuple_len(values) } else { 1 };
+        let mut taken = 0;
+        let mut rest = self.str_bytes(fmt_at);
+        while let Some(at) = rest.iter().position(|&b| b == b'%') {
+            out.push(rest.get(..at)?)?;
+            let code = *rest.get(at + 1)?;
+            rest = rest.get(at + 2..)?;
+            if code == b'%' {
+                out.push(b"%")?;
+                continue;
+            }
+            if taken == count {
+                return None;
+            }
+            let v = if tuple { self.tuple_item(values, taken) } else { values };
+            taken += 1;
+            self.percent_plain_value(v, code, out)?;
+        }
+        out.push(rest)?;
+        (taken == count).then_some(())
+    }
+
+    /// One plain conversion, as [`Self::percent_into`] would write it.
+    fn percent_plain_value(&self, v: Value, code: u8, out: &mut StackText) -> Option<()> {
+        let mut digits = [0u8; crate::str::DECIMAL_DIGITS];
+        let text = matches!(code, b's' | b'r');
+        if !text && !matches!(code, b'd' | b'i' | b'u') {
+            return None;
+        }
+        match v {
+            Value::NONE if text => return out.push(b"None"),
+            Value::TRUE if text => return out.push(b"True"),
+            Value::FALSE if text => return out.push(b"False"),
+            _ => {}
+        }
+        if let Some(n) = self.as_int(v) {
+            return out.push(crate::str::decimal(n, &mut digits));
+        }
+        if !text {
+            return None;
+        }
+        if let Some(s) = self.as_str(v) {
+            return if code == b's' { out.push(s.as_bytes()) } else { out.push(crate::repr::str_repr(s).as_bytes()) };
+        }
+        let x = self.as_float(v)?;
+        out.push(float_to_string(x, 'r', 0, true, false, false).as_bytes())
     }
 
     /// The next value for a conversion (borrowed).
@@ -1204,6 +1300,8 @@ impl Vm {
             pos = cursor.pos;
             conv.code = code;
             let v = self.percent_next(args)?;
+            // Numbers and `%c` take a built-in subclass's value, text its `__str__`.
+            let base = self.through_base(v);
             let text_only = matches!(code, 's' | 'r' | 'a');
             if conv.width.unwrap_or(0) > limit || (!text_only && conv.precision.unwrap_or(0) > limit) {
                 return Err(Error::Memory);
@@ -1212,9 +1310,9 @@ impl Vm {
                 's' => (self.text_of(v, false)?, false),
                 'r' => (self.text_of(v, true)?, false),
                 'a' => (ascii_of(&self.text_of(v, true)?), false),
-                'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (self.percent_int(v, &conv)?, true),
+                'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (self.percent_int(base, &conv)?, true),
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                    let x = match (self.as_float(v), self.as_int(v)) {
+                    let x = match (self.as_float(base), self.as_int(base)) {
                         (Some(x), _) => x,
                         (None, Some(n)) => n as f64,
                         _ => {
@@ -1224,7 +1322,7 @@ impl Vm {
                     };
                     (float_to_string(x, code, conv.precision.unwrap_or(6), false, conv.alternate, false), true)
                 }
-                'c' => (self.percent_char(v)?.to_string(), false),
+                'c' => (self.percent_char(base)?.to_string(), false),
                 _ => {
                     let shown = if (31..=126).contains(&(code as u32)) { code } else { '?' };
                     let text =

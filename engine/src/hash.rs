@@ -126,13 +126,20 @@ impl Vm {
     /// class's `__hash__` gives the value [`Vm::key_hash_mut`] last stored in it.
     #[inline(always)]
     pub(crate) fn key_hash(&self, v: Value) -> Result<u32> {
+        match self.common_key_hash(v) {
+            Some(h) => Ok(h),
+            None => self.other_key_hash(v),
+        }
+    }
+
+    /// The table hash of a small int or a str, the commonest keys, which no script code
+    /// can hash.
+    #[inline(always)]
+    fn common_key_hash(&self, v: Value) -> Option<u32> {
         if let Some(n) = v.as_small_int() {
-            return Ok(table_hash(hash_int(n)));
+            return Some(table_hash(hash_int(n)));
         }
-        if let Some(at) = v.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)) {
-            return Ok(self.str_hash(at));
-        }
-        self.other_key_hash(v)
+        v.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)).map(|at| self.str_hash(at))
     }
 
     /// [`Vm::key_hash`] for keys other than small ints and strings.
@@ -164,10 +171,13 @@ impl Vm {
     /// rebuilds (as CPython keeps the hash in the table entry).
     #[inline(always)]
     pub(crate) fn key_hash_mut(&mut self, v: Value) -> Result<u32> {
+        if let Some(h) = self.common_key_hash(v) {
+            return Ok(h);
+        }
         if self.has_script_hash(v) {
             self.script_key_hash(v)
         } else {
-            self.key_hash(v)
+            self.other_key_hash(v)
         }
     }
 
