@@ -203,7 +203,7 @@ impl Vm {
         may_ask: bool,
     ) -> Result<Step<Lookup>> {
         let (empty, dummy) = sentinels(layout.width);
-        let key_str = key.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str));
+        let key_str = key.as_object().filter(|_| self.is_str_object(key));
         let key_interned = key_str.is_some_and(|at| self.heap.flags(at) & FLAG_INTERNED != 0);
         loop {
             let slot = walk.probe.slot();

@@ -126,12 +126,9 @@ impl Vm {
             }
         }
         // Instances of classes derived from built-in types operate as their base values,
-        // except a value that `%` formats: that is the instance itself (its `__str__`),
-        // unless it holds the values (a tuple) or a mapping.
+        // except what `%` formats: `percent_format` decides what of it is the instance.
         let a = self.through_base(a);
-        let formatted = op == Op::Mod
-            && self.kind_of(a) == Some(Kind::Str)
-            && !matches!(self.kind_of(self.through_base(b)), Some(Kind::Tuple | Kind::Dict | Kind::List | Kind::Range));
+        let formatted = op == Op::Mod && self.kind_of(a) == Some(Kind::Str);
         self.binary(op, a, if formatted { b } else { self.through_base(b) })
     }
 

@@ -1081,6 +1081,13 @@ impl Vm {
     /// %g %G %c %%` with flags `-+ #0`, width and precision (`*` takes them from the
     /// values), and `%(key)s` looking keys up in a dict.
     pub(crate) fn percent_format(&mut self, fmt: Value, values: Value) -> Result<Value> {
+        // A subclass of a container holds the values (or is the mapping) as its base
+        // value; any other value is formatted itself (a str subclass by its `__str__`).
+        let base = self.through_base(values);
+        let values = match self.kind_of(base) {
+            Some(Kind::Tuple | Kind::Dict | Kind::List | Kind::Range) => base,
+            _ => values,
+        };
         if let Some(fmt_at) = fmt.as_object().filter(|&at| self.heap.is_kind(at, Kind::Str)) {
             if let Some(done) = self.percent_plain(fmt_at, values) {
                 return done;

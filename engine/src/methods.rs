@@ -442,14 +442,6 @@ fn str_rstrip(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     strip_with(vm, args, "rstrip", false, true)
 }
 
-/// Makes a list of new strings (owned list).
-fn list_of_strs<'a>(vm: &mut Vm, parts: impl Iterator<Item = &'a str>) -> Result<Value> {
-    let items = vm.make_each(parts, Vm::new_str)?;
-    let list = vm.new_list(&items);
-    vm.release_all(&items);
-    list
-}
-
 /// Makes a tuple of new strings (owned tuple).
 fn tuple_of_strs(vm: &mut Vm, parts: &[&str]) -> Result<Value> {
     let mut items = Vec::new();
@@ -521,14 +513,15 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Va
 }
 
 fn str_splitlines(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {
-    let text = receiver_text(vm, args)?;
+    let receiver = receiver_str(vm, args)?;
     let [keepends] = bind(vm, "splitlines", args, keywords, ["keepends"])?;
     let keepends = match keepends {
         Some(v) => int_arg(vm, v)? != 0,
         None => false,
     };
-    let lines = crate::str::splitlines(&text, keepends);
-    list_of_strs(vm, lines.into_iter())
+    let text = vm.as_str(receiver).unwrap_or_default();
+    let spans = crate::str::spans_in(text, &crate::str::splitlines(text, keepends));
+    vm.new_list_of_str_spans(receiver, &spans)
 }
 
 fn str_expandtabs(vm: &mut Vm, args: &[Value], keywords: &Keywords<'_>) -> Result<Value> {

@@ -83,7 +83,9 @@ pub fn str_repr(text: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
-            c if c.is_control() => {
+            // Controls and the separators but the space are not printable (CPython's
+            // `str.isprintable`, categories Cc, Zs, Zl and Zp).
+            c if c.is_control() || (c.is_whitespace() && c != ' ') => {
                 let code = c as u32;
                 if code <= 0xff {
                     let _ = write!(out, "\\x{code:02x}");

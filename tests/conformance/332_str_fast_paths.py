@@ -37,3 +37,15 @@ try:
 except ValueError as e:
     print(e)
 print("MiXeD é".upper(), "MiXeD".lower(), S("Ab").upper(), "".upper())
+
+for text in ["a\nb\r\nc\rd", "", "\n", "x\n\n", "é\u2028ü\x0c", S("p\nq")]:
+    print(text.splitlines(), text.splitlines(True), text.splitlines(keepends=True))
+print(type(S("p\nq").splitlines()[0]).__name__)
+print(repr("\u2028\u2029\u00a0\u3000 a\x85"), ascii("\u00a0"))
+
+
+class T(tuple):
+    pass
+
+
+print("%s|%r" % (S("a"), S("b")), "%s" % ((1, 2),), "%(k)s" % {"k": 3}, "%s-%s" % T((1, 2)))
