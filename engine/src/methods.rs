@@ -444,16 +444,7 @@ fn str_rstrip(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 /// Makes a tuple of new strings (owned tuple).
 fn tuple_of_strs(vm: &mut Vm, parts: &[&str]) -> Result<Value> {
-    let mut items = Vec::new();
-    for part in parts {
-        match vm.new_str(part) {
-            Ok(v) => items.push(v),
-            Err(e) => {
-                vm.release_all(&items);
-                return Err(e);
-            }
-        }
-    }
+    let items = vm.make_each(parts.iter(), |vm, part| vm.new_str(part))?;
     let tuple = vm.new_tuple(&items);
     vm.release_all(&items);
     tuple
